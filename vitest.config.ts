@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// One config for the whole workspace: every package's specs beside its code and the
+// cross-package suites in test/. Workspace packages resolve to their TypeScript sources
+// through the `source` export condition, so specs never run against a stale build.
+export default defineConfig({
+  resolve: { conditions: ['source', 'import', 'module', 'node', 'default'] },
+  ssr: { resolve: { conditions: ['source', 'import', 'module', 'node', 'default'] } },
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
+  test: {
+    include: [
+      'packages/*/src/**/*.spec.ts',
+      'adapters/*/src/**/*.spec.ts',
+      'test/**/*.spec.ts',
+      'examples/**/*.spec.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    environment: 'node',
+    deps: { interopDefault: false },
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    pool: 'forks',
+  },
+});
