@@ -1,1 +1,71 @@
-export {};
+export { ChangeSetRegistry } from './di/change-set-registry.js';
+export { createChangeSetContainer } from './di/create-change-set-container.js';
+export { ChangeSetProviderToken, EntityLockStoreToken } from './di/tokens.js';
+export type {
+  AbortedError,
+  AccessDeniedError,
+  AuthenticationError,
+  ChangeSetError,
+  ChangeSetErrorBase,
+  ChangeSetErrorOf,
+  ConflictError,
+  LockedError,
+  NetworkError,
+  NotFoundError,
+  ProviderFaultError,
+  QuotaExceededError,
+  ThrottledError,
+  TimeoutError,
+  ValidationError,
+} from './errors/change-set-error.js';
+export { type ChangeSetErrorKind, changeSetErrorKinds } from './errors/change-set-error-kind.js';
+export {
+  type ChangeSetErrorFields,
+  createChangeSetError,
+  createValidationError,
+  reviseChangeSetError,
+} from './errors/create-change-set-error.js';
+export { isChangeSetError, isErrorKind } from './errors/is-change-set-error.js';
+export { redactSecrets, registerSecret } from './errors/redact-secrets.js';
+export {
+  type SerializedCause,
+  type SerializedChangeSetError,
+  serializeChangeSetError,
+} from './errors/serialize-change-set-error.js';
+export type { ValidationIssue } from './errors/validation-issue.js';
+export {
+  awsClientRequestTokenRule,
+  type ClientTokenRule,
+  rosClientTokenRule,
+} from './idempotency/client-token-rule.js';
+export { generateClientToken, resolveClientToken } from './idempotency/resolve-client-token.js';
+export {
+  type AcquireEntityLocksOptions,
+  acquireEntityLocks,
+  releaseEntityLocks,
+} from './locks/acquire-entity-locks.js';
+export type { EntityLease } from './locks/entity-lease.js';
+export { type EntityLocation, entityLockKey, entityOfLockKey } from './locks/entity-lock-key.js';
+export type { EntityLockStore } from './locks/entity-lock-store.js';
+export { InMemoryEntityLockStore } from './locks/in-memory-entity-lock-store.js';
+export type { ChangeSetHandle } from './model/change-set-handle.js';
+export type { ChangeSetRef } from './model/change-set-ref.js';
+export type { ChangeSetState } from './model/change-set-state.js';
+export { type ChangeSetStatus, changeSetStatuses, isSettledStatus } from './model/change-set-status.js';
+export type { JsonValue } from './model/json-value.js';
+export type { PlannedChange } from './model/planned-change.js';
+export type { StartedChangeSet } from './model/started-change-set.js';
+export type { CallOptions } from './provider/call-options.js';
+export type { ChangeSetProvider } from './provider/change-set-provider.js';
+export type { CreateOptions } from './provider/create-options.js';
+export type { StartOptions } from './provider/start-options.js';
+export type { WaitOptions } from './provider/wait-options.js';
+export { backoffDelay } from './retry/backoff-delay.js';
+export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
+export { type RetryContext, withRetry } from './retry/with-retry.js';
+export { abortableDelay } from './timing/abortable-delay.js';
+export { abortedError } from './timing/aborted-error.js';
+export { type WaitForContext, waitFor } from './waiter/wait-for.js';
+export { waiterDelay } from './waiter/waiter-delay.js';
+export { defaultWaiterPolicy, type WaiterPolicy } from './waiter/waiter-policy.js';
+export type { ChangeSetErrorVerdict, WaiterVerdict } from './waiter/waiter-verdict.js';

@@ -1,0 +1,9 @@
+import type { ServiceIdentifier } from 'inversify';
+import type { EntityLockStore } from '../locks/entity-lock-store.js';
+import type { ChangeSetProvider } from '../provider/change-set-provider.js';
+
+/** Every adapter module binds its provider to this token; the registry injects them all. */
+export const ChangeSetProviderToken: ServiceIdentifier<ChangeSetProvider> = Symbol.for('changeplane.ChangeSetProvider');
+
+/** The lock store providers share, so two adapters in one process see each other's locks. */
+export const EntityLockStoreToken: ServiceIdentifier<EntityLockStore> = Symbol.for('changeplane.EntityLockStore');

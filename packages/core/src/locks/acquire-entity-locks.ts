@@ -1,0 +1,76 @@
+import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import type { AbortedError, LockedError } from '../errors/change-set-error.js';
+import { createChangeSetError } from '../errors/create-change-set-error.js';
+import { abortedError } from '../timing/aborted-error.js';
+import type { EntityLease } from './entity-lease.js';
+import { entityOfLockKey } from './entity-lock-key.js';
+import type { EntityLockStore } from './entity-lock-store.js';
+
+export interface AcquireEntityLocksOptions {
+  readonly provider: string;
+  readonly operation: string;
+  /** Who asks: a change-set name or id, reported to whoever finds the entities locked. */
+  readonly holder: string;
+  readonly ttlMs: number;
+  /** Wait up to this long for held locks to be released; 0 (the default) fails at once. */
+  readonly maxWaitMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Takes the locks on every key, all or none. Keys are taken in one fixed (sorted) order, so two callers
+ * that want overlapping sets can never deadlock; on a conflict every lock taken so far is released before
+ * waiting or failing, so a waiter never holds anything.
+ */
+export function acquireEntityLocks(
+  store: EntityLockStore,
+  keys: readonly string[],
+  options: AcquireEntityLocksOptions,
+): ResultAsync<EntityLease[], LockedError | AbortedError> {
+  const ordered = [...new Set(keys)].sort();
+  const deadline = Date.now() + (options.maxWaitMs ?? 0);
+
+  const attempt = async (): Promise<Result<EntityLease[], EntityLease>> => {
+    const taken: EntityLease[] = [];
+    for (const key of ordered) {
+      const granted = await store.tryAcquire(key, options.holder, options.ttlMs);
+      if (granted.isErr()) {
+        await Promise.all(taken.map((lease) => store.release(lease)));
+        return err(granted.error);
+      }
+      taken.push(granted.value);
+    }
+    return ok(taken);
+  };
+
+  const run = async (): Promise<Result<EntityLease[], LockedError | AbortedError>> => {
+    for (;;) {
+      if (options.signal?.aborted) return err(abortedError(options.provider, options.operation, options.signal));
+      const result = await attempt();
+      if (result.isOk()) return ok(result.value);
+      const blocker = result.error;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        const entity = entityOfLockKey(blocker.key);
+        return err(
+          createChangeSetError('locked', {
+            provider: options.provider,
+            operation: options.operation,
+            message: `entity ${entity} is locked by ${blocker.holder}${options.maxWaitMs ? ` (waited ${options.maxWaitMs} ms)` : ''}`,
+            code: 'EntityLocked',
+            entities: [entity],
+            heldBy: blocker.holder,
+          }),
+        );
+      }
+      await store.waitForRelease(blocker.key, remaining, options.signal);
+    }
+  };
+
+  return new ResultAsync(run());
+}
+
+/** Releases every lease (best effort: a lease already lost is simply skipped). */
+export async function releaseEntityLocks(store: EntityLockStore, leases: readonly EntityLease[]): Promise<void> {
+  await Promise.all(leases.map((lease) => store.release(lease)));
+}

@@ -1,0 +1,18 @@
+import type { ChangeSetRef } from './change-set-ref.js';
+import type { ChangeSetStatus } from './change-set-status.js';
+import type { PlannedChange } from './planned-change.js';
+
+/** What a change set looks like now: the neutral status with the provider's raw status beside it. */
+export interface ChangeSetState {
+  readonly ref: ChangeSetRef;
+  readonly status: ChangeSetStatus;
+  /** The provider's own words: `CREATE_COMPLETE/AVAILABLE`, `UPDATE_COMPLETE`, `APPLYING`, ... */
+  readonly rawStatus: string;
+  /** Why it failed or was cancelled, where the provider says. */
+  readonly reason?: string;
+  /** The provider's failure code (Marketplace `CLIENT_ERROR`/`SERVER_FAULT`), where it gives one. */
+  readonly failureCode?: string;
+  readonly changes?: readonly PlannedChange[];
+  readonly entities?: readonly string[];
+  readonly updatedAt?: string;
+}

@@ -1,0 +1,30 @@
+import type { Result, ResultAsync } from 'neverthrow';
+import type { ChangeSetError, ValidationError } from '../errors/change-set-error.js';
+import type { ChangeSetHandle } from '../model/change-set-handle.js';
+import type { ChangeSetRef } from '../model/change-set-ref.js';
+import type { ChangeSetState } from '../model/change-set-state.js';
+import type { StartedChangeSet } from '../model/started-change-set.js';
+import type { CallOptions } from './call-options.js';
+import type { CreateOptions } from './create-options.js';
+import type { StartOptions } from './start-options.js';
+import type { WaitOptions } from './wait-options.js';
+
+/**
+ * One cloud's way of creating and starting change sets, behind one contract. No method throws for an
+ * expected failure: each returns a `ChangeSetError` in its Result.
+ */
+export interface ChangeSetProvider<Request = unknown> {
+  /** Stable id the registry resolves it by: `alibaba-ros`, `aws-marketplace`. */
+  readonly id: string;
+  /** Checks every local rule of a request without any network call; lists every problem at once. */
+  validate(request: Request): Result<Request, ValidationError>;
+  /** Prepares a change set; nothing in the cloud changes yet. */
+  create(request: Request, options?: CreateOptions): ResultAsync<ChangeSetHandle, ChangeSetError>;
+  /** Starts (executes) a prepared change set. */
+  start(handle: ChangeSetHandle, options?: StartOptions): ResultAsync<StartedChangeSet, ChangeSetError>;
+  describe(ref: ChangeSetRef, options?: CallOptions): ResultAsync<ChangeSetState, ChangeSetError>;
+  /** Cancels a change set: before it starts, or while it runs where the provider allows it. */
+  cancel(ref: ChangeSetRef, options?: CallOptions): ResultAsync<ChangeSetState, ChangeSetError>;
+  /** Polls until the change set succeeds, fails or is cancelled; bounded and abortable. */
+  waitUntilSettled(ref: ChangeSetRef, options?: WaitOptions): ResultAsync<ChangeSetState, ChangeSetError>;
+}

@@ -1,0 +1,13 @@
+import type { CallOptions } from './call-options.js';
+import type { WaitOptions } from './wait-options.js';
+
+export interface CreateOptions extends CallOptions {
+  /** The idempotency token of the create call; generated when omitted. Reused on every retry. */
+  readonly clientToken?: string;
+  /** The token `start` will send; generated when omitted. */
+  readonly startToken?: string;
+  /** Ask the provider to check the request too, where it can do so without changing anything (Marketplace `Intent: VALIDATE`). */
+  readonly validateOnServer?: boolean;
+  /** How long to wait for the provider to finish preparing the change set (ROS). */
+  readonly wait?: WaitOptions;
+}

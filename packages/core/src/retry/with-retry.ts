@@ -1,0 +1,49 @@
+import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import type { ChangeSetError } from '../errors/change-set-error.js';
+import { reviseChangeSetError } from '../errors/create-change-set-error.js';
+import { abortableDelay } from '../timing/abortable-delay.js';
+import { abortedError } from '../timing/aborted-error.js';
+import { backoffDelay } from './backoff-delay.js';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+
+export interface RetryContext {
+  readonly provider: string;
+  readonly operation: string;
+  readonly policy?: Partial<RetryPolicy>;
+  readonly signal?: AbortSignal;
+  /** Called before each wait: for logs and progress output. */
+  readonly onRetry?: (error: ChangeSetError, attempt: number, delayMs: number) => void;
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, or the policy's attempts or time run
+ * out. Only errors marked `retryable` are retried; the caller makes each attempt idempotent (the same client
+ * token every time). The last error is returned with `attempts` set.
+ */
+export function withRetry<T>(
+  attempt: (attemptNumber: number) => ResultAsync<T, ChangeSetError>,
+  context: RetryContext,
+): ResultAsync<T, ChangeSetError> {
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...context.policy };
+  const startedAt = Date.now();
+
+  const run = async (attemptNumber: number): Promise<Result<T, ChangeSetError>> => {
+    if (context.signal?.aborted) return err(abortedError(context.provider, context.operation, context.signal));
+    const result = await attempt(attemptNumber);
+    if (result.isOk()) return ok(result.value);
+    const error = result.error;
+    const retryAfterMs = error.kind === 'throttled' ? error.retryAfterMs : undefined;
+    const delayMs = backoffDelay(attemptNumber, policy, retryAfterMs);
+    const outOfAttempts = attemptNumber >= policy.maxAttempts;
+    const outOfTime = Date.now() - startedAt + delayMs > policy.maxElapsedMs;
+    if (!error.retryable || outOfAttempts || outOfTime) {
+      return err(attemptNumber > 1 ? reviseChangeSetError(error, { attempts: attemptNumber }) : error);
+    }
+    context.onRetry?.(error, attemptNumber, delayMs);
+    const elapsed = await abortableDelay(delayMs, context.signal);
+    if (!elapsed) return err(abortedError(context.provider, context.operation, context.signal));
+    return run(attemptNumber + 1);
+  };
+
+  return new ResultAsync(run(1));
+}
