@@ -55,6 +55,14 @@ export { type ChangeSetStatus, changeSetStatuses, isSettledStatus } from './mode
 export type { JsonValue } from './model/json-value.js';
 export type { PlannedChange } from './model/planned-change.js';
 export type { StartedChangeSet } from './model/started-change-set.js';
+export { type ChangeSetDependencies, changeSetDependencies } from './planner/change-set-dependencies.js';
+export { extractChangeReferences } from './planner/extract-change-references.js';
+export { type PlanOptions, planChangeSets } from './planner/plan-change-sets.js';
+export type { ChangeSetPlan, PlannedChangeSet } from './planner/planned-change-set.js';
+export type { PlannerChange } from './planner/planner-change.js';
+export { runChangeSetSchedule, type ScheduleEvent, type ScheduleOptions } from './planner/run-change-set-schedule.js';
+export type { ScheduleOutcome, ScheduleReport } from './planner/schedule-outcome.js';
+export { StartRateLimiter } from './planner/start-rate-limiter.js';
 export type { CallOptions } from './provider/call-options.js';
 export type { ChangeSetProvider } from './provider/change-set-provider.js';
 export type { CreateOptions } from './provider/create-options.js';

@@ -1,0 +1,119 @@
+import type { Result } from 'neverthrow';
+import { changeSetDependencies } from './change-set-dependencies.js';
+import type { PlannedChangeSet } from './planned-change-set.js';
+import type { ScheduleOutcome, ScheduleReport } from './schedule-outcome.js';
+import { StartRateLimiter } from './start-rate-limiter.js';
+
+export type ScheduleEvent =
+  | { readonly type: 'set-started'; readonly set: PlannedChangeSet }
+  | { readonly type: 'set-settled'; readonly set: PlannedChangeSet; readonly outcome: 'succeeded' | 'failed' }
+  | { readonly type: 'set-skipped'; readonly set: PlannedChangeSet; readonly blockedBy: number };
+
+export interface ScheduleOptions {
+  /** How many change sets may be open at once (the account's limit of open change sets). */
+  readonly concurrency: number;
+  /** Starts per second (the provider's StartChangeSet rate); unlimited when omitted. */
+  readonly startsPerSecond?: number;
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: ScheduleEvent) => void;
+  /** Clock and sleep, injectable for tests. */
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>;
+}
+
+/**
+ * Runs planned change sets: concurrently where their entities are disjoint, one after another where they
+ * share one, at most `concurrency` at a time and `startsPerSecond` starts a second. Among ready sets the
+ * one with the longest chain behind it goes first, which keeps the makespan near its lower bound. A failed
+ * set stops every later set that depends on it (through a shared entity, directly or transitively) and
+ * lets unrelated sets finish. `run` covers a set's whole life (start and wait) and returns a Result.
+ */
+export async function runChangeSetSchedule<T, E>(
+  sets: readonly PlannedChangeSet[],
+  run: (set: PlannedChangeSet, signal?: AbortSignal) => Promise<Result<T, E>>,
+  options: ScheduleOptions,
+): Promise<ScheduleReport<T, E>> {
+  const { predecessors, successors, chainLength } = changeSetDependencies(sets);
+  const outcomes: (ScheduleOutcome<T, E> | undefined)[] = new Array(sets.length).fill(undefined);
+  const waitingFor = predecessors.map((list) => list.length);
+  const limiter = new StartRateLimiter(options.startsPerSecond ?? Number.POSITIVE_INFINITY, options.now, options.sleep);
+  const ready: number[] = sets.filter((set) => waitingFor[set.index] === 0).map((set) => set.index);
+  const inFlight = new Map<number, Promise<void>>();
+  const concurrency = Math.max(1, options.concurrency);
+
+  const skipDependents = (failed: number) => {
+    const stack = [...successors[failed]!];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (outcomes[next] !== undefined) continue;
+      outcomes[next] = { status: 'skipped', blockedBy: failed };
+      options.onEvent?.({ type: 'set-skipped', set: sets[next]!, blockedBy: failed });
+      stack.push(...successors[next]!);
+    }
+  };
+
+  const settle = (index: number, result: Result<T, E>) => {
+    const set = sets[index]!;
+    if (result.isOk()) {
+      outcomes[index] = { status: 'succeeded', value: result.value };
+      options.onEvent?.({ type: 'set-settled', set, outcome: 'succeeded' });
+      for (const next of successors[index]!) {
+        waitingFor[next] = waitingFor[next]! - 1;
+        if (waitingFor[next] === 0 && outcomes[next] === undefined) ready.push(next);
+      }
+    } else {
+      outcomes[index] = { status: 'failed', error: result.error };
+      options.onEvent?.({ type: 'set-settled', set, outcome: 'failed' });
+      skipDependents(index);
+    }
+  };
+
+  // Longest chain first, then plan order.
+  const takeNext = (): number | undefined => {
+    let best = -1;
+    for (let position = 0; position < ready.length; position += 1) {
+      const candidate = ready[position]!;
+      const current = best === -1 ? undefined : ready[best]!;
+      if (
+        current === undefined ||
+        chainLength[candidate]! > chainLength[current]! ||
+        (chainLength[candidate] === chainLength[current] && candidate < current)
+      ) {
+        best = position;
+      }
+    }
+    return best === -1 ? undefined : ready.splice(best, 1)[0];
+  };
+
+  for (;;) {
+    while (inFlight.size < concurrency && ready.length > 0 && !options.signal?.aborted) {
+      const index = takeNext()!;
+      if (!(await limiter.take(options.signal))) {
+        ready.push(index);
+        break;
+      }
+      const set = sets[index]!;
+      options.onEvent?.({ type: 'set-started', set });
+      inFlight.set(
+        index,
+        run(set, options.signal).then((result) => {
+          inFlight.delete(index);
+          settle(index, result);
+        }),
+      );
+    }
+    if (inFlight.size === 0) break;
+    await Promise.race(inFlight.values());
+  }
+
+  const final = outcomes.map((outcome) => outcome ?? ({ status: 'aborted' } as const));
+  const count = (status: ScheduleOutcome<T, E>['status']) =>
+    final.filter((outcome) => outcome.status === status).length;
+  return {
+    outcomes: final,
+    succeeded: count('succeeded'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    aborted: count('aborted'),
+  };
+}
