@@ -1,1 +1,2 @@
-export {};
+export * from './marketplace/index.js';
+export { type Fault, FaultInjector, type FaultKind, type FaultRule } from './shared/fault-injector.js';

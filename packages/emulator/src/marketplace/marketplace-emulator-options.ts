@@ -1,0 +1,60 @@
+import type { FaultRule } from '../shared/fault-injector.js';
+
+export type MarketplaceOperation =
+  | 'StartChangeSet'
+  | 'DescribeChangeSet'
+  | 'ListChangeSets'
+  | 'CancelChangeSet'
+  | 'DescribeEntity'
+  | 'ListEntities';
+
+export interface MarketplaceCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** The account the key belongs to: limits, locks and idempotency are per account. */
+  readonly accountId?: string;
+}
+
+export interface SeededEntity {
+  readonly type: string;
+  readonly identifier: string;
+  readonly name?: string;
+  readonly details?: unknown;
+}
+
+export interface MarketplaceEmulatorOptions {
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 0: a free port. */
+  readonly port?: number;
+  /** The accepted keys; default one fixed emulator-only pair. */
+  readonly credentials?: readonly MarketplaceCredentials[];
+  /** PREPARING lasts `preparingMs`, APPLYING `applyingMs`. Default 50 / 100. */
+  readonly timing?: { readonly preparingMs?: number; readonly applyingMs?: number };
+  readonly limits?: {
+    /** Change sets in PREPARING or APPLYING per account; more -> ServiceQuotaExceededException. Default 20. */
+    readonly openChangeSetsPerAccount?: number;
+    /** Per account and operation; `false` turns rate limits off. Default: the documented rates. */
+    readonly ratesPerSecond?: Partial<Record<MarketplaceOperation, number>> | false;
+  };
+  readonly entities?: readonly SeededEntity[];
+  readonly faults?: readonly FaultRule[];
+  /** Seed of the fault injector's randomness. */
+  readonly seed?: number;
+}
+
+/** The documented per-account request rates. */
+export const documentedRates: Record<MarketplaceOperation, number> = {
+  StartChangeSet: 5,
+  ListChangeSets: 5,
+  DescribeChangeSet: 10,
+  CancelChangeSet: 5,
+  DescribeEntity: 20,
+  ListEntities: 10,
+};
+
+export const defaultMarketplaceCredentials: MarketplaceCredentials = {
+  accessKeyId: 'AKIDEMULATOREXAMPLE01',
+  secretAccessKey: 'emulator-secret-key-for-tests-only-0000001',
+  accountId: '123456789012',
+};

@@ -1,0 +1,90 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { MarketplaceCredentials } from './marketplace-emulator-options.js';
+import { MarketplaceException } from './marketplace-exception.js';
+
+const rfc3986 = (value: string) =>
+  encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+
+const authorizationPattern =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/;
+
+/**
+ * Verifies a SigV4 (`AWS4-HMAC-SHA256`) request, service `aws-marketplace`, and that
+ * `x-amz-content-sha256` really is the body's hash (the signer trusts that header). Returns the caller's
+ * credentials or throws the AWS error the real endpoint would answer with.
+ */
+export function verifySigV4(
+  method: string,
+  url: URL,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+  accepted: readonly MarketplaceCredentials[],
+): MarketplaceCredentials {
+  const authorization = String(headers.authorization ?? '');
+  const match = authorizationPattern.exec(authorization);
+  if (!match)
+    throw new MarketplaceException('MissingAuthenticationTokenException', 403, 'Missing Authentication Token');
+  const [, accessKeyId, date, region, service, signedHeaders, signature] = match as unknown as string[];
+  const credentials = accepted.find((candidate) => candidate.accessKeyId === accessKeyId);
+  if (!credentials) {
+    throw new MarketplaceException(
+      'UnrecognizedClientException',
+      403,
+      'The security token included in the request is invalid.',
+    );
+  }
+  if (service !== 'aws-marketplace') {
+    throw new MarketplaceException(
+      'InvalidSignatureException',
+      403,
+      `Credential should be scoped to correct service: 'aws-marketplace'.`,
+    );
+  }
+  const bodyHash = sha256(body);
+  const declaredHash = headers['x-amz-content-sha256'];
+  if (declaredHash !== undefined && declaredHash !== bodyHash && declaredHash !== 'UNSIGNED-PAYLOAD') {
+    throw new MarketplaceException(
+      'InvalidSignatureException',
+      403,
+      'The provided x-amz-content-sha256 header does not match what was computed.',
+    );
+  }
+  const amzDate = String(headers['x-amz-date'] ?? '');
+  const names = signedHeaders!.split(';');
+  const canonicalHeaders = names
+    .map(
+      (name) =>
+        `${name}:${String(headers[name] ?? '')
+          .trim()
+          .replace(/\s+/g, ' ')}\n`,
+    )
+    .join('');
+  const query = [...url.searchParams.entries()]
+    .map(([key, value]) => [rfc3986(key), rfc3986(value)] as const)
+    .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&');
+  const path = url.pathname
+    .split('/')
+    .map((segment) => rfc3986(decodeURIComponent(segment)))
+    .join('/');
+  const canonicalRequest = [method, path, query, canonicalHeaders, signedHeaders, declaredHash ?? bodyHash].join('\n');
+  const scope = `${date}/${region}/${service}/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');
+  const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date!), region!), service!), 'aws4_request');
+  const expected = createHmac('sha256', key).update(stringToSign).digest('hex');
+  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature!))) {
+    throw new MarketplaceException(
+      'InvalidSignatureException',
+      403,
+      'The request signature we calculated does not match the signature you provided.',
+    );
+  }
+  return credentials;
+}
