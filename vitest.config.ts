@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 // cross-package suites in test/. Workspace packages resolve to their TypeScript sources
 // through the `source` export condition, so specs never run against a stale build.
 export default defineConfig({
-  resolve: { conditions: ['source', 'import', 'module', 'node', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'import', 'module', 'node', 'default'] } },
+  resolve: { conditions: ['source', 'node', 'import', 'default'] },
+  ssr: { resolve: { conditions: ['source', 'node', 'import', 'default'] } },
   oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
   test: {
     include: [

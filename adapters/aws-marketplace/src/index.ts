@@ -1,1 +1,11 @@
-export {};
+export { awsMarketplaceModule } from './aws-marketplace-module.js';
+export { AwsMarketplaceProvider } from './aws-marketplace-provider.js';
+export {
+  type AwsMarketplaceProviderOptions,
+  AwsMarketplaceProviderOptionsToken,
+} from './aws-marketplace-provider-options.js';
+export { type MarketplaceErrorContext, mapMarketplaceError } from './map-marketplace-error.js';
+export type { MarketplaceChange, MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
+export { marketplaceChangeSetState } from './marketplace-change-set-state.js';
+export { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
+export { validateMarketplaceRequest } from './validate-marketplace-request.js';

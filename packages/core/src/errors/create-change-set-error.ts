@@ -24,6 +24,8 @@ export function createChangeSetError<K extends ChangeSetErrorKind>(
     retryable: fields.retryable ?? retryableByDefault.has(kind),
     ...withoutUndefined(fields),
   } as unknown as ChangeSetErrorOf<K>;
+  // A caller that spreads another error into `fields` must not change the kind asked for.
+  (error as { kind: K }).kind = kind;
   Object.defineProperty(error, 'toJSON', {
     value: () => serializeChangeSetError(error),
     enumerable: false,

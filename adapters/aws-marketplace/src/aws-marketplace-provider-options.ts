@@ -1,0 +1,30 @@
+import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
+import type { EntityLockStore, RetryPolicy, WaiterPolicy } from '@changeplane/core';
+import type { ServiceIdentifier } from 'inversify';
+
+export interface AwsMarketplaceProviderOptions {
+  /** The caller's ready client (the caller keeps control of credentials and endpoint). */
+  readonly client?: MarketplaceCatalogClient;
+  /** Without a client: the region, an endpoint, and credentials (else the AWS default chain). */
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
+  /** Scopes entity lock keys; defaults to `default` (one account per lock store). */
+  readonly account?: string;
+  /** Where entity locks live; in-memory by default (the container's shared store when loaded as a module). */
+  readonly lockStore?: EntityLockStore;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly waiter?: Partial<WaiterPolicy>;
+  /** How long a lock lasts without renewal; renewed while the change set runs. Default 15 minutes. */
+  readonly lockTtlMs?: number;
+  /** How often a started change set is polled to release its locks when it settles. Default 2 s. */
+  readonly watchIntervalMs?: number;
+}
+
+export const AwsMarketplaceProviderOptionsToken: ServiceIdentifier<AwsMarketplaceProviderOptions> = Symbol.for(
+  'changeplane.AwsMarketplaceProviderOptions',
+);

@@ -1,0 +1,363 @@
+import 'reflect-metadata';
+import {
+  CancelChangeSetCommand,
+  DescribeChangeSetCommand,
+  type DescribeChangeSetCommandOutput,
+  MarketplaceCatalogClient,
+  StartChangeSetCommand,
+  type StartChangeSetCommandInput,
+} from '@aws-sdk/client-marketplace-catalog';
+import {
+  acquireEntityLocks,
+  awsClientRequestTokenRule,
+  type CallOptions,
+  type ChangeSetError,
+  type ChangeSetHandle,
+  type ChangeSetProvider,
+  type ChangeSetRef,
+  type ChangeSetState,
+  type CreateOptions,
+  createChangeSetError,
+  createValidationError,
+  type EntityLease,
+  type EntityLockStore,
+  EntityLockStoreToken,
+  entityLockKey,
+  generateClientToken,
+  InMemoryEntityLockStore,
+  isSettledStatus,
+  registerSecret,
+  releaseEntityLocks,
+  resolveClientToken,
+  type StartedChangeSet,
+  type StartOptions,
+  type ValidationError,
+  type WaitOptions,
+  waitFor,
+  withRetry,
+} from '@changeplane/core';
+import { inject, injectable, optional } from 'inversify';
+import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
+import {
+  type AwsMarketplaceProviderOptions,
+  AwsMarketplaceProviderOptionsToken,
+} from './aws-marketplace-provider-options.js';
+import { mapMarketplaceError } from './map-marketplace-error.js';
+import type { MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
+import { marketplaceChangeSetState } from './marketplace-change-set-state.js';
+import { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
+import { validateMarketplaceRequest } from './validate-marketplace-request.js';
+
+const providerId = 'aws-marketplace';
+
+/**
+ * AWS Marketplace Catalog change sets through the changeplane contract. `create` checks every rule
+ * locally and the entity locks (optionally a server-side `Intent: VALIDATE` dry run); `start` takes the
+ * entity locks (all or none), then StartChangeSet with `Intent: APPLY` and one ClientRequestToken reused
+ * on every retry. Locks are held until the change set settles.
+ */
+@injectable()
+export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChangeSetRequest> {
+  readonly id = providerId;
+  readonly #client: MarketplaceCatalogClient;
+  readonly #options: AwsMarketplaceProviderOptions;
+  readonly #locks: EntityLockStore;
+  readonly #region: string;
+  readonly #account: string;
+  /** Leases held for started change sets, by change-set id, with the watcher that releases them. */
+  readonly #held = new Map<string, { leases: EntityLease[]; timer?: ReturnType<typeof setTimeout> }>();
+
+  constructor(
+    @inject(AwsMarketplaceProviderOptionsToken) options: AwsMarketplaceProviderOptions,
+    @inject(EntityLockStoreToken) @optional() lockStore?: EntityLockStore,
+  ) {
+    this.#options = options;
+    registerSecret(options.credentials?.secretAccessKey);
+    registerSecret(options.credentials?.sessionToken);
+    this.#client =
+      options.client ??
+      new MarketplaceCatalogClient({
+        ...(options.region ? { region: options.region } : {}),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        // Retries are ours (core withRetry, same token every time); one SDK attempt per retry keeps them countable.
+        maxAttempts: 1,
+      });
+    this.#locks = options.lockStore ?? lockStore ?? new InMemoryEntityLockStore();
+    this.#region = options.region ?? 'us-east-1';
+    this.#account = options.account ?? 'default';
+  }
+
+  /** A provider with its own client, built from plain options. */
+  static fromOptions(options: AwsMarketplaceProviderOptions): AwsMarketplaceProvider {
+    return new AwsMarketplaceProvider(options);
+  }
+
+  validate(request: MarketplaceChangeSetRequest): Result<MarketplaceChangeSetRequest, ValidationError> {
+    return validateMarketplaceRequest(request);
+  }
+
+  create(
+    request: MarketplaceChangeSetRequest,
+    options: CreateOptions = {},
+  ): ResultAsync<ChangeSetHandle, ChangeSetError> {
+    const validated = this.validate(request);
+    if (validated.isErr()) return errAsync(validated.error);
+    const startToken = options.startToken ?? request.clientToken ?? generateClientToken();
+    const payload = toStartChangeSetInput(request);
+    const input = payload as unknown as StartChangeSetCommandInput;
+    const entities = lockedEntitiesOf(input);
+    const handle: ChangeSetHandle = {
+      provider: providerId,
+      region: this.#region,
+      account: this.#account,
+      scope: { catalog: input.Catalog ?? 'AWSMarketplace' },
+      outcome: 'ready',
+      entities,
+      changes: request.changes.map((change) => ({
+        action: change.changeType,
+        target: `${change.entity.type}/${change.entity.identifier ?? change.changeName ?? '(new)'}`,
+      })),
+      startToken,
+      payload,
+      createdAt: new Date().toISOString(),
+    };
+    const checkLocks = ResultAsync.fromSafePromise(
+      Promise.all(entities.map((entity) => this.#locks.current(this.#lockKey(entity)))),
+    ).andThen((leases) => {
+      const held = leases.find((lease) => lease !== undefined && lease.holder !== startToken);
+      if (!held) return okAsync(handle);
+      const entity = entities[leases.indexOf(held)]!;
+      return errAsync(
+        createChangeSetError('locked', {
+          provider: providerId,
+          operation: 'create',
+          message: `entity ${entity} is locked by change set ${held.holder}, which has not settled`,
+          code: 'EntityLocked',
+          entities: [entity],
+          heldBy: held.holder,
+        }),
+      );
+    });
+    return options.validateOnServer
+      ? checkLocks.andThen((ready) => this.#validateOnServer(ready, options))
+      : checkLocks;
+  }
+
+  start(handle: ChangeSetHandle, options: StartOptions = {}): ResultAsync<StartedChangeSet, ChangeSetError> {
+    if (handle.provider !== providerId || handle.payload === undefined) {
+      return errAsync(
+        createValidationError(providerId, 'start', [
+          { path: 'handle', rule: 'provider', message: 'not a handle made by this provider' },
+        ]),
+      );
+    }
+    const input = handle.payload as unknown as StartChangeSetCommandInput;
+    const entities = lockedEntitiesOf(input);
+    const holder = handle.startToken;
+    const keys = entities.map((entity) => this.#lockKey(entity));
+
+    return ResultAsync.fromSafePromise(Promise.all(keys.map((key) => this.#locks.current(key))))
+      .andThen((current) => {
+        // Locks this handle already holds (a repeated start) are not taken twice.
+        const mine = current.filter((lease): lease is EntityLease => lease?.holder === holder);
+        const wanted = keys.filter((_, index) => current[index]?.holder !== holder);
+        return acquireEntityLocks(this.#locks, wanted, {
+          provider: providerId,
+          operation: 'start',
+          holder,
+          ttlMs: this.#lockTtl(),
+          ...(options.lockWait ? { maxWaitMs: options.lockWait.maxWaitMs } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }).map((taken) => [...mine, ...taken]);
+      })
+      .andThen((leases) =>
+        withRetry(
+          () =>
+            ResultAsync.fromPromise(
+              this.#client.send(
+                new StartChangeSetCommand({ ...input, ClientRequestToken: handle.startToken, Intent: 'APPLY' }),
+                options.signal ? { abortSignal: options.signal } : {},
+              ),
+              (error) => mapMarketplaceError(error, { operation: 'StartChangeSet', entities }),
+            ),
+          {
+            provider: providerId,
+            operation: 'start',
+            policy: { ...this.#options.retry, ...options.retry },
+            ...(options.signal ? { signal: options.signal } : {}),
+          },
+        )
+          .map((output): StartedChangeSet => {
+            const started: StartedChangeSet = {
+              provider: providerId,
+              changeSetId: output.ChangeSetId ?? '',
+              region: this.#region,
+              account: this.#account,
+              scope: { catalog: input.Catalog ?? 'AWSMarketplace', changeSetArn: output.ChangeSetArn ?? '' },
+              startedAt: new Date().toISOString(),
+              startToken: handle.startToken,
+              entities,
+            };
+            this.#hold(started, leases);
+            return started;
+          })
+          .orElse((error) => {
+            void releaseEntityLocks(this.#locks, leases);
+            return errAsync(error);
+          }),
+      );
+  }
+
+  describe(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
+    return this.#describeRaw(ref, options, 'describe').map((output) => marketplaceChangeSetState(ref, output));
+  }
+
+  cancel(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
+    const catalog = ref.scope.catalog ?? 'AWSMarketplace';
+    return withRetry(
+      () =>
+        ResultAsync.fromPromise(
+          this.#client.send(new CancelChangeSetCommand({ Catalog: catalog, ChangeSetId: ref.changeSetId })),
+          (error) => mapMarketplaceError(error, { operation: 'cancel' }),
+        ),
+      { provider: providerId, operation: 'cancel', policy: { ...this.#options.retry, ...options.retry } },
+    )
+      .orElse((error) =>
+        errAsync<never, ChangeSetError>(
+          error.code === 'ResourceInUseException'
+            ? createChangeSetError('conflict', {
+                provider: providerId,
+                operation: 'cancel',
+                code: error.code,
+                httpStatus: error.httpStatus,
+                requestId: error.requestId,
+                cause: error.cause,
+                message: `change set ${ref.changeSetId} can no longer be cancelled: it is past PREPARING (${error.message})`,
+              })
+            : error,
+        ),
+      )
+      .andThen(() => this.describe(ref, options))
+      .map((state) => {
+        if (isSettledStatus(state.status)) void this.#release(ref.changeSetId);
+        return state;
+      });
+  }
+
+  waitUntilSettled(ref: ChangeSetRef, options: WaitOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
+    const { signal, ...policy } = options;
+    return waitFor(
+      () => this.describe(ref),
+      (state) => (isSettledStatus(state.status) ? { state: 'done' } : { state: 'pending' }),
+      {
+        provider: providerId,
+        operation: 'wait',
+        policy: { minDelayMs: 1_000, maxDelayMs: 10_000, ...this.#options.waiter, ...policy },
+        describe: (state) => state.rawStatus,
+        ...(signal ? { signal } : {}),
+      },
+    ).map((state) => {
+      void this.#release(ref.changeSetId);
+      return state;
+    });
+  }
+
+  /** Stops every lock watcher and releases the locks this provider holds (for shutdown). */
+  async dispose(): Promise<void> {
+    await Promise.all([...this.#held.keys()].map((id) => this.#release(id)));
+  }
+
+  #describeRaw(
+    ref: ChangeSetRef,
+    options: CallOptions,
+    operation: string,
+  ): ResultAsync<DescribeChangeSetCommandOutput, ChangeSetError> {
+    const catalog = ref.scope.catalog ?? 'AWSMarketplace';
+    return withRetry(
+      () =>
+        ResultAsync.fromPromise(
+          this.#client.send(
+            new DescribeChangeSetCommand({ Catalog: catalog, ChangeSetId: ref.changeSetId }),
+            options.signal ? { abortSignal: options.signal } : {},
+          ),
+          (error) => mapMarketplaceError(error, { operation }),
+        ),
+      {
+        provider: providerId,
+        operation,
+        policy: { ...this.#options.retry, ...options.retry },
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+    );
+  }
+
+  #validateOnServer(handle: ChangeSetHandle, options: CreateOptions): ResultAsync<ChangeSetHandle, ChangeSetError> {
+    const input = handle.payload as unknown as StartChangeSetCommandInput;
+    const token = resolveClientToken(awsClientRequestTokenRule)._unsafeUnwrap();
+    return withRetry(
+      () =>
+        ResultAsync.fromPromise(
+          this.#client.send(new StartChangeSetCommand({ ...input, ClientRequestToken: token, Intent: 'VALIDATE' })),
+          (error) => mapMarketplaceError(error, { operation: 'validate' }),
+        ),
+      { provider: providerId, operation: 'validate', policy: this.#options.retry ?? {} },
+    )
+      .andThen((output) =>
+        this.waitUntilSettled(
+          { provider: providerId, changeSetId: output.ChangeSetId ?? '', region: this.#region, scope: handle.scope },
+          { minDelayMs: 100, maxDelayMs: 2_000, ...options.wait },
+        ),
+      )
+      .andThen((state) =>
+        state.status === 'succeeded'
+          ? okAsync(handle)
+          : errAsync(
+              createValidationError(providerId, 'validate', [
+                {
+                  path: 'changes',
+                  rule: 'service',
+                  message: state.reason ?? `server-side validation ended ${state.rawStatus}`,
+                },
+              ]),
+            ),
+      );
+  }
+
+  #lockKey(entity: string): string {
+    return entityLockKey({ provider: providerId, account: this.#account, region: this.#region, entity });
+  }
+
+  #lockTtl(): number {
+    return this.#options.lockTtlMs ?? 15 * 60_000;
+  }
+
+  /** Keeps the leases of a started change set alive until it settles, then releases them. */
+  #hold(started: StartedChangeSet, leases: EntityLease[]): void {
+    if (leases.length === 0) return;
+    const entry: { leases: EntityLease[]; timer?: ReturnType<typeof setTimeout> } = { leases };
+    this.#held.set(started.changeSetId, entry);
+    const watch = () => {
+      entry.timer = setTimeout(async () => {
+        if (!this.#held.has(started.changeSetId)) return;
+        const state = await this.#describeRaw(started, {}, 'watch');
+        const status = state.isOk() ? marketplaceChangeSetState(started, state.value).status : undefined;
+        if (status && isSettledStatus(status)) return this.#release(started.changeSetId);
+        entry.leases = await Promise.all(
+          entry.leases.map(async (lease) => (await this.#locks.renew(lease, this.#lockTtl())).unwrapOr(lease)),
+        );
+        watch();
+      }, this.#options.watchIntervalMs ?? 2_000);
+      entry.timer.unref?.();
+    };
+    watch();
+  }
+
+  async #release(changeSetId: string): Promise<void> {
+    const entry = this.#held.get(changeSetId);
+    if (!entry) return;
+    this.#held.delete(changeSetId);
+    if (entry.timer) clearTimeout(entry.timer);
+    await releaseEntityLocks(this.#locks, entry.leases);
+  }
+}
