@@ -1,0 +1,32 @@
+import type { FaultRule } from '../shared/fault-injector.js';
+
+export interface RosCredentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+}
+
+export interface RosEmulatorOptions {
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 0: a free port. */
+  readonly port?: number;
+  /** Accepted key pairs; default one fixed emulator-only pair. */
+  readonly credentials?: readonly RosCredentials[];
+  /** CREATE_PENDING -> CREATE_COMPLETE takes `createMs`; a stack's IN_PROGRESS -> COMPLETE takes `executeMs`. Default 50 / 100. */
+  readonly timing?: { readonly createMs?: number; readonly executeMs?: number };
+  readonly limits?: {
+    /** Change sets one stack may hold; default 20 (the CreateChangeSet page). */
+    readonly changeSetsPerStack?: number;
+    /** Requests per second per AccessKeyId; default unlimited. */
+    readonly requestsPerSecond?: number;
+  };
+  /** Templates by TemplateId (a TemplateId not listed answers TemplateNotFound). */
+  readonly templates?: Readonly<Record<string, string>>;
+  readonly faults?: readonly FaultRule[];
+  readonly seed?: number;
+}
+
+export const defaultRosCredentials: RosCredentials = {
+  accessKeyId: 'LTAIEmulatorExample01',
+  accessKeySecret: 'emulator-access-key-secret-for-tests-0001',
+};

@@ -1,0 +1,351 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ScheduledTransitions } from '../shared/scheduled-transitions.js';
+import { checkCreateChangeSetRequest } from './create-change-set-rules.js';
+import { RosError } from './ros-error.js';
+import type { RosRequestParameters } from './ros-request-parameters.js';
+import {
+  failsOnExecution,
+  parseRosTemplate,
+  type RosTemplate,
+  templateChanges,
+  templateProblem,
+} from './ros-template.js';
+
+export interface RosStack {
+  readonly id: string;
+  readonly name: string;
+  readonly regionId: string;
+  status: string;
+  statusReason?: string;
+  template?: RosTemplate;
+  templateBody?: string;
+  parameters: Record<string, string>;
+  readonly createTime: string;
+  updateTime?: string;
+  timeoutInMinutes: number;
+  disableRollback: boolean;
+}
+
+export interface RosChangeSet {
+  readonly id: string;
+  readonly name: string;
+  readonly stackId: string;
+  readonly type: 'CREATE' | 'UPDATE' | 'IMPORT';
+  readonly regionId: string;
+  status: string;
+  executionStatus: string;
+  statusReason?: string;
+  changes: unknown[];
+  readonly template: RosTemplate;
+  readonly templateBody: string;
+  readonly parameters: Record<string, string>;
+  readonly createTime: string;
+  readonly description?: string;
+  readonly timeoutInMinutes?: number;
+  readonly disableRollback: boolean;
+  executeToken?: string;
+}
+
+const rosTime = () => new Date().toISOString().replace(/\.\d{3}Z$/, '');
+const busy = (status: string) => status.endsWith('_IN_PROGRESS') && status !== 'REVIEW_IN_PROGRESS';
+const live = (changeSet: RosChangeSet) => changeSet.status !== 'DELETE_COMPLETE';
+
+/**
+ * Stacks and change sets of one ROS emulator, with the state machine of the CreateChangeSet and
+ * ExecuteChangeSet pages. Every check-and-change happens synchronously, so concurrent calls cannot race.
+ */
+export class RosState {
+  readonly stacks = new Map<string, RosStack>();
+  readonly changeSets = new Map<string, RosChangeSet>();
+  readonly #createTokens = new Map<string, { fingerprint: string; changeSetId: string; stackId: string }>();
+  readonly #transitions = new ScheduledTransitions();
+
+  constructor(
+    readonly timing: { createMs: number; executeMs: number },
+    readonly changeSetsPerStack: number,
+    readonly templates: Readonly<Record<string, string>>,
+  ) {}
+
+  createChangeSet(params: RosRequestParameters): { changeSetId: string; stackId: string } {
+    checkCreateChangeSetRequest(params);
+    const token = params.get('ClientToken');
+    const fingerprint = createHash('sha256')
+      .update(
+        JSON.stringify([
+          ...['ChangeSetName', 'StackName', 'StackId', 'TemplateBody', 'TemplateURL', 'TemplateId'].map((name) =>
+            params.get(name),
+          ),
+          params.objects('Parameters'),
+        ]),
+      )
+      .digest('hex');
+    if (token) {
+      const seen = this.#createTokens.get(token);
+      if (seen) {
+        if (seen.fingerprint !== fingerprint) {
+          throw new RosError(
+            'IdempotentParameterMismatch',
+            409,
+            'The ClientToken was already used with different parameters.',
+          );
+        }
+        return { changeSetId: seen.changeSetId, stackId: seen.stackId };
+      }
+    }
+    const type = (params.get('ChangeSetType') ?? 'UPDATE') as RosChangeSet['type'];
+    const regionId = params.get('RegionId')!;
+    const body = this.#templateBody(params);
+    const template = parseRosTemplate(body);
+
+    let stack: RosStack | undefined;
+    const stackId = params.get('StackId');
+    if (stackId) {
+      stack = this.stacks.get(stackId);
+      if (!stack || stack.status === 'DELETE_COMPLETE')
+        throw new RosError('StackNotFound', 404, `The Stack (${stackId}) could not be found.`);
+    } else {
+      const name = params.get('StackName')!;
+      const existing = [...this.stacks.values()].find(
+        (candidate) => candidate.name === name && candidate.status !== 'DELETE_COMPLETE',
+      );
+      if (existing && type === 'CREATE') throw new RosError('StackExists', 409, `The Stack (${name}) already exists.`);
+      stack = existing;
+    }
+    if (stack && busy(stack.status)) {
+      throw new RosError(
+        'ActionInProgress',
+        409,
+        `Stack ${stack.name} already has an action (${stack.status.replace('_IN_PROGRESS', '')}) in progress.`,
+      );
+    }
+
+    // Parameters: declared ones only; declared ones without a default must be given (or kept from before).
+    const given = Object.fromEntries(
+      params.objects('Parameters').map((entry) => [entry.ParameterKey!, entry.ParameterValue!]),
+    );
+    const declared = template.Parameters ?? {};
+    for (const key of Object.keys(given)) {
+      if (!(key in declared))
+        throw new RosError('UnknownUserParameter', 400, `The Parameter (${key}) was not defined in template.`);
+    }
+    const usePrevious = params.boolean('UsePreviousParameters') && stack !== undefined;
+    const parameters: Record<string, string> = {};
+    for (const [key, definition] of Object.entries(declared)) {
+      const value =
+        given[key] ??
+        (usePrevious ? stack?.parameters[key] : undefined) ??
+        (definition?.Default !== undefined ? String(definition.Default) : undefined);
+      if (value === undefined)
+        throw new RosError('UserParameterMissing', 400, `The Parameter ${key} was not provided.`);
+      parameters[key] = value;
+    }
+
+    const name = params.get('ChangeSetName')!;
+    if (stack) {
+      const onStack = [...this.changeSets.values()].filter(
+        (changeSet) => changeSet.stackId === stack!.id && live(changeSet),
+      );
+      if (onStack.some((changeSet) => changeSet.name === name)) {
+        throw new RosError('ChangeSetExists', 409, `The ChangeSet (${name}) of Stack (${stack.name}) already exists.`);
+      }
+      if (onStack.length >= this.changeSetsPerStack) {
+        throw new RosError(
+          'LimitExceeded.ChangeSet',
+          400,
+          `The Stack (${stack.name}) already holds ${onStack.length} change sets; a stack can contain up to ${this.changeSetsPerStack} change sets.`,
+        );
+      }
+    } else {
+      stack = {
+        id: randomUUID(),
+        name: params.get('StackName')!,
+        regionId,
+        status: 'REVIEW_IN_PROGRESS',
+        parameters: {},
+        createTime: rosTime(),
+        timeoutInMinutes: params.integer('TimeoutInMinutes') ?? 60,
+        disableRollback: params.boolean('DisableRollback') ?? false,
+      };
+      this.stacks.set(stack.id, stack);
+    }
+
+    const changeSet: RosChangeSet = {
+      id: randomUUID(),
+      name,
+      stackId: stack.id,
+      type,
+      regionId,
+      status: 'CREATE_PENDING',
+      executionStatus: 'UNAVAILABLE',
+      changes: [],
+      template,
+      templateBody: body,
+      parameters,
+      createTime: rosTime(),
+      ...(params.get('Description') ? { description: params.get('Description')! } : {}),
+      ...(params.has('TimeoutInMinutes') ? { timeoutInMinutes: params.integer('TimeoutInMinutes')! } : {}),
+      disableRollback: params.boolean('DisableRollback') ?? false,
+    };
+    this.changeSets.set(changeSet.id, changeSet);
+    if (token) this.#createTokens.set(token, { fingerprint, changeSetId: changeSet.id, stackId: stack.id });
+    const target = stack;
+    this.#transitions.after(this.timing.createMs / 2, () => {
+      if (changeSet.status === 'CREATE_PENDING') changeSet.status = 'CREATE_IN_PROGRESS';
+      this.#transitions.after(this.timing.createMs / 2, () => this.#finishCreate(changeSet, target));
+    });
+    return { changeSetId: changeSet.id, stackId: stack.id };
+  }
+
+  executeChangeSet(params: RosRequestParameters): void {
+    const changeSet = this.getChangeSet(params.get('ChangeSetId'));
+    const token = params.get('ClientToken');
+    if (token !== undefined && (token.length > 64 || !/^[A-Za-z0-9_-]+$/.test(token))) {
+      throw RosError.invalid('ClientToken', 'up to 64 letters, digits, hyphens and underscores');
+    }
+    // The same token again: the execution already happened, answer as the first time.
+    if (token && changeSet.executeToken === token) return;
+    const stack = this.stacks.get(changeSet.stackId)!;
+    if (busy(stack.status)) {
+      throw new RosError(
+        'ActionInProgress',
+        409,
+        `Stack ${stack.name} already has an action (${stack.status.replace('_IN_PROGRESS', '')}) in progress.`,
+      );
+    }
+    if (changeSet.status !== 'CREATE_COMPLETE' || changeSet.executionStatus !== 'AVAILABLE') {
+      throw new RosError(
+        'InvalidChangeSetStatus',
+        400,
+        `The ChangeSet (${changeSet.id}) cannot be executed in status ${changeSet.status}/${changeSet.executionStatus}.`,
+      );
+    }
+    if (token) changeSet.executeToken = token;
+    changeSet.executionStatus = 'EXECUTE_IN_PROGRESS';
+    const action = changeSet.type === 'UPDATE' ? 'UPDATE' : changeSet.type === 'IMPORT' ? 'IMPORT' : 'CREATE';
+    stack.status = `${action}_IN_PROGRESS`;
+    for (const other of this.changeSets.values()) {
+      if (other.stackId === stack.id && other.id !== changeSet.id && live(other)) other.executionStatus = 'OBSOLETE';
+    }
+    this.#transitions.after(this.timing.executeMs, () => {
+      if (stack.status !== `${action}_IN_PROGRESS`) return; // cancelled meanwhile
+      const failure = failsOnExecution(changeSet.template);
+      stack.updateTime = rosTime();
+      if (failure) {
+        changeSet.executionStatus = 'EXECUTE_FAILED';
+        stack.status =
+          action === 'CREATE'
+            ? changeSet.disableRollback
+              ? 'CREATE_FAILED'
+              : 'ROLLBACK_COMPLETE'
+            : `${action}_FAILED`;
+        stack.statusReason = failure;
+        return;
+      }
+      changeSet.executionStatus = 'EXECUTE_COMPLETE';
+      stack.status = `${action}_COMPLETE`;
+      stack.statusReason = `Stack ${action} completed successfully`;
+      stack.template = changeSet.template;
+      stack.templateBody = changeSet.templateBody;
+      stack.parameters = changeSet.parameters;
+    });
+  }
+
+  getChangeSet(id: string | undefined): RosChangeSet {
+    const changeSet = id ? this.changeSets.get(id) : undefined;
+    if (!changeSet) throw new RosError('ChangeSetNotFound', 404, `The ChangeSet ${id ?? ''} could not be found.`);
+    return changeSet;
+  }
+
+  getStack(id: string | undefined): RosStack {
+    const stack = id ? this.stacks.get(id) : undefined;
+    if (!stack) throw new RosError('StackNotFound', 404, `The Stack (${id ?? ''}) could not be found.`);
+    return stack;
+  }
+
+  deleteChangeSet(id: string | undefined): void {
+    const changeSet = this.getChangeSet(id);
+    const deletable =
+      ['CREATE_COMPLETE', 'CREATE_FAILED', 'DELETE_FAILED'].includes(changeSet.status) &&
+      ['UNAVAILABLE', 'AVAILABLE'].includes(changeSet.executionStatus);
+    if (!deletable) {
+      throw new RosError(
+        'InvalidChangeSetStatus',
+        400,
+        `The ChangeSet (${changeSet.id}) cannot be deleted in status ${changeSet.status}/${changeSet.executionStatus}.`,
+      );
+    }
+    changeSet.status = 'DELETE_COMPLETE';
+    const stack = this.stacks.get(changeSet.stackId)!;
+    const remaining = [...this.changeSets.values()].filter((other) => other.stackId === stack.id && live(other));
+    // A stack that only ever existed for review goes with its last change set.
+    if (stack.status === 'REVIEW_IN_PROGRESS' && remaining.length === 0) stack.status = 'DELETE_COMPLETE';
+  }
+
+  cancelUpdateStack(stackId: string | undefined): void {
+    const stack = this.getStack(stackId);
+    if (stack.status !== 'UPDATE_IN_PROGRESS') {
+      throw new RosError(
+        'CancelUpdateStackNotSupported',
+        400,
+        `Stack ${stack.name} is ${stack.status}; only a stack in UPDATE_IN_PROGRESS can be cancelled.`,
+      );
+    }
+    stack.status = 'UPDATE_ROLLBACK_IN_PROGRESS';
+    const executing = [...this.changeSets.values()].find(
+      (changeSet) => changeSet.stackId === stack.id && changeSet.executionStatus === 'EXECUTE_IN_PROGRESS',
+    );
+    this.#transitions.after(Math.min(50, this.timing.executeMs), () => {
+      stack.status = 'UPDATE_ROLLBACK_COMPLETE';
+      stack.statusReason = 'Stack update cancelled by user.';
+      stack.updateTime = rosTime();
+      if (executing) executing.executionStatus = 'EXECUTE_FAILED';
+    });
+  }
+
+  close(): void {
+    this.#transitions.cancelAll();
+  }
+
+  #templateBody(params: RosRequestParameters): string {
+    const body = params.get('TemplateBody');
+    if (body !== undefined) return body;
+    const id = params.get('TemplateId');
+    if (id !== undefined) {
+      const stored = this.templates[id];
+      if (stored === undefined) {
+        throw new RosError(
+          'TemplateNotFound',
+          404,
+          params.has('TemplateVersion')
+            ? `The Template ${id} with version ${params.get('TemplateVersion')} could not be found.`
+            : `The Template (${id}) could not be found.`,
+        );
+      }
+      return stored;
+    }
+    // An emulator cannot fetch a TemplateURL: it stands for an empty template.
+    return JSON.stringify({ ROSTemplateFormatVersion: '2015-09-01' });
+  }
+
+  #finishCreate(changeSet: RosChangeSet, stack: RosStack): void {
+    if (changeSet.status !== 'CREATE_IN_PROGRESS') return;
+    const problem = templateProblem(changeSet.template);
+    if (problem) {
+      changeSet.status = 'CREATE_FAILED';
+      changeSet.statusReason = problem;
+      return;
+    }
+    const parametersChanged = JSON.stringify(stack.parameters) !== JSON.stringify(changeSet.parameters);
+    changeSet.changes = templateChanges(
+      stack.template,
+      changeSet.template,
+      stack.template !== undefined && parametersChanged,
+    );
+    changeSet.status = 'CREATE_COMPLETE';
+    if (changeSet.type === 'UPDATE' && changeSet.changes.length === 0 && !parametersChanged) {
+      changeSet.statusReason = "The submitted information didn't contain changes.";
+      return; // ExecutionStatus stays UNAVAILABLE: nothing to execute.
+    }
+    changeSet.executionStatus = 'AVAILABLE';
+  }
+}
