@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { mapRosError } from './map-ros-error.js';
+
+// The rows the ROS emulator cannot produce, built as the SDK builds them (AlibabaCloudError fields).
+const sdkError = (code: string, statusCode: number, name = statusCode >= 500 ? 'ServerError' : 'ClientError') =>
+  Object.assign(new Error(`${code}: code: ${statusCode}, boom request id: R-1`), {
+    name,
+    code,
+    statusCode,
+    requestId: 'R-1',
+    data: { Code: code, Message: 'boom', RequestId: 'R-1' },
+  });
+
+describe(mapRosError, () => {
+  it.each([
+    ['CircularDependency', 400, 'validation', false],
+    ['InvalidTemplateAttribute', 400, 'validation', false],
+    ['InvalidTemplatePropertyType', 400, 'validation', false],
+    ['InvalidTemplateReference', 400, 'validation', false],
+    ['StackPolicyValidationFailed', 400, 'validation', false],
+    ['StackValidationFailed', 400, 'validation', false],
+    ['Forbidden.RAM', 403, 'access-denied', false],
+    ['InvalidTimeStamp.Expired', 400, 'authentication', true],
+    ['SignatureNonceUsed', 400, 'authentication', true],
+    ['InvalidCredentials', 400, 'authentication', false],
+    ['ServiceUnavailable', 503, 'provider-fault', true],
+    ['SomethingNew', 400, 'provider-fault', false],
+  ] as const)('should map %s (%i) to %s', (code, status, kind, retryable) => {
+    expect(mapRosError(sdkError(code, status), { operation: 'create' })).toMatchObject({
+      kind,
+      retryable,
+      code,
+      httpStatus: status,
+      requestId: 'R-1',
+      message: 'boom',
+      provider: 'alibaba-ros',
+    });
+  });
+
+  it('should serialize without the raw cause', () => {
+    const error = mapRosError(
+      Object.assign(sdkError('Forbidden.RAM', 403), { request: { accessKeySecret: 'top-secret-value' } }),
+      { operation: 'create' },
+    );
+    expect(JSON.stringify(error)).not.toContain('top-secret-value');
+  });
+});

@@ -1,0 +1,307 @@
+import 'reflect-metadata';
+import Credential from '@alicloud/credentials';
+import * as $OpenApi from '@alicloud/openapi-core';
+import ROS, * as $Ros from '@alicloud/ros20190910';
+import {
+  type CallOptions,
+  type ChangeSetError,
+  type ChangeSetHandle,
+  type ChangeSetProvider,
+  type ChangeSetRef,
+  type ChangeSetState,
+  type CreateOptions,
+  createChangeSetError,
+  generateClientToken,
+  isSettledStatus,
+  registerSecret,
+  type StartedChangeSet,
+  type StartOptions,
+  type ValidationError,
+  type WaitOptions,
+  waitFor,
+  withRetry,
+} from '@changeplane/core';
+import { inject, injectable } from 'inversify';
+import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
+import { mapRosError } from './map-ros-error.js';
+import type { RosChangeSetRequest } from './ros-change-set-request.js';
+import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
+import { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
+import { toCreateChangeSetRequest } from './to-create-change-set-request.js';
+import { validateRosRequest } from './validate-ros-request.js';
+
+const providerId = 'alibaba-ros';
+
+/**
+ * Alibaba Cloud ROS change sets through the changeplane contract: `create` is CreateChangeSet and a wait
+ * until the change set is ready (or has no changes, or failed); `start` is ExecuteChangeSet. Every call
+ * carries a ClientToken reused on every retry, so a retry never makes a second change set or execution.
+ */
+@injectable()
+export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
+  readonly id = providerId;
+  readonly #client: ROS.default;
+  readonly #options: RosProviderOptions;
+  readonly #regionId: string;
+
+  constructor(@inject(RosProviderOptionsToken) options: RosProviderOptions) {
+    this.#options = options;
+    registerSecret(options.credentials?.accessKeySecret);
+    registerSecret(options.credentials?.securityToken);
+    this.#regionId = options.regionId ?? 'cn-hangzhou';
+    this.#client = options.client ?? new ROS.default(this.#config(options));
+  }
+
+  /** A provider with its own client, built from plain options. */
+  static fromOptions(options: RosProviderOptions): RosProvider {
+    return new RosProvider(options);
+  }
+
+  validate(request: RosChangeSetRequest): Result<RosChangeSetRequest, ValidationError> {
+    return validateRosRequest(request);
+  }
+
+  create(request: RosChangeSetRequest, options: CreateOptions = {}): ResultAsync<ChangeSetHandle, ChangeSetError> {
+    const validated = this.validate(request);
+    if (validated.isErr()) return errAsync(validated.error);
+    const clientToken = options.clientToken ?? request.clientToken ?? generateClientToken();
+    const stack = request.stackName ?? request.stackId ?? '';
+    const sdkRequest = toCreateChangeSetRequest(request, clientToken);
+    const createOnce = () =>
+      this.#call('CreateChangeSet', options, stack, () => this.#client.createChangeSet(sdkRequest));
+    return createOnce()
+      .orElse((error) =>
+        error.kind === 'quota-exceeded' && this.#options.changeSetLimit?.deleteOldestUnexecuted && request.stackId
+          ? this.#deleteOldestUnexecuted(request.stackId, options).andThen(createOnce)
+          : errAsync(error),
+      )
+      .andThen((created) => {
+        const ref: ChangeSetRef = {
+          provider: providerId,
+          changeSetId: created.body?.changeSetId ?? '',
+          region: request.regionId,
+          scope: {
+            stackId: created.body?.stackId ?? '',
+            ...(request.stackName ? { stackName: request.stackName } : {}),
+          },
+        };
+        return this.#waitUntilPrepared(ref, options).map(
+          (body): ChangeSetHandle => ({
+            provider: providerId,
+            changeSetId: ref.changeSetId,
+            region: request.regionId,
+            scope: ref.scope,
+            outcome: body.executionStatus === 'AVAILABLE' ? 'ready' : 'no-changes',
+            entities: [stack],
+            changes: rosPlannedChanges(body.changes),
+            startToken: options.startToken ?? generateClientToken(),
+            createdAt: new Date().toISOString(),
+          }),
+        );
+      });
+  }
+
+  start(handle: ChangeSetHandle, options: StartOptions = {}): ResultAsync<StartedChangeSet, ChangeSetError> {
+    if (handle.provider !== providerId || !handle.changeSetId) {
+      return errAsync(
+        createChangeSetError('validation', {
+          provider: providerId,
+          operation: 'start',
+          message: 'not a handle made by the ROS provider',
+          issues: [{ path: 'handle', rule: 'provider', message: 'not a handle made by the ROS provider' }],
+        }),
+      );
+    }
+    if (handle.outcome === 'no-changes') {
+      return errAsync(
+        createChangeSetError('conflict', {
+          provider: providerId,
+          operation: 'start',
+          code: 'NoChanges',
+          message: `change set ${handle.changeSetId} has no changes: there is nothing to execute`,
+        }),
+      );
+    }
+    const changeSetId = handle.changeSetId;
+    const stack = handle.scope.stackName ?? handle.scope.stackId ?? '';
+    return this.#call('ExecuteChangeSet', options, stack, () =>
+      this.#client.executeChangeSet(
+        new $Ros.ExecuteChangeSetRequest({
+          regionId: handle.region ?? this.#regionId,
+          changeSetId,
+          clientToken: handle.startToken,
+        }),
+      ),
+    ).map(
+      (): StartedChangeSet => ({
+        provider: providerId,
+        changeSetId,
+        ...(handle.region ? { region: handle.region } : {}),
+        scope: handle.scope,
+        startedAt: new Date().toISOString(),
+        startToken: handle.startToken,
+        entities: handle.entities,
+      }),
+    );
+  }
+
+  describe(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
+    return this.#getChangeSet(ref, options).andThen((changeSet) => {
+      if (!changeSet.executionStatus?.startsWith('EXECUTE')) return okAsync(rosChangeSetState(ref, changeSet));
+      return this.#call('GetStack', options, ref.scope.stackName ?? '', () =>
+        this.#client.getStack(
+          new $Ros.GetStackRequest({
+            regionId: ref.region ?? this.#regionId,
+            stackId: changeSet.stackId ?? ref.scope.stackId,
+          }),
+        ),
+      ).map((stack) => rosChangeSetState(ref, changeSet, stack.body ?? {}));
+    });
+  }
+
+  cancel(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
+    const regionId = ref.region ?? this.#regionId;
+    return this.#getChangeSet(ref, options)
+      .andThen((changeSet) => {
+        const stack = changeSet.stackName ?? ref.scope.stackId ?? '';
+        if (changeSet.executionStatus === 'EXECUTE_IN_PROGRESS') {
+          return this.#call('CancelUpdateStack', options, stack, () =>
+            this.#client.cancelUpdateStack(new $Ros.CancelUpdateStackRequest({ regionId, stackId: changeSet.stackId })),
+          ).map(() => undefined);
+        }
+        if (changeSet.executionStatus === 'AVAILABLE' || changeSet.executionStatus === 'UNAVAILABLE') {
+          return this.#call('DeleteChangeSet', options, stack, () =>
+            this.#client.deleteChangeSet(new $Ros.DeleteChangeSetRequest({ regionId, changeSetId: ref.changeSetId })),
+          ).map(() => undefined);
+        }
+        return errAsync(
+          createChangeSetError('conflict', {
+            provider: providerId,
+            operation: 'cancel',
+            message: `change set ${ref.changeSetId} is ${changeSet.status}/${changeSet.executionStatus}: there is nothing left to cancel`,
+          }),
+        );
+      })
+      .andThen(() => this.describe(ref, options));
+  }
+
+  waitUntilSettled(ref: ChangeSetRef, options: WaitOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
+    const { signal, ...policy } = options;
+    return waitFor(
+      () => this.describe(ref),
+      (state) => (isSettledStatus(state.status) ? { state: 'done' } : { state: 'pending' }),
+      {
+        provider: providerId,
+        operation: 'wait',
+        policy: { minDelayMs: 1_000, maxDelayMs: 10_000, ...this.#options.waiter, ...policy },
+        describe: (state) => state.rawStatus,
+        ...(signal ? { signal } : {}),
+      },
+    );
+  }
+
+  #config(options: RosProviderOptions): $OpenApi.$OpenApiUtil.Config {
+    const timeout = options.timeoutMs ?? 10_000;
+    return new $OpenApi.$OpenApiUtil.Config({
+      regionId: this.#regionId,
+      endpoint: options.endpoint ?? `ros.aliyuncs.com`,
+      protocol: options.protocol ?? 'https',
+      readTimeout: timeout,
+      connectTimeout: timeout,
+      ...(options.credentials
+        ? {
+            accessKeyId: options.credentials.accessKeyId,
+            accessKeySecret: options.credentials.accessKeySecret,
+            ...(options.credentials.securityToken ? { securityToken: options.credentials.securityToken } : {}),
+          }
+        : { credential: new Credential.default() }),
+    });
+  }
+
+  /** One SDK call under the retry policy; every attempt sends the same request, token included. */
+  #call<T>(
+    operation: string,
+    options: CallOptions,
+    stack: string,
+    send: () => Promise<T>,
+  ): ResultAsync<T, ChangeSetError> {
+    return withRetry(() => ResultAsync.fromPromise(send(), (error) => mapRosError(error, { operation, stack })), {
+      provider: providerId,
+      operation,
+      policy: { ...this.#options.retry, ...options.retry },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+
+  #getChangeSet(ref: ChangeSetRef, options: CallOptions): ResultAsync<RosChangeSetBody, ChangeSetError> {
+    return this.#call('GetChangeSet', options, ref.scope.stackName ?? '', () =>
+      this.#client.getChangeSet(
+        new $Ros.GetChangeSetRequest({ regionId: ref.region ?? this.#regionId, changeSetId: ref.changeSetId }),
+      ),
+    ).map((response) => (response.body ?? {}) as RosChangeSetBody);
+  }
+
+  /** Waits (bounded, abortable) until ROS has computed the change set: ready, no changes, or failed. */
+  #waitUntilPrepared(ref: ChangeSetRef, options: CreateOptions): ResultAsync<RosChangeSetBody, ChangeSetError> {
+    const { signal, ...policy } = options.wait ?? {};
+    const abort = signal ?? options.signal;
+    return waitFor(
+      () => this.#getChangeSet(ref, options),
+      (body) => {
+        if (body.status === 'CREATE_COMPLETE') return { state: 'done' };
+        if (body.status === 'CREATE_FAILED') {
+          const reason = body.statusReason ?? 'ROS could not create the change set';
+          return {
+            state: 'failed',
+            error: createChangeSetError('validation', {
+              provider: providerId,
+              operation: 'create',
+              code: 'CREATE_FAILED',
+              message: `change set ${ref.changeSetId} failed to be created: ${reason}`,
+              issues: [{ path: 'templateBody', rule: 'CREATE_FAILED', message: reason }],
+            }),
+          };
+        }
+        return { state: 'pending' };
+      },
+      {
+        provider: providerId,
+        operation: 'create',
+        policy: { minDelayMs: 500, maxDelayMs: 5_000, maxWaitMs: 10 * 60_000, ...this.#options.waiter, ...policy },
+        describe: (body) => `${body.status}/${body.executionStatus}`,
+        ...(abort ? { signal: abort } : {}),
+      },
+    );
+  }
+
+  /** Makes room under the 20-change-set limit: deletes the oldest change sets that were never executed. */
+  #deleteOldestUnexecuted(stackId: string, options: CallOptions): ResultAsync<void, ChangeSetError> {
+    return this.#call('ListChangeSets', options, stackId, () =>
+      this.#client.listChangeSets(new $Ros.ListChangeSetsRequest({ regionId: this.#regionId, stackId, pageSize: 50 })),
+    ).andThen((listed) => {
+      const deletable = (listed.body?.changeSets ?? [])
+        .filter(
+          (changeSet) =>
+            ['CREATE_COMPLETE', 'CREATE_FAILED', 'DELETE_FAILED'].includes(changeSet.status ?? '') &&
+            ['AVAILABLE', 'UNAVAILABLE'].includes(changeSet.executionStatus ?? ''),
+        )
+        .sort((a, b) => (a.createTime ?? '').localeCompare(b.createTime ?? ''));
+      const oldest = deletable[0];
+      if (!oldest?.changeSetId) {
+        return errAsync(
+          createChangeSetError('quota-exceeded', {
+            provider: providerId,
+            operation: 'create',
+            message: 'the stack holds 20 change sets and none of them can be deleted (all executed or in progress)',
+            limit: '20 change sets per stack',
+          }),
+        );
+      }
+      return this.#call('DeleteChangeSet', options, stackId, () =>
+        this.#client.deleteChangeSet(
+          new $Ros.DeleteChangeSetRequest({ regionId: this.#regionId, changeSetId: oldest.changeSetId }),
+        ),
+      ).map(() => undefined);
+    });
+  }
+}
