@@ -100,7 +100,9 @@ describe.each(fixtures)('ChangeSetProvider contract: $name', (fixture) => {
       it('should return authentication, without any secret in its JSON', async () => {
         // Marketplace's create is local (rules and locks), so the service first sees the key at start.
         const wrong = context.providerWithWrongSecret();
-        const result = await wrong.create(await context.validRequest(), { wait }).andThen((handle) => wrong.start(handle));
+        const result = await wrong
+          .create(await context.validRequest(), { wait })
+          .andThen((handle) => wrong.start(handle));
         const error = result._unsafeUnwrapErr();
         expect(error.kind).toBe('authentication');
         expectSafeError(error, context.secrets);

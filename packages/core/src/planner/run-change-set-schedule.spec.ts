@@ -22,7 +22,7 @@ function virtualTime() {
     },
     /** Runs a fake change set that takes `ms`. */
     work: (ms: number) => new Promise<void>((resolve) => timers.push({ at: now + ms, resolve })),
-    async drive(until: Promise<unknown>) {
+    async drive<T>(until: Promise<T>): Promise<T> {
       let finished = false;
       void until.then(() => {
         finished = true;

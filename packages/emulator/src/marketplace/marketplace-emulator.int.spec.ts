@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const change = (
   identifier: string,
   changeType = 'UpdateInformation',
-  details: object = { ProductTitle: identifier },
+  details: Record<string, string> = { ProductTitle: identifier },
 ) => ({
   ChangeType: changeType,
   Entity: { Type: 'SaaSProduct@1.0', Identifier: identifier },

@@ -1,0 +1,11 @@
+import { suppressNodeVersionWarning } from './runtime/suppress-node-version-warning.js';
+
+suppressNodeVersionWarning();
+const { main } = await import('./main.js');
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A bug, not an expected failure: say so plainly, without a stack full of request objects.
+  process.stderr.write(`changeplane: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 4;
+}

@@ -1,0 +1,33 @@
+// `pnpm bench`: planner throughput, scheduler makespan on the emulator, adapter overhead. Prints tables and
+// writes bench-results.json. A benchmark, not a test: it reports numbers against the targets.
+import { writeFileSync } from 'node:fs';
+import { benchAdapterOverhead } from './adapter-overhead-bench.js';
+import { benchPlanner } from './planner-bench.js';
+import { benchScheduler } from './scheduler-bench.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+
+if (want('planner')) {
+  const planner = benchPlanner();
+  console.log('\n1. Planner throughput (target: 1M changes in under 2 s)');
+  console.table(planner);
+  const million = planner.find((row) => row.changes === 1_000_000);
+  results.planner = { rows: planner, target: '1M < 2000 ms', met: million ? million.medianMs < 2_000 : undefined };
+}
+if (want('scheduler')) {
+  const scheduler = await benchScheduler();
+  console.log('\n2. Scheduler makespan on the Marketplace emulator (target: within 1.15x of the lower bound)');
+  console.table([scheduler]);
+  results.scheduler = { ...scheduler, target: 'ratio <= 1.15', met: scheduler.ratio <= 1.15 };
+}
+if (want('overhead')) {
+  const overhead = await benchAdapterOverhead();
+  console.log('\n3. Adapter overhead: adapter create+start / raw SDK calls (target: under 1.10x)');
+  console.table(overhead);
+  results.overhead = { rows: overhead, target: 'ratio < 1.10', met: overhead.every((row) => row.ratio < 1.1) };
+}
+writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten to bench-results.json');

@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const changeplaneBinary = fileURLToPath(new URL('../../packages/cli/bin/changeplane.js', import.meta.url));
+const builtEntry = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import.meta.url));
+
+export interface CommandResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout parsed as JSON lines (for --json runs). */
+  readonly events: Record<string, unknown>[];
+}
+
+/** Runs the built `changeplane` binary as a subprocess, as a bot or a person would. */
+export function runChangeplane(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+  if (!existsSync(builtEntry)) throw new Error('packages/cli is not built: run `pnpm build` (the test command does)');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [changeplaneBinary, ...args], {
+      cwd: repositoryRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const events = stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      resolve({ code, stdout, stderr, events });
+    });
+  });
+}
+
+/** Starts `changeplane emulators --json` and resolves with the environment it prints. */
+export function startEmulatorsProcess(): Promise<{ child: ChildProcess; environment: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [changeplaneBinary, 'emulators', '--json', '--emulator-speed', 'slow'], {
+      cwd: repositoryRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n').find((candidate) => candidate.startsWith('{'));
+      if (line)
+        resolve({ child, environment: (JSON.parse(line) as { environment: Record<string, string> }).environment });
+    });
+    child.on('error', reject);
+    child.on('close', (code) => reject(new Error(`emulators exited early with ${code}`)));
+  });
+}
