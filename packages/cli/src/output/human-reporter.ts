@@ -108,7 +108,9 @@ export class HumanReporter implements RunReporter {
   }
 
   #line(task: TaskLine): string {
-    const icon = settledIcons[task.status] ?? pc.cyan(spinnerFrames[this.#frame % spinnerFrames.length]!);
+    // A spinner only moves on a live terminal; in a log a plain marker reads better.
+    const working = this.#live ? spinnerFrames[this.#frame % spinnerFrames.length]! : '›';
+    const icon = settledIcons[task.status] ?? pc.cyan(working);
     const raw = task.rawStatus ? pc.dim(` (${task.rawStatus})`) : '';
     const detail = task.detail ? pc.dim(` — ${task.detail}`) : '';
     return `${icon} ${task.label}  ${task.status}${raw}${detail}`;
@@ -151,7 +153,7 @@ export class HumanReporter implements RunReporter {
     if (rows.length === 0) return;
     const table = new Table({
       head: ['target', 'provider', 'change set', 'changes', 'status', 'detail'],
-      style: { head: [] },
+      style: pc.isColorSupported ? { head: [] } : { head: [], border: [] },
     });
     for (const row of rows) {
       const icon = settledIcons[row.status] ?? '';
