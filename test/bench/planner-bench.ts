@@ -37,7 +37,7 @@ export function benchPlanner(sizes: readonly number[] = [10_000, 100_000, 1_000_
       medianMs: Math.round(medianMs),
       changesPerSecond: Math.round(size / (medianMs / 1000)),
       sets: plan.sets.length,
-      lowerBoundSets: Math.ceil(size / 20),
+      lowerBoundSets: Math.max(Math.ceil(size / 20), plan.levels),
       levels: plan.levels,
       ...(previous
         ? { growthVsPrevious: Number((medianMs / size / (previous.medianMs / previous.changes)).toFixed(2)) }

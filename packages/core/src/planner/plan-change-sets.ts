@@ -218,47 +218,107 @@ export function planChangeSets(
     } else if (lastMemberOf.get(groups.find(index)) === index) place(members);
   }
 
-  // Collect each level's units, then pack them best-fit-decreasing: a bin per amount of free room.
-  const unitMembers = new Map<number, number[]>();
-  const levelUnits: number[][] = Array.from({ length: levels }, () => []);
+  // Group changes by unit with counting sorts over dense ids (no per-unit maps: this runs on millions).
+  const unitCount = units.parent.length;
+  const rootOfChange = new Int32Array(count);
+  const unitSizes = new Int32Array(unitCount);
   for (let index = 0; index < count; index += 1) {
     const root = units.find(unitOfChange[index]!);
-    let members = unitMembers.get(root);
-    if (!members) {
-      members = [];
-      unitMembers.set(root, members);
-      levelUnits[levelOfChange[index]!]!.push(root);
+    rootOfChange[index] = root;
+    unitSizes[root] = unitSizes[root]! + 1;
+  }
+  const unitStart = new Int32Array(unitCount + 1);
+  for (let unit = 0; unit < unitCount; unit += 1) unitStart[unit + 1] = unitStart[unit]! + unitSizes[unit]!;
+  const members = new Int32Array(count);
+  const cursor = unitStart.slice(0, unitCount);
+  for (let index = 0; index < count; index += 1) {
+    const root = rootOfChange[index]!;
+    members[cursor[root]!] = index;
+    cursor[root] = cursor[root]! + 1;
+  }
+  // A unit whose entities change no more after it may run later than its level without lengthening any
+  // chain: such units fill the room left in deeper, sparse sets (the hot entities' long tails) instead of
+  // needing sets of their own. The rest stay on their level. Buckets by size: sizes are 1..maxPerSet.
+  const fixedByLevel: number[][][] = Array.from({ length: levels }, () => []);
+  const movableByLevel: number[][] = Array.from({ length: levels }, () => []);
+  const pool: number[][] = Array.from({ length: maxPerSet + 1 }, () => []);
+  const placed = new Uint8Array(unitCount);
+  for (let unit = 0; unit < unitCount; unit += 1) {
+    const size = unitSizes[unit]!;
+    if (size === 0) continue;
+    const level = levelOfChange[members[unitStart[unit]!]!]!;
+    let movable = true;
+    for (let position = unitStart[unit]!; position < unitStart[unit + 1]! && movable; position += 1) {
+      movable = lastLevel[entityOfChange[members[position]!]!] === level;
     }
-    members.push(index);
+    if (movable) {
+      movableByLevel[level]!.push(unit);
+      pool[size]!.push(unit);
+    } else (fixedByLevel[level]![maxPerSet - size] ??= []).push(unit);
+  }
+
+  const setsByLevel: number[][][] = new Array(levels);
+  const binsWithRoom: number[][] = Array.from({ length: maxPerSet + 1 }, () => []);
+  const addUnit = (bins: number[][], unit: number) => {
+    placed[unit] = 1;
+    const size = unitSizes[unit]!;
+    // Best fit: the fullest bin that still has room for the whole unit.
+    let target: number | undefined;
+    for (let room = size; room <= maxPerSet && target === undefined; room += 1) target = binsWithRoom[room]!.pop();
+    if (target === undefined) {
+      bins.push([]);
+      target = bins.length - 1;
+    }
+    const bin = bins[target]!;
+    for (let position = unitStart[unit]!; position < unitStart[unit + 1]!; position += 1) bin.push(members[position]!);
+    const room = maxPerSet - bin.length;
+    if (room > 0) binsWithRoom[room]!.push(target);
+  };
+  // Deepest level first, so movable units from any level above can still fill its room.
+  for (let level = levels - 1; level >= 0; level -= 1) {
+    const bins: number[][] = [];
+    for (const stack of binsWithRoom) stack.length = 0;
+    // This level's movable units that no deeper set took must go here: they join the fixed ones.
+    const mandatory = fixedByLevel[level]!;
+    for (const unit of movableByLevel[level]!) {
+      if (!placed[unit]) (mandatory[maxPerSet - unitSizes[unit]!] ??= []).push(unit);
+    }
+    for (const bucket of mandatory) for (const unit of bucket ?? []) addUnit(bins, unit);
+    // Fill what room is left with movable units of levels above (largest that fits first).
+    for (let room = maxPerSet - 1; room >= 1; room -= 1) {
+      while (binsWithRoom[room]!.length > 0) {
+        let unit: number | undefined;
+        for (let size = room; size >= 1 && unit === undefined; size -= 1) {
+          const candidates = pool[size]!;
+          while (candidates.length > 0 && placed[candidates[candidates.length - 1]!]) candidates.pop();
+          const candidate = candidates[candidates.length - 1];
+          // Only units whose own level is above this one may move down to it.
+          if (candidate !== undefined && levelOfChange[members[unitStart[candidate]!]!]! < level)
+            unit = candidates.pop();
+        }
+        if (unit === undefined) break;
+        addUnit(bins, unit);
+      }
+    }
+    setsByLevel[level] = bins;
   }
 
   const sets: PlannedChangeSet[] = [];
+  const entityStamp = new Int32Array(entityCount);
   for (let level = 0; level < levels; level += 1) {
-    const ordered = levelUnits[level]!.map((root) => unitMembers.get(root)!).sort((a, b) => b.length - a.length);
-    const bins: number[][] = [];
-    const binsWithRoom: number[][] = Array.from({ length: maxPerSet + 1 }, () => []);
-    for (const members of ordered) {
-      let target: number | undefined;
-      for (let room = members.length; room <= maxPerSet && target === undefined; room += 1) {
-        target = binsWithRoom[room]!.pop();
-      }
-      if (target === undefined) {
-        bins.push([]);
-        target = bins.length - 1;
-      }
-      const bin = bins[target]!;
-      for (const member of members) bin.push(member);
-      const room = maxPerSet - bin.length;
-      if (room > 0) binsWithRoom[room]!.push(target);
-    }
-    for (const bin of bins) {
+    for (const bin of setsByLevel[level]!) {
       bin.sort((a, b) => a - b);
-      const entities = new Set<string>();
+      // Each entity once, in the order the batch first names it (a stamp per set instead of a Set).
+      const entities: string[] = [];
+      const stamp = sets.length + 1;
       for (const index of bin) {
         const entity = changes[index]!.entity;
-        if (entity !== undefined) entities.add(entity);
+        const id = entityOfChange[index]!;
+        if (entity === undefined || entityStamp[id] === stamp) continue;
+        entityStamp[id] = stamp;
+        entities.push(entity);
       }
-      sets.push({ index: sets.length, level, changeIndexes: bin, entities: [...entities].sort() });
+      sets.push({ index: sets.length, level, changeIndexes: bin, entities });
     }
   }
   return ok({ sets, levels });

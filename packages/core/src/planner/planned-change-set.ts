@@ -9,7 +9,7 @@ export interface PlannedChangeSet {
   readonly level: number;
   /** Indexes into the batch, ascending. */
   readonly changeIndexes: readonly number[];
-  /** Entities the set touches, sorted. */
+  /** Entities the set touches, each once, in the order the batch first names them. */
   readonly entities: readonly string[];
 }
 
