@@ -2,9 +2,9 @@ import type { PlannerChange } from '@changeplane/core';
 
 /**
  * A deterministic skewed batch: `entities` entities whose popularity follows a Zipf-like law (a few hot
- * entities get most changes), three change types. Shared by the planner and scheduler benchmarks.
+ * entities get most changes; `skew` is the exponent), three change types. Shared by the planner and scheduler benchmarks.
  */
-export function skewedWorkload(changes: number, entities: number, seed = 42): PlannerChange[] {
+export function skewedWorkload(changes: number, entities: number, skew = 0.9, seed = 42): PlannerChange[] {
   let state = seed >>> 0 || 1;
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -13,7 +13,7 @@ export function skewedWorkload(changes: number, entities: number, seed = 42): Pl
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const weights = Array.from({ length: entities }, (_, rank) => 1 / (rank + 1) ** 0.9);
+  const weights = Array.from({ length: entities }, (_, rank) => 1 / (rank + 1) ** skew);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const cumulative: number[] = [];
   let running = 0;

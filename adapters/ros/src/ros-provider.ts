@@ -12,13 +12,13 @@ import {
   type CreateOptions,
   createChangeSetError,
   generateClientToken,
-  isSettledStatus,
   registerSecret,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
   type WaitOptions,
   waitFor,
+  waitUntilSettled,
   withRetry,
 } from '@changeplane/core';
 import { inject, injectable } from 'inversify';
@@ -186,17 +186,12 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
   }
 
   waitUntilSettled(ref: ChangeSetRef, options: WaitOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
-    const { signal, ...policy } = options;
-    return waitFor(
-      () => this.describe(ref),
-      (state) => (isSettledStatus(state.status) ? { state: 'done' } : { state: 'pending' }),
-      {
-        provider: providerId,
-        operation: 'wait',
-        policy: { minDelayMs: 1_000, maxDelayMs: 10_000, ...this.#options.waiter, ...policy },
-        describe: (state) => state.rawStatus,
-        ...(signal ? { signal } : {}),
-      },
+    return waitUntilSettled(
+      // One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
+      () => this.describe(ref, { retry: { maxAttempts: 1 } }),
+      providerId,
+      { minDelayMs: 1_000, maxDelayMs: 10_000, ...this.#options.waiter },
+      options,
     );
   }
 

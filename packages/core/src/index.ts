@@ -74,6 +74,7 @@ export { type RetryContext, withRetry } from './retry/with-retry.js';
 export { abortableDelay } from './timing/abortable-delay.js';
 export { abortedError } from './timing/aborted-error.js';
 export { type WaitForContext, waitFor } from './waiter/wait-for.js';
+export { waitUntilSettled } from './waiter/wait-until-settled.js';
 export { waiterDelay } from './waiter/waiter-delay.js';
 export { defaultWaiterPolicy, type WaiterPolicy } from './waiter/waiter-policy.js';
 export type { ChangeSetErrorVerdict, WaiterVerdict } from './waiter/waiter-verdict.js';

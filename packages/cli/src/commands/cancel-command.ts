@@ -17,11 +17,8 @@ export async function cancelCommand(target: string, options: CommonOptions): Pro
       reporter.emit({ type: 'notice', message: `no change set ${target} in ${options.state}` });
       return ExitCode.invalidInput;
     }
-    const connection = await reconnect(state, options);
-    if (typeof connection === 'string') {
-      reporter.emit({ type: 'notice', message: connection });
-      return ExitCode.error;
-    }
+    const connection = await reconnect(state, options, reporter);
+    if (!connection) return ExitCode.error;
     try {
       reporter.emit({ type: 'task-added', task: entry.task, provider: entry.ref.provider, label: entry.label });
       const provider = connection.registry.get(entry.ref.provider);

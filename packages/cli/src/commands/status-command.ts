@@ -15,11 +15,8 @@ export async function statusCommand(options: CommonOptions): Promise<number> {
       reporter.emit({ type: 'notice', message: `no run recorded at ${options.state}` });
       return ExitCode.invalidInput;
     }
-    const connection = await reconnect(state, options);
-    if (typeof connection === 'string') {
-      reporter.emit({ type: 'notice', message: connection });
-      return ExitCode.error;
-    }
+    const connection = await reconnect(state, options, reporter);
+    if (!connection) return ExitCode.error;
     try {
       reporter.emit({ type: 'run-started', command: 'status', mode: connection.mode, endpoints: connection.endpoints });
       const rows: SummaryRow[] = [];
