@@ -21,6 +21,13 @@ export interface AwsMarketplaceProviderOptions {
   readonly waiter?: Partial<WaiterPolicy>;
   /** How long a lock lasts without renewal; renewed while the change set runs. Default 15 minutes. */
   readonly lockTtlMs?: number;
+  /**
+   * DescribeChangeSet calls per second this provider allows itself, shared by all its waiters in turn.
+   * Default 10, the documented per-account rate: polls queue here instead of being throttled.
+   */
+  readonly describeRatePerSecond?: number;
+  /** How often one ListChangeSets call checks which waited-for change sets have settled. Default 250 ms. */
+  readonly settleWatchIntervalMs?: number;
   /** How often a started change set is polled to release its locks when it settles. Default 2 s. */
   readonly watchIntervalMs?: number;
 }

@@ -26,6 +26,7 @@ import {
   generateClientToken,
   InMemoryEntityLockStore,
   isSettledStatus,
+  RequestPacer,
   registerSecret,
   releaseEntityLocks,
   resolveClientToken,
@@ -42,6 +43,7 @@ import {
   type AwsMarketplaceProviderOptions,
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
+import { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
 import { mapMarketplaceError } from './map-marketplace-error.js';
 import type { MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
 import { marketplaceChangeSetState } from './marketplace-change-set-state.js';
@@ -64,6 +66,8 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   readonly #locks: EntityLockStore;
   readonly #region: string;
   readonly #account: string;
+  readonly #describePacer: RequestPacer;
+  readonly #settleWatchers = new Map<string, ChangeSetSettleWatcher>();
   /** Leases held for started change sets, by change-set id, with the watcher that releases them. */
   readonly #held = new Map<string, { leases: EntityLease[]; timer?: ReturnType<typeof setTimeout> }>();
 
@@ -86,6 +90,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     this.#locks = options.lockStore ?? lockStore ?? new InMemoryEntityLockStore();
     this.#region = options.region ?? 'us-east-1';
     this.#account = options.account ?? 'default';
+    this.#describePacer = new RequestPacer(options.describeRatePerSecond ?? 10);
   }
 
   /** A provider with its own client, built from plain options. */
@@ -246,12 +251,23 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   }
 
   waitUntilSettled(ref: ChangeSetRef, options: WaitOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
+    const watcher = this.#settleWatcher(ref.scope.catalog ?? 'AWSMarketplace');
+    const safetyNetMs = options.maxDelayMs ?? this.#options.waiter?.maxDelayMs ?? 10_000;
+    const deadline = Date.now() + (options.maxWaitMs ?? this.#options.waiter?.maxWaitMs ?? 30 * 60_000);
+    let first = true;
+    // Describe at once, then each time the shared watcher hears the change set settled (or the safety net
+    // passes). One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
+    const poll = () => {
+      const waitMs = Math.max(0, Math.min(safetyNetMs, deadline - Date.now()));
+      const heard = first ? Promise.resolve() : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
+      first = false;
+      return ResultAsync.fromSafePromise(heard).andThen(() => this.describe(ref, { retry: { maxAttempts: 1 } }));
+    };
     return waitUntilSettled(
-      // One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
-      () => this.describe(ref, { retry: { maxAttempts: 1 } }),
+      poll,
       providerId,
-      { minDelayMs: 1_000, maxDelayMs: 10_000, ...this.#options.waiter },
-      options,
+      { ...this.#options.waiter },
+      { ...options, minDelayMs: 1, maxDelayMs: 1 },
     ).map((state) => {
       void this.#release(ref.changeSetId);
       return state;
@@ -272,10 +288,14 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     return withRetry(
       () =>
         ResultAsync.fromPromise(
-          this.#client.send(
-            new DescribeChangeSetCommand({ Catalog: catalog, ChangeSetId: ref.changeSetId }),
-            options.signal ? { abortSignal: options.signal } : {},
-          ),
+          this.#describePacer
+            .turn(options.signal)
+            .then(() =>
+              this.#client.send(
+                new DescribeChangeSetCommand({ Catalog: catalog, ChangeSetId: ref.changeSetId }),
+                options.signal ? { abortSignal: options.signal } : {},
+              ),
+            ),
           (error) => mapMarketplaceError(error, { operation }),
         ),
       {
@@ -317,6 +337,16 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
               ]),
             ),
       );
+  }
+
+  #settleWatcher(catalog: string): ChangeSetSettleWatcher {
+    let watcher = this.#settleWatchers.get(catalog);
+    if (!watcher) {
+      // ListChangeSets allows 5/s per account: 4/s leaves room for the caller's own listings.
+      watcher = new ChangeSetSettleWatcher(this.#client, catalog, this.#options.settleWatchIntervalMs ?? 250, 4);
+      this.#settleWatchers.set(catalog, watcher);
+    }
+    return watcher;
   }
 
   #lockKey(entity: string): string {

@@ -62,7 +62,6 @@ export type { ChangeSetPlan, PlannedChangeSet } from './planner/planned-change-s
 export type { PlannerChange } from './planner/planner-change.js';
 export { runChangeSetSchedule, type ScheduleEvent, type ScheduleOptions } from './planner/run-change-set-schedule.js';
 export type { ScheduleOutcome, ScheduleReport } from './planner/schedule-outcome.js';
-export { StartRateLimiter } from './planner/start-rate-limiter.js';
 export type { CallOptions } from './provider/call-options.js';
 export type { ChangeSetProvider } from './provider/change-set-provider.js';
 export type { CreateOptions } from './provider/create-options.js';
@@ -73,6 +72,7 @@ export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
 export { type RetryContext, withRetry } from './retry/with-retry.js';
 export { abortableDelay } from './timing/abortable-delay.js';
 export { abortedError } from './timing/aborted-error.js';
+export { RequestPacer } from './timing/request-pacer.js';
 export { type WaitForContext, waitFor } from './waiter/wait-for.js';
 export { waitUntilSettled } from './waiter/wait-until-settled.js';
 export { waiterDelay } from './waiter/waiter-delay.js';

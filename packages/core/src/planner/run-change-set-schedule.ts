@@ -1,8 +1,8 @@
 import type { Result } from 'neverthrow';
+import { RequestPacer } from '../timing/request-pacer.js';
 import { changeSetDependencies } from './change-set-dependencies.js';
 import type { PlannedChangeSet } from './planned-change-set.js';
 import type { ScheduleOutcome, ScheduleReport } from './schedule-outcome.js';
-import { StartRateLimiter } from './start-rate-limiter.js';
 
 export type ScheduleEvent =
   | { readonly type: 'set-started'; readonly set: PlannedChangeSet }
@@ -36,7 +36,7 @@ export async function runChangeSetSchedule<T, E>(
   const { predecessors, successors, chainLength } = changeSetDependencies(sets);
   const outcomes: (ScheduleOutcome<T, E> | undefined)[] = new Array(sets.length).fill(undefined);
   const waitingFor = predecessors.map((list) => list.length);
-  const limiter = new StartRateLimiter(options.startsPerSecond ?? Number.POSITIVE_INFINITY, options.now, options.sleep);
+  const limiter = new RequestPacer(options.startsPerSecond ?? Number.POSITIVE_INFINITY, options.now, options.sleep);
   const ready: number[] = sets.filter((set) => waitingFor[set.index] === 0).map((set) => set.index);
   const inFlight = new Map<number, Promise<void>>();
   const concurrency = Math.max(1, options.concurrency);
@@ -88,7 +88,7 @@ export async function runChangeSetSchedule<T, E>(
   for (;;) {
     while (inFlight.size < concurrency && ready.length > 0 && !options.signal?.aborted) {
       const index = takeNext()!;
-      if (!(await limiter.take(options.signal))) {
+      if (!(await limiter.turn(options.signal))) {
         ready.push(index);
         break;
       }
