@@ -154,6 +154,34 @@ describe(runChangeSetSchedule, () => {
     });
   });
 
+  describe('having a long chain and short work with little concurrency', () => {
+    it('should run the short work beside the chain and never make the chain wait for a slot', async () => {
+      const time = virtualTime();
+      // The chain x: sets 0 -> 5 -> 6; short work 1-4 on other entities (ready at once).
+      const sets = [
+        set(0, ['x']),
+        set(1, ['a']),
+        set(2, ['b']),
+        set(3, ['c']),
+        set(4, ['d']),
+        set(5, ['x'], 1),
+        set(6, ['x'], 2),
+      ];
+      await time.drive(
+        runChangeSetSchedule(
+          sets,
+          async () => {
+            await time.work(100);
+            return ok(undefined);
+          },
+          { concurrency: 2, now: time.now, sleep: time.sleep },
+        ),
+      );
+      // Lower bound: max(chain 3, ceil(7 / 2) = 4) x 100.
+      expect(time.now()).toBe(400);
+    });
+  });
+
   describe('having an abort', () => {
     it('should start nothing more and report the rest aborted', async () => {
       const controller = new AbortController();

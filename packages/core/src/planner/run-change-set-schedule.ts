@@ -24,7 +24,8 @@ export interface ScheduleOptions {
 /**
  * Runs planned change sets: concurrently where their entities are disjoint, one after another where they
  * share one, at most `concurrency` at a time and `startsPerSecond` starts a second. Among ready sets the
- * one with the longest chain behind it goes first, which keeps the makespan near its lower bound. A failed
+ * one with the longest chain behind it goes first, and the last free slot is kept for the longest chain
+ * still waiting, so the critical chain never queues behind short work: the makespan stays near its bound. A failed
  * set stops every later set that depends on it (through a shared entity, directly or transitively) and
  * lets unrelated sets finish. `run` covers a set's whole life (start and wait) and returns a Result.
  */
@@ -68,6 +69,20 @@ export async function runChangeSetSchedule<T, E>(
     }
   };
 
+  // The longest chain not yet started: it decides the makespan, so one slot is kept for it.
+  const byChain = sets.map((set) => set.index).sort((a, b) => chainLength[b]! - chainLength[a]! || a - b);
+  const started = new Uint8Array(sets.length);
+  let chainCursor = 0;
+  const longestWaiting = () => {
+    while (
+      chainCursor < byChain.length &&
+      (started[byChain[chainCursor]!] || outcomes[byChain[chainCursor]!] !== undefined)
+    ) {
+      chainCursor += 1;
+    }
+    return chainCursor < byChain.length ? chainLength[byChain[chainCursor]!]! : 0;
+  };
+
   // Longest chain first, then plan order.
   const takeNext = (): number | undefined => {
     let best = -1;
@@ -88,6 +103,15 @@ export async function runChangeSetSchedule<T, E>(
   for (;;) {
     while (inFlight.size < concurrency && ready.length > 0 && !options.signal?.aborted) {
       const index = takeNext()!;
+      // The last free slot only goes to a set on the longest remaining chain, unless that chain is already
+      // running (its running head frees a slot for its successor).
+      const longest = longestWaiting();
+      const chainRunning = [...inFlight.keys()].some((running) => chainLength[running]! > longest);
+      if (concurrency > 1 && inFlight.size === concurrency - 1 && !chainRunning && chainLength[index]! < longest) {
+        ready.push(index);
+        break;
+      }
+      started[index] = 1;
       if (!(await limiter.turn(options.signal))) {
         ready.push(index);
         break;
