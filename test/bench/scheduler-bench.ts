@@ -24,7 +24,7 @@ export async function benchScheduler(
   changeCount = 2_000,
   entityCount = 300,
   skew = 0.5,
-  concurrency = 10,
+  concurrency = 20,
   timing = { preparingMs: 1_000, applyingMs: 3_000 },
 ): Promise<SchedulerBenchResult> {
   const workload = skewedWorkload(changeCount, entityCount, skew);

@@ -26,7 +26,7 @@ export interface AwsMarketplaceProviderOptions {
    * Default 10, the documented per-account rate: polls queue here instead of being throttled.
    */
   readonly describeRatePerSecond?: number;
-  /** How often one ListChangeSets call checks which waited-for change sets have settled. Default 250 ms. */
+  /** How often one ListChangeSets call checks which waited-for change sets have settled. Default 200 ms. */
   readonly settleWatchIntervalMs?: number;
   /** How often a started change set is polled to release its locks when it settles. Default 2 s. */
   readonly watchIntervalMs?: number;

@@ -252,7 +252,9 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
 
   waitUntilSettled(ref: ChangeSetRef, options: WaitOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
     const watcher = this.#settleWatcher(ref.scope.catalog ?? 'AWSMarketplace');
-    const safetyNetMs = options.maxDelayMs ?? this.#options.waiter?.maxDelayMs ?? 10_000;
+    // The watcher brings the news within its interval; a describe of its own now and then is only a safety
+    // net (for a listing that failed), so it need not follow a short poll delay and crowd DescribeChangeSet.
+    const safetyNetMs = Math.max(options.maxDelayMs ?? this.#options.waiter?.maxDelayMs ?? 10_000, 5_000);
     const deadline = Date.now() + (options.maxWaitMs ?? this.#options.waiter?.maxWaitMs ?? 30 * 60_000);
     let first = true;
     // Describe at once, then each time the shared watcher hears the change set settled (or the safety net
@@ -342,8 +344,8 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   #settleWatcher(catalog: string): ChangeSetSettleWatcher {
     let watcher = this.#settleWatchers.get(catalog);
     if (!watcher) {
-      // ListChangeSets allows 5/s per account: 4/s leaves room for the caller's own listings.
-      watcher = new ChangeSetSettleWatcher(this.#client, catalog, this.#options.settleWatchIntervalMs ?? 250, 4);
+      // ListChangeSets allows 5/s per account; the watcher keeps within it (paced) at one call per 200 ms.
+      watcher = new ChangeSetSettleWatcher(this.#client, catalog, this.#options.settleWatchIntervalMs ?? 200, 5);
       this.#settleWatchers.set(catalog, watcher);
     }
     return watcher;
