@@ -12,6 +12,13 @@ export interface PlanOptions {
   readonly provider?: string;
 }
 
+/** Adds `unit` to bucket `index`, creating the bucket on first use (buckets are sparse by size). */
+function pushToBucket(buckets: number[][], index: number, unit: number): void {
+  const bucket = buckets[index];
+  if (bucket) bucket.push(unit);
+  else buckets[index] = [unit];
+}
+
 /** Union-find over dense integer ids, with path halving. */
 class DisjointSets {
   readonly parent: number[] = [];
@@ -254,7 +261,7 @@ export function planChangeSets(
     if (movable) {
       movableByLevel[level]!.push(unit);
       pool[size]!.push(unit);
-    } else (fixedByLevel[level]![maxPerSet - size] ??= []).push(unit);
+    } else pushToBucket(fixedByLevel[level]!, maxPerSet - size, unit);
   }
 
   const setsByLevel: number[][][] = new Array(levels);
@@ -281,7 +288,7 @@ export function planChangeSets(
     // This level's movable units that no deeper set took must go here: they join the fixed ones.
     const mandatory = fixedByLevel[level]!;
     for (const unit of movableByLevel[level]!) {
-      if (!placed[unit]) (mandatory[maxPerSet - unitSizes[unit]!] ??= []).push(unit);
+      if (!placed[unit]) pushToBucket(mandatory, maxPerSet - unitSizes[unit]!, unit);
     }
     for (const bucket of mandatory) for (const unit of bucket ?? []) addUnit(bins, unit);
     // Fill what room is left with movable units of levels above (largest that fits first).
