@@ -31,7 +31,6 @@ describe('changeplane (the built binary)', () => {
           'ros:web-cache',
           'marketplace:1',
           'marketplace:2',
-          'marketplace:3',
         ]);
         expect(new Set(finished!.summary.map((row) => row.status))).toEqual(new Set(['succeeded']));
         const changes = byType(result.events, 'task-changes').find((event) => event.task === 'ros:web-network');
@@ -45,7 +44,7 @@ describe('changeplane (the built binary)', () => {
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('embedded emulators');
         expect(result.stdout).toMatch(/ros stack web-network\s+running/);
-        expect(result.stdout).toMatch(/│\s*marketplace set 3\/3 \(\d+ changes\)\s*│\s*aws-marketplace/);
+        expect(result.stdout).toMatch(/│\s*marketplace set 2\/2 \(\d+ changes\)\s*│\s*aws-marketplace/);
         expect(result.stdout).toContain('succeeded');
       });
     });
