@@ -1,17 +1,17 @@
 import { MarketplaceException } from './marketplace-exception.js';
 import { ViolationCollector } from './violation-collector.js';
 
-/** The only catalog the service has. */
-export const marketplaceCatalog = 'AWSMarketplace';
-
 /**
- * Every operation names its catalog. A malformed name (the model: 1-64 `^[a-zA-Z]+$`) is a
- * ValidationException; a well-formed name of a catalog that does not exist is ResourceNotFoundException,
- * the error every operation documents for "the specified resource wasn't found".
+ * Every operation names its catalog, and the service has one: `AWSMarketplace`. A malformed name (the
+ * model: 1-64 `^[a-zA-Z]+$`) is collected as a ValidationException field; a well-formed name of another
+ * catalog is ResourceNotFoundException (404), the error every operation documents for "the specified
+ * resource wasn't found". The 404 is only raised once nothing else is wrong with the request, so a caller
+ * sees all its validation errors first.
  */
-export function checkCatalog(value: unknown, violations = new ViolationCollector()): void {
-  if (!violations.string('Catalog', value, { min: 1, max: 64, pattern: /^[a-zA-Z]+$/, required: true })) return;
-  if (value !== marketplaceCatalog) {
-    throw MarketplaceException.notFound(`Catalog ${value} was not found; the only catalog is ${marketplaceCatalog}.`);
+export function checkCatalog(value: unknown, violations: ViolationCollector = new ViolationCollector()): void {
+  violations.string('Catalog', value, { min: 1, max: 64, pattern: /^[a-zA-Z]+$/, required: true });
+  violations.throwIfAny();
+  if (value !== 'AWSMarketplace') {
+    throw MarketplaceException.notFound(`Catalog ${String(value)} was not found; the only catalog is AWSMarketplace.`);
   }
 }
