@@ -1,216 +1,152 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ScheduledTransitions } from '../shared/scheduled-transitions.js';
+import type { ChangeSetStatus, StoredChange, StoredChangeSet, StoredEntity } from './catalog-records.js';
+import { changeReference } from './change-references.js';
+import { emulatorOutcomeOf } from './emulator-outcome.js';
 import type { SeededEntity } from './marketplace-emulator-options.js';
 import { MarketplaceException } from './marketplace-exception.js';
-import { startChangeSetViolations, type WireChange, type WireStartChangeSet } from './start-change-set-rules.js';
+import { randomIdentifier } from './random-identifier.js';
+import { type ValidChange, validateStartChangeSet, type WireStartChangeSet } from './start-change-set-rules.js';
 
-export type ChangeSetStatus = 'PREPARING' | 'APPLYING' | 'SUCCEEDED' | 'CANCELLED' | 'FAILED';
-
-interface StoredChange {
-  ChangeType: string;
-  Entity: { Type: string; Identifier: string };
-  Details?: string;
-  DetailsDocument?: unknown;
-  ChangeName?: string;
-  ErrorDetailList?: { ErrorCode: string; ErrorMessage: string }[];
-}
-
-export interface StoredChangeSet {
-  readonly id: string;
-  readonly arn: string;
-  readonly account: string;
-  readonly name?: string;
-  readonly intent: 'APPLY' | 'VALIDATE';
-  status: ChangeSetStatus;
-  failureCode?: 'CLIENT_ERROR' | 'SERVER_FAULT';
-  failureDescription?: string;
-  readonly startTime: string;
-  endTime?: string;
-  readonly changes: StoredChange[];
-  /** Entities this change set locks while it runs (existing identifiers, not the ones it creates). */
-  readonly lockedEntities: string[];
-  readonly clientRequestToken?: string;
-}
-
-interface StoredEntity {
-  type: string;
-  identifier: string;
-  name: string;
-  details: unknown;
-  lastModified: string;
-  arn: string;
-}
-
+/** The service's timestamps: ISO 8601 in UTC, whole seconds. */
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-const randomId = (length: number) =>
-  randomBytes(length)
-    .toString('base64')
-    .replace(/[^a-z0-9]/gi, '')
-    .toLowerCase()
-    .padEnd(length, '0')
-    .slice(0, length);
-const open = (status: ChangeSetStatus) => status === 'PREPARING' || status === 'APPLYING';
+const isOpen = (status: ChangeSetStatus) => status === 'PREPARING' || status === 'APPLYING';
 
-/** The hook tests use to make a change set fail: `"EmulatorOutcome": "FAIL"` (client error) or `"SERVER_FAULT"`. */
-function emulatorOutcome(change: StoredChange): 'FAIL' | 'SERVER_FAULT' | undefined {
-  const text = change.Details ?? JSON.stringify(change.DetailsDocument ?? null);
-  if (/"EmulatorOutcome"\s*:\s*"SERVER_FAULT"/.test(text)) return 'SERVER_FAULT';
-  if (/"EmulatorOutcome"\s*:\s*"FAIL"/.test(text)) return 'FAIL';
-  return undefined;
+export interface CatalogSettings {
+  readonly region: string;
+  readonly preparingMs: number;
+  readonly applyingMs: number;
+  readonly openChangeSetsPerAccount: number;
 }
 
 /**
- * The catalog of one emulator: change sets, entities, entity locks and idempotency tokens, per account.
- * `start` checks and locks in one synchronous step, so concurrent requests can never lock one entity twice.
+ * The catalog of one emulator: change sets, entities, entity locks and idempotency tokens, all per account.
+ * `start` validates, checks and locks in one synchronous step (no await anywhere in it), so concurrent
+ * requests can never both lock one entity: Node runs one request's step to the end before the next.
  */
 export class CatalogState {
-  readonly changeSets = new Map<string, StoredChangeSet>();
+  readonly #changeSets = new Map<string, StoredChangeSet>();
   readonly #entities = new Map<string, StoredEntity>();
+  /** account|entity -> id of the change set holding the lock. */
   readonly #locks = new Map<string, string>();
+  /** account|token -> what it started, to answer a replay with the same change set. */
   readonly #tokens = new Map<string, { fingerprint: string; changeSetId: string }>();
   readonly #transitions = new ScheduledTransitions();
+  #clock = 0;
 
   constructor(
-    readonly region: string,
-    readonly timing: { preparingMs: number; applyingMs: number },
-    readonly openChangeSetsPerAccount: number,
+    readonly settings: CatalogSettings,
     seeded: readonly SeededEntity[],
-    defaultAccount: string,
+    seededAccount: string,
   ) {
-    for (const entity of seeded)
-      this.#putEntity(defaultAccount, entity.type, entity.identifier, entity.details ?? {}, entity.name);
+    for (const entity of seeded) {
+      this.#putEntity(seededAccount, entity.type, entity.identifier, entity.details ?? {}, entity.name);
+    }
   }
 
-  start(account: string, input: WireStartChangeSet): StoredChangeSet {
-    const violations = startChangeSetViolations(input);
-    if (violations.length > 0) throw MarketplaceException.validation(violations);
-    if (input.Catalog !== 'AWSMarketplace') {
-      throw new MarketplaceException(
-        'ResourceNotFoundException',
-        404,
-        `Catalog ${String(input.Catalog)} was not found.`,
-      );
-    }
+  /** StartChangeSet. Throws the service's exception for anything it would refuse. */
+  start(account: string, body: WireStartChangeSet): StoredChangeSet {
+    const request = validateStartChangeSet(body);
+    // A replay (same token) must be answered before quota and lock checks: its own change set holds them.
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([input.ChangeSet, input.ChangeSetName, input.Intent ?? 'APPLY']))
+      .update(JSON.stringify([body.Catalog, body.ChangeSet, body.ChangeSetName, body.ChangeSetTags, request.intent]))
       .digest('hex');
-    const token = typeof input.ClientRequestToken === 'string' ? input.ClientRequestToken : undefined;
-    if (token) {
+    const token = request.clientRequestToken;
+    if (token !== undefined) {
       const seen = this.#tokens.get(`${account}|${token}`);
-      if (seen) {
-        if (seen.fingerprint !== fingerprint) {
-          throw MarketplaceException.validation([
-            {
-              Field: 'ClientRequestToken',
-              Reason: 'IDEMPOTENCY',
-              Message: 'ClientRequestToken was already used with a different request',
-            },
-          ]);
-        }
-        return this.changeSets.get(seen.changeSetId)!;
+      if (seen && seen.fingerprint !== fingerprint) {
+        throw MarketplaceException.validation([
+          {
+            Field: 'ClientRequestToken',
+            Reason: 'Other',
+            Message: `ClientRequestToken ${token} was already used with a different request (change set ${seen.changeSetId})`,
+          },
+        ]);
       }
+      const replayed = seen && this.#changeSets.get(seen.changeSetId);
+      if (replayed) return replayed;
     }
-    const intent = input.Intent === 'VALIDATE' ? 'VALIDATE' : 'APPLY';
-    const wire = input.ChangeSet as WireChange[];
-    // New entities get identifiers now, so `$Name.Entity.Identifier` references resolve.
-    const generated = new Map<string, string>();
-    const identifiers = wire.map((change) => {
-      const given = change.Entity?.Identifier;
-      if (typeof given === 'string' && !given.startsWith('$')) return given;
-      const type = String(change.Entity?.Type ?? 'Entity');
-      const prefix = type.toLowerCase().startsWith('offer') ? 'offer' : 'prod';
-      const identifier = `${prefix}-${randomId(13)}`;
-      if (typeof change.ChangeName === 'string') generated.set(change.ChangeName, identifier);
-      return identifier;
-    });
-    const resolve = (text: string) =>
-      text.replace(/\$([A-Za-z0-9_-]+)\.Entity\.Identifier/g, (whole, name: string) => generated.get(name) ?? whole);
-    const changes: StoredChange[] = wire.map((change, index) => {
-      const given = change.Entity?.Identifier;
-      const identifier = typeof given === 'string' && given.startsWith('$') ? resolve(given) : identifiers[index]!;
-      return {
-        ChangeType: String(change.ChangeType),
-        Entity: { Type: String(change.Entity?.Type), Identifier: identifier },
-        ...(typeof change.Details === 'string' ? { Details: resolve(change.Details) } : {}),
-        ...(change.DetailsDocument !== undefined
-          ? { DetailsDocument: JSON.parse(resolve(JSON.stringify(change.DetailsDocument))) }
-          : {}),
-        ...(typeof change.ChangeName === 'string' ? { ChangeName: change.ChangeName } : {}),
-      };
-    });
-    const created = new Set(generated.values());
-    const lockedEntities =
-      intent === 'APPLY'
-        ? [
-            ...new Set(
-              changes.map((change) => change.Entity.Identifier).filter((identifier) => !created.has(identifier)),
-            ),
-          ]
-        : [];
 
-    if (intent === 'APPLY') {
-      const openCount = [...this.changeSets.values()].filter(
-        (changeSet) => changeSet.account === account && changeSet.intent === 'APPLY' && open(changeSet.status),
+    const { changes, created } = resolveIdentifiers(request.changes);
+    const lockedEntities =
+      request.intent === 'APPLY'
+        ? [...new Set(changes.map((change) => change.Entity.Identifier).filter((id) => !created.has(id)))]
+        : [];
+    // VALIDATE is a dry run: it neither counts against the quota nor takes (or waits for) locks.
+    if (request.intent === 'APPLY') {
+      const open = [...this.#changeSets.values()].filter(
+        (changeSet) => changeSet.account === account && changeSet.intent === 'APPLY' && isOpen(changeSet.status),
       ).length;
-      if (openCount >= this.openChangeSetsPerAccount) {
+      if (open >= this.settings.openChangeSetsPerAccount) {
         throw new MarketplaceException(
           'ServiceQuotaExceededException',
           402,
-          `The maximum number of open change sets (${this.openChangeSetsPerAccount}) for this account has been exceeded.`,
+          `The maximum number of open change sets per account (${this.settings.openChangeSetsPerAccount}) has been reached; wait for one to finish.`,
         );
       }
       for (const entity of lockedEntities) {
         const holder = this.#locks.get(`${account}|${entity}`);
-        if (holder) {
-          throw new MarketplaceException(
-            'ResourceInUseException',
-            423,
-            `The entity ${entity} is locked by change set ${holder}, which is still running.`,
+        if (holder !== undefined) {
+          throw MarketplaceException.inUse(
+            `The entity ${entity} is locked by change set ${holder}, which is still ${this.#changeSets.get(holder)?.status ?? 'running'}; retry once it has completed.`,
           );
         }
       }
     }
 
-    const id = randomId(25);
+    const id = randomIdentifier(25);
     const changeSet: StoredChangeSet = {
       id,
-      arn: `arn:aws:aws-marketplace:${this.region}:${account}:AWSMarketplace/ChangeSet/${id}`,
+      arn: `arn:aws:aws-marketplace:${this.settings.region}:${account}:AWSMarketplace/ChangeSet/${id}`,
       account,
-      ...(typeof input.ChangeSetName === 'string' ? { name: input.ChangeSetName } : {}),
-      intent,
+      ...(request.name !== undefined ? { name: request.name } : {}),
+      intent: request.intent,
       status: 'PREPARING',
       startTime: isoNow(),
       changes,
       lockedEntities,
-      ...(token ? { clientRequestToken: token } : {}),
+      ...(token !== undefined ? { clientRequestToken: token } : {}),
+      lockedFrom: ++this.#clock,
     };
-    this.changeSets.set(id, changeSet);
+    this.#changeSets.set(id, changeSet);
     for (const entity of lockedEntities) this.#locks.set(`${account}|${entity}`, id);
-    if (token) this.#tokens.set(`${account}|${token}`, { fingerprint, changeSetId: id });
-    this.#transitions.after(this.timing.preparingMs, () => this.#afterPreparing(changeSet));
+    if (token !== undefined) this.#tokens.set(`${account}|${token}`, { fingerprint, changeSetId: id });
+    this.#transitions.after(this.settings.preparingMs, () => this.#afterPreparing(changeSet));
     return changeSet;
   }
 
-  describe(account: string, id: string): StoredChangeSet {
-    const changeSet = this.changeSets.get(id);
+  /** DescribeChangeSet: only the caller's own account's change sets exist for it. */
+  changeSet(account: string, id: string): StoredChangeSet {
+    const changeSet = this.#changeSets.get(id);
     if (!changeSet || changeSet.account !== account) {
-      throw new MarketplaceException('ResourceNotFoundException', 404, `Change set ${id} was not found.`);
+      throw MarketplaceException.notFound(`Change set ${id} was not found.`);
     }
     return changeSet;
   }
 
+  changeSetsOf(account: string): StoredChangeSet[] {
+    return [...this.#changeSets.values()].filter((changeSet) => changeSet.account === account);
+  }
+
+  allChangeSets(): readonly StoredChangeSet[] {
+    return [...this.#changeSets.values()];
+  }
+
+  /** CancelChangeSet: possible only while PREPARING ("before the status changes to APPLYING"). */
   cancel(account: string, id: string): StoredChangeSet {
-    const changeSet = this.describe(account, id);
+    const changeSet = this.changeSet(account, id);
     if (changeSet.status === 'APPLYING') {
-      throw new MarketplaceException(
-        'ResourceInUseException',
-        423,
-        `Change set ${id} is APPLYING and can no longer be cancelled.`,
+      throw MarketplaceException.inUse(
+        `Change set ${id} is APPLYING and can no longer be cancelled; a change set can only be cancelled while PREPARING.`,
       );
     }
     if (changeSet.status !== 'PREPARING') {
       throw MarketplaceException.validation([
-        { Field: 'ChangeSetId', Reason: 'STATE', Message: `Change set ${id} is already ${changeSet.status}.` },
+        {
+          Field: 'ChangeSetId',
+          Reason: 'Other',
+          Message: `Change set ${id} is already ${changeSet.status} and cannot be cancelled`,
+        },
       ]);
     }
     this.#settle(changeSet, 'CANCELLED');
@@ -219,13 +155,13 @@ export class CatalogState {
 
   entity(account: string, identifier: string): StoredEntity {
     const entity = this.#entities.get(`${account}|${identifier}`);
-    if (!entity)
-      throw new MarketplaceException('ResourceNotFoundException', 404, `Entity ${identifier} was not found.`);
+    if (!entity) throw MarketplaceException.notFound(`Entity ${identifier} was not found.`);
     return entity;
   }
 
-  entities(account: string): StoredEntity[] {
-    return [...this.#entities.entries()].filter(([key]) => key.startsWith(`${account}|`)).map(([, entity]) => entity);
+  entitiesOf(account: string): StoredEntity[] {
+    const prefix = `${account}|`;
+    return [...this.#entities.entries()].filter(([key]) => key.startsWith(prefix)).map(([, entity]) => entity);
   }
 
   close(): void {
@@ -234,61 +170,116 @@ export class CatalogState {
 
   #afterPreparing(changeSet: StoredChangeSet): void {
     if (changeSet.status !== 'PREPARING') return;
-    const outcomes = changeSet.changes.map(emulatorOutcome);
-    const failing = outcomes.findIndex((outcome) => outcome !== undefined);
-    if (failing >= 0) {
-      const serverFault = outcomes[failing] === 'SERVER_FAULT';
-      changeSet.changes[failing]!.ErrorDetailList = [
-        {
-          ErrorCode: serverFault ? 'INTERNAL_FAILURE' : 'INVALID_INPUT',
-          ErrorMessage: serverFault
-            ? 'The change could not be applied because of a service fault.'
-            : 'The change was rejected.',
-        },
-      ];
-      changeSet.failureCode = serverFault ? 'SERVER_FAULT' : 'CLIENT_ERROR';
-      changeSet.failureDescription = `Change ${failing} (${changeSet.changes[failing]!.ChangeType}) failed; see its ErrorDetailList.`;
-      this.#settle(changeSet, 'FAILED');
-      return;
-    }
+    const outcomes = changeSet.changes.map(emulatorOutcomeOf);
+    if (this.#failOn(changeSet, outcomes, changeSet.intent === 'VALIDATE' ? undefined : 'FAIL')) return;
     if (changeSet.intent === 'VALIDATE') {
       this.#settle(changeSet, 'SUCCEEDED');
       return;
     }
     changeSet.status = 'APPLYING';
-    this.#transitions.after(this.timing.applyingMs, () => {
+    this.#transitions.after(this.settings.applyingMs, () => {
+      if (this.#failOn(changeSet, outcomes, 'SERVER_FAULT')) return;
+      // All or nothing: entities change only once every change is known to succeed.
       for (const change of changeSet.changes) {
-        const details = change.DetailsDocument ?? (change.Details ? JSON.parse(change.Details) : {});
+        const details = change.DetailsDocument ?? (change.Details !== undefined ? JSON.parse(change.Details) : {});
         this.#putEntity(changeSet.account, change.Entity.Type, change.Entity.Identifier, details);
       }
       this.#settle(changeSet, 'SUCCEEDED');
     });
   }
 
+  /** Fails the change set on its first change whose outcome is `only` (any outcome when undefined). */
+  #failOn(
+    changeSet: StoredChangeSet,
+    outcomes: ReadonlyArray<'FAIL' | 'SERVER_FAULT' | undefined>,
+    only: 'FAIL' | 'SERVER_FAULT' | undefined,
+  ): boolean {
+    const index = outcomes.findIndex((outcome) => outcome !== undefined && (only === undefined || outcome === only));
+    if (index < 0) return false;
+    const change = changeSet.changes[index] as StoredChange;
+    const serverFault = outcomes[index] === 'SERVER_FAULT';
+    change.ErrorDetailList = [
+      serverFault
+        ? { ErrorCode: 'INTERNAL_FAILURE', ErrorMessage: 'The change could not be applied because of a service fault.' }
+        : { ErrorCode: 'INVALID_INPUT', ErrorMessage: `The ${change.ChangeType} change was rejected by the catalog.` },
+    ];
+    changeSet.failureCode = serverFault ? 'SERVER_FAULT' : 'CLIENT_ERROR';
+    changeSet.failureDescription = `ChangeSet[${index}] (${change.ChangeType} on ${change.Entity.Identifier}) failed; see its ErrorDetailList.`;
+    this.#settle(changeSet, 'FAILED');
+    return true;
+  }
+
   #settle(changeSet: StoredChangeSet, status: ChangeSetStatus): void {
     changeSet.status = status;
     changeSet.endTime = isoNow();
+    changeSet.lockedUntil = ++this.#clock;
     for (const entity of changeSet.lockedEntities) {
-      if (this.#locks.get(`${changeSet.account}|${entity}`) === changeSet.id)
-        this.#locks.delete(`${changeSet.account}|${entity}`);
+      const key = `${changeSet.account}|${entity}`;
+      if (this.#locks.get(key) === changeSet.id) this.#locks.delete(key);
     }
   }
 
+  /** Creates or updates an entity; later Details keys overwrite earlier ones. */
   #putEntity(account: string, type: string, identifier: string, details: unknown, name?: string): void {
     const key = `${account}|${identifier}`;
     const existing = this.#entities.get(key);
-    const merged =
-      existing && typeof existing.details === 'object' && typeof details === 'object'
-        ? { ...(existing.details as object), ...(details as object) }
-        : details;
-    const title = (merged as { ProductTitle?: unknown; Name?: unknown } | null)?.ProductTitle;
+    const isRecord = (value: unknown): value is Record<string, unknown> =>
+      value !== null && typeof value === 'object' && !Array.isArray(value);
+    const merged = isRecord(existing?.details) && isRecord(details) ? { ...existing.details, ...details } : details;
+    const title = isRecord(merged) ? (merged.ProductTitle ?? merged.Name) : undefined;
     this.#entities.set(key, {
       type,
       identifier,
+      arn: `arn:aws:aws-marketplace:${this.settings.region}:${account}:AWSMarketplace/${type.split('@')[0]}/${identifier}`,
       name: name ?? (typeof title === 'string' ? title : (existing?.name ?? identifier)),
       details: merged,
       lastModified: isoNow(),
-      arn: `arn:aws:aws-marketplace:${this.region}:${account}:AWSMarketplace/${type.split('@')[0]}/${identifier}`,
     });
   }
+}
+
+/**
+ * Gives every create (a change without an Entity.Identifier) a fresh identifier such as
+ * `prod-xxxxxxxxxxxxx`, then substitutes `$ChangeName.Entity.Identifier` in identifiers and Details.
+ * The rules have already refused unknown names and cycles.
+ */
+function resolveIdentifiers(changes: readonly ValidChange[]): { changes: StoredChange[]; created: Set<string> } {
+  const created = new Set<string>();
+  const identifiers: (string | undefined)[] = changes.map((change) => {
+    const given = change.Entity.Identifier;
+    if (given !== undefined) return changeReference.nameIn(given) === undefined ? given : undefined;
+    const prefix = change.Entity.Type.toLowerCase().startsWith('offer') ? 'offer' : 'prod';
+    const identifier = `${prefix}-${randomIdentifier(13)}`;
+    created.add(identifier);
+    return identifier;
+  });
+  const indexByName = new Map<string, number>();
+  changes.forEach((change, index) => {
+    if (change.ChangeName !== undefined && !indexByName.has(change.ChangeName))
+      indexByName.set(change.ChangeName, index);
+  });
+  const identifierOf = (name: string): string | undefined => {
+    const index = indexByName.get(name);
+    return index === undefined ? undefined : identifiers[index];
+  };
+  // Each pass resolves at least one link of every chain; chains are at most as long as the set.
+  for (let pass = 0; pass < changes.length && identifiers.includes(undefined); pass += 1) {
+    changes.forEach((change, index) => {
+      const target = changeReference.nameIn(change.Entity.Identifier);
+      if (identifiers[index] === undefined && target !== undefined) identifiers[index] = identifierOf(target);
+    });
+  }
+  const substitute = (text: string) => changeReference.substitute(text, identifierOf);
+  return {
+    created,
+    changes: changes.map((change, index) => ({
+      ChangeType: change.ChangeType,
+      Entity: { Type: change.Entity.Type, Identifier: identifiers[index] as string },
+      ...(change.Details !== undefined ? { Details: substitute(change.Details) } : {}),
+      ...(change.DetailsDocument !== undefined
+        ? { DetailsDocument: JSON.parse(substitute(JSON.stringify(change.DetailsDocument))) as unknown }
+        : {}),
+      ...(change.ChangeName !== undefined ? { ChangeName: change.ChangeName } : {}),
+    })),
+  };
 }

@@ -1,9 +1,10 @@
-export { type RunningMarketplaceEmulator, startMarketplaceEmulator } from './marketplace-emulator.js';
-export {
-  defaultMarketplaceCredentials,
-  documentedRates,
-  type MarketplaceCredentials,
-  type MarketplaceEmulatorOptions,
-  type MarketplaceOperation,
-  type SeededEntity,
+export { defaultMarketplaceCredentials } from './default-marketplace-credentials.js';
+export { documentedRates } from './documented-rates.js';
+export { startMarketplaceEmulator } from './marketplace-emulator.js';
+export type {
+  MarketplaceCredentials,
+  MarketplaceEmulatorOptions,
+  MarketplaceOperation,
+  SeededEntity,
 } from './marketplace-emulator-options.js';
+export type { ChangeSetInspection, RunningMarketplaceEmulator } from './running-marketplace-emulator.js';

@@ -32,7 +32,7 @@ export interface MarketplaceEmulatorOptions {
   /** PREPARING lasts `preparingMs`, APPLYING `applyingMs`. Default 50 / 100. */
   readonly timing?: { readonly preparingMs?: number; readonly applyingMs?: number };
   readonly limits?: {
-    /** Change sets in PREPARING or APPLYING per account; more -> ServiceQuotaExceededException. Default 20. */
+    /** APPLY change sets in PREPARING or APPLYING per account; one more -> ServiceQuotaExceededException (402). Default 20. */
     readonly openChangeSetsPerAccount?: number;
     /** Per account and operation; `false` turns rate limits off. Default: the documented rates. */
     readonly ratesPerSecond?: Partial<Record<MarketplaceOperation, number>> | false;
@@ -42,19 +42,3 @@ export interface MarketplaceEmulatorOptions {
   /** Seed of the fault injector's randomness. */
   readonly seed?: number;
 }
-
-/** The documented per-account request rates. */
-export const documentedRates: Record<MarketplaceOperation, number> = {
-  StartChangeSet: 5,
-  ListChangeSets: 5,
-  DescribeChangeSet: 10,
-  CancelChangeSet: 5,
-  DescribeEntity: 20,
-  ListEntities: 10,
-};
-
-export const defaultMarketplaceCredentials: MarketplaceCredentials = {
-  accessKeyId: 'AKIDEMULATOREXAMPLE01',
-  secretAccessKey: 'emulator-secret-key-for-tests-only-0000001',
-  accountId: '123456789012',
-};

@@ -1,8 +1,9 @@
 import {
   CancelChangeSetCommand,
+  type Change,
   DescribeChangeSetCommand,
   DescribeEntityCommand,
-  ListChangeSetsCommand,
+  InternalServiceException,
   ListEntitiesCommand,
   MarketplaceCatalogClient,
   ResourceInUseException,
@@ -14,319 +15,562 @@ import {
   ValidationException,
 } from '@aws-sdk/client-marketplace-catalog';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningMarketplaceEmulator, startMarketplaceEmulator } from './marketplace-emulator.js';
+import { startMarketplaceEmulator } from './marketplace-emulator.js';
 import type { MarketplaceEmulatorOptions } from './marketplace-emulator-options.js';
+import type { ChangeSetInspection, RunningMarketplaceEmulator } from './running-marketplace-emulator.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const change = (
-  identifier: string,
-  changeType = 'UpdateInformation',
-  details: Record<string, string> = { ProductTitle: identifier },
-) => ({
-  ChangeType: changeType,
+const change = (identifier: string, overrides: Partial<Change> = {}): Change => ({
+  ChangeType: 'UpdateInformation',
   Entity: { Type: 'SaaSProduct@1.0', Identifier: identifier },
-  DetailsDocument: details,
+  DetailsDocument: { ProductTitle: identifier },
+  ...overrides,
 });
 
-/** The StartChangeSet page's own example, which must be refused. */
-const seedExample: StartChangeSetCommandInput = {
-  Catalog: 'AWSMarketplace',
-  ChangeSetName: 'Adding revisions to my test Data Product',
-  ChangeSet: [
-    {
-      ChangeType: 'AddRevisions',
-      Entity: { Identifier: 'entity-id@1', Type: 'DataProduct@1.0' },
-      Details: '{"DataSetArn": "data-set-arn", "RevisionArns": ["revision-arn", "revision-arn-2"] }',
-    },
-    {
-      ChangeType: 'AddRevisions',
-      Entity: { Identifier: 'entity-id@1', Type: 'DataProduct@1.0' },
-      Details: '{"DataSetArn": "data-set-arn", "RevisionArns": ["revision-arn3"] }',
-    },
-  ],
+type SdkError = Error & { $metadata: { httpStatusCode?: number; attempts?: number } };
+
+const rejectionOf = async (promise: Promise<unknown>): Promise<SdkError> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as SdkError;
+  }
+  throw new Error('expected the request to be refused');
+};
+
+/** Waits until every change set has finished (polling: timers fire late, never early, on a busy machine). */
+const allSettled = async (emulator: RunningMarketplaceEmulator) => {
+  const deadline = Date.now() + 5_000;
+  while (emulator.changeSets().some((item) => item.status === 'PREPARING' || item.status === 'APPLYING')) {
+    if (Date.now() > deadline) throw new Error('change sets still running after 5 s');
+    await sleep(5);
+  }
+};
+
+/** Two change sets that lock one entity must never hold their locks at the same time. */
+const overlappingLocks = (changeSets: readonly ChangeSetInspection[]) => {
+  const overlaps: string[] = [];
+  changeSets.forEach((a, index) => {
+    for (const b of changeSets.slice(index + 1)) {
+      const shared = a.lockedEntityIds.filter((id) => b.lockedEntityIds.includes(id));
+      const disjoint =
+        (a.lockedUntil ?? Number.POSITIVE_INFINITY) < b.lockedFrom ||
+        (b.lockedUntil ?? Number.POSITIVE_INFINITY) < a.lockedFrom;
+      if (shared.length > 0 && !disjoint) overlaps.push(`${a.changeSetId} and ${b.changeSetId} on ${shared.join()}`);
+    }
+  });
+  return overlaps;
 };
 
 describe('startMarketplaceEmulator', () => {
   let emulator: RunningMarketplaceEmulator;
-  const start = async (options: MarketplaceEmulatorOptions = {}) => {
-    emulator = await startMarketplaceEmulator({ limits: { ratesPerSecond: false }, ...options });
-    return emulator;
-  };
-  const client = (overrides: Partial<{ secretAccessKey: string; maxAttempts: number }> = {}) =>
-    new MarketplaceCatalogClient({
-      region: emulator.region,
-      endpoint: emulator.endpoint,
-      credentials: {
-        ...emulator.credentials,
-        ...(overrides.secretAccessKey ? { secretAccessKey: overrides.secretAccessKey } : {}),
-      },
-      maxAttempts: overrides.maxAttempts ?? 1,
-    });
-  const startChangeSet = (input: Partial<StartChangeSetCommandInput>, sdk = client()) =>
-    sdk.send(new StartChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSet: [change('prod-1')], ...input }));
-  const rejection = async (promise: Promise<unknown>) => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as Error & {
-        $metadata: { httpStatusCode?: number };
-        ValidationExceptionFieldList?: { Field: string }[];
-      };
-    }
-    throw new Error('expected a rejection');
-  };
 
   afterEach(async () => {
-    await emulator?.close();
+    await emulator.close();
   });
+
+  const start = async (options: MarketplaceEmulatorOptions = {}) => {
+    emulator = await startMarketplaceEmulator({ limits: { ratesPerSecond: false }, ...options });
+  };
+
+  /** A fresh client per call: the SDK's retry token bucket is per client. */
+  const client = (maxAttempts = 1, credentials = emulator.credentials) =>
+    new MarketplaceCatalogClient({ region: 'us-east-1', endpoint: emulator.endpoint, credentials, maxAttempts });
+
+  const startChangeSet = (input: Partial<StartChangeSetCommandInput> = {}, sdk = client()) =>
+    sdk.send(new StartChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSet: [change('prod-1')], ...input }));
+
+  const describeChangeSet = (ChangeSetId: string | undefined, sdk = client()) =>
+    sdk.send(new DescribeChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId }));
+
+  const describeEntity = (EntityId: string, sdk = client()) =>
+    sdk.send(new DescribeEntityCommand({ Catalog: 'AWSMarketplace', EntityId }));
 
   describe('having a valid change set', () => {
-    it('should go PREPARING -> APPLYING -> SUCCEEDED and apply the entity', async () => {
-      await start({ timing: { preparingMs: 60, applyingMs: 60 } });
-      const { ChangeSetId, ChangeSetArn } = await startChangeSet({ ChangeSetName: 'first' });
-      expect(ChangeSetArn).toMatch(/^arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace\/ChangeSet\//);
-      const describe = () => client().send(new DescribeChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId }));
-      expect((await describe()).Status).toBe('PREPARING');
-      await sleep(90);
-      expect((await describe()).Status).toBe('APPLYING');
-      await sleep(90);
-      const done = await describe();
-      expect(done).toMatchObject({ Status: 'SUCCEEDED', ChangeSetName: 'first', Intent: 'APPLY' });
-      expect(done.EndTime).toBeTruthy();
-      const entity = await client().send(new DescribeEntityCommand({ Catalog: 'AWSMarketplace', EntityId: 'prod-1' }));
-      expect(entity).toMatchObject({ EntityType: 'SaaSProduct@1.0', DetailsDocument: { ProductTitle: 'prod-1' } });
-      const listed = await client().send(
-        new ListEntitiesCommand({ Catalog: 'AWSMarketplace', EntityType: 'SaaSProduct' }),
-      );
-      expect(listed.EntitySummaryList?.map((item) => item.EntityId)).toEqual(['prod-1']);
-    });
+    describe('when started and described over time', () => {
+      it('should go PREPARING -> APPLYING -> SUCCEEDED and then show the entity', async () => {
+        await start({ timing: { preparingMs: 150, applyingMs: 150 } });
 
-    it('should fail a change that carries the emulator hook, with FailureCode and ErrorDetailList', async () => {
-      await start({ timing: { preparingMs: 20, applyingMs: 20 } });
-      const { ChangeSetId } = await startChangeSet({
-        ChangeSet: [change('prod-1', 'UpdateInformation', { EmulatorOutcome: 'FAIL' })],
-      });
-      await sleep(60);
-      const failed = await client().send(new DescribeChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId }));
-      expect(failed).toMatchObject({ Status: 'FAILED', FailureCode: 'CLIENT_ERROR' });
-      expect(failed.ChangeSet?.[0]?.ErrorDetailList?.[0]?.ErrorCode).toBe('INVALID_INPUT');
-    });
-  });
+        const { ChangeSetId } = await startChangeSet({
+          ChangeSetName: 'first',
+          ChangeSet: [change('prod-1', { DetailsDocument: undefined, Details: '{"ProductTitle":"Widget"}' })],
+        });
+        const preparing = await describeChangeSet(ChangeSetId);
+        await sleep(225);
+        const applying = await describeChangeSet(ChangeSetId);
+        await allSettled(emulator);
+        const succeeded = await describeChangeSet(ChangeSetId);
+        const entity = await describeEntity('prod-1');
 
-  describe('having invalid requests', () => {
-    it('should refuse the StartChangeSet page example with ValidationException 422', async () => {
-      await start();
-      const error = await rejection(client().send(new StartChangeSetCommand(seedExample)));
-      expect(error).toBeInstanceOf(ValidationException);
-      expect(error.$metadata.httpStatusCode).toBe(422);
-      expect(error.message).toContain('AddRevisions');
-      expect(error.ValidationExceptionFieldList?.[0]?.Field).toBe('ChangeSet[1].ChangeType');
-      expect(emulator.changeSets()).toEqual([]);
-    });
-
-    it.each([
-      ['21 changes', { ChangeSet: Array.from({ length: 21 }, (_, n) => change(`prod-${n}`)) }, 'ChangeSet'],
-      ['no changes', { ChangeSet: [] }, 'ChangeSet'],
-      [
-        'Details and DetailsDocument',
-        { ChangeSet: [{ ...change('prod-1'), Details: '{"a":1}' }] },
-        'ChangeSet[0].Details',
-      ],
-      [
-        'Details that are not JSON',
-        {
+        expect(preparing).toMatchObject({ Status: 'PREPARING', ChangeSetName: 'first', Intent: 'APPLY' });
+        expect(preparing.EndTime).toBeUndefined();
+        expect(applying.Status).toBe('APPLYING');
+        expect(succeeded).toMatchObject({
+          Status: 'SUCCEEDED',
           ChangeSet: [
-            { ChangeType: 'UpdateInformation', Entity: { Type: 'SaaSProduct@1.0', Identifier: 'p' }, Details: '{nope' },
+            {
+              ChangeType: 'UpdateInformation',
+              Entity: { Type: 'SaaSProduct@1.0', Identifier: 'prod-1' },
+              Details: '{"ProductTitle":"Widget"}',
+              ErrorDetailList: [],
+            },
           ],
-        },
-        'ChangeSet[0].Details',
-      ],
-      ['a Catalog with digits', { Catalog: 'AWS1' }, 'Catalog'],
-      ['a long Catalog', { Catalog: 'A'.repeat(65) }, 'Catalog'],
-      ['a ChangeSetName with a slash', { ChangeSetName: 'a/b' }, 'ChangeSetName'],
-      ['a ChangeSetName of 101 characters', { ChangeSetName: 'n'.repeat(101) }, 'ChangeSetName'],
-      ['a token of 65 characters', { ClientRequestToken: 't'.repeat(65) }, 'ClientRequestToken'],
-      ['a token with a space', { ClientRequestToken: 'a b' }, 'ClientRequestToken'],
-      ['a lower-case ChangeType', { ChangeSet: [change('prod-1', 'updateInformation')] }, 'ChangeSet[0].ChangeType'],
-      ['an identifier with a slash', { ChangeSet: [change('prod/1')] }, 'ChangeSet[0].Entity.Identifier'],
-      [
-        'an unknown reference',
-        { ChangeSet: [change('prod-1', 'UpdateInformation', { ProductId: '$Missing.Entity.Identifier' })] },
-        'ChangeSet[0].Details',
-      ],
-    ] as const)('should refuse %s naming the field', async (_, input, field) => {
-      await start();
-      const error = await rejection(startChangeSet(input as Partial<StartChangeSetCommandInput>));
-      expect(error).toBeInstanceOf(ValidationException);
-      expect(error.ValidationExceptionFieldList?.map((entry) => entry.Field)).toContain(field);
-    });
-
-    it('should accept a 64-character printable token, as the current service model does', async () => {
-      await start();
-      await expect(startChangeSet({ ClientRequestToken: `${'x'.repeat(60)}.:/!` })).resolves.toHaveProperty(
-        'ChangeSetId',
-      );
+        });
+        expect(succeeded.StartTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        expect(succeeded.EndTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        expect(entity).toMatchObject({
+          EntityType: 'SaaSProduct@1.0',
+          EntityIdentifier: 'prod-1',
+          EntityArn: 'arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/SaaSProduct/prod-1',
+          Details: '{"ProductTitle":"Widget"}',
+          DetailsDocument: { ProductTitle: 'Widget' },
+        });
+      });
     });
   });
 
-  describe('having entity locks', () => {
-    it('should refuse a change set on a locked entity with ResourceInUseException 423', async () => {
-      await start({ timing: { preparingMs: 200, applyingMs: 200 } });
-      const first = await startChangeSet({});
-      const error = await rejection(startChangeSet({ ChangeSet: [change('prod-1', 'UpdateTargeting')] }));
-      expect(error).toBeInstanceOf(ResourceInUseException);
-      expect(error.$metadata.httpStatusCode).toBe(423);
-      expect(error.message).toContain('prod-1');
-      expect(error.message).toContain(first.ChangeSetId);
+  describe('having a create referenced by a later change', () => {
+    describe('when applied', () => {
+      it('should generate the identifier and resolve `$ChangeName.Entity.Identifier` everywhere', async () => {
+        await start({ timing: { preparingMs: 10, applyingMs: 10 } });
+
+        const { ChangeSetId } = await startChangeSet({
+          ChangeSet: [
+            {
+              ChangeType: 'CreateProduct',
+              ChangeName: 'CreateProductChange',
+              Entity: { Type: 'SaaSProduct@1.0' },
+              DetailsDocument: {},
+            },
+            change('$CreateProductChange.Entity.Identifier', {
+              DetailsDocument: { ProductTitle: 'New', Self: '$CreateProductChange.Entity.Identifier' },
+            }),
+          ],
+        });
+        await allSettled(emulator);
+        const described = await describeChangeSet(ChangeSetId);
+        const created = described.ChangeSet?.[0]?.Entity?.Identifier ?? '';
+        const entity = await describeEntity(created);
+        const listed = await client().send(
+          new ListEntitiesCommand({ Catalog: 'AWSMarketplace', EntityType: 'SaaSProduct' }),
+        );
+
+        expect(created).toMatch(/^prod-[a-z0-9]{13}$/);
+        expect(described.ChangeSet?.[1]?.Entity?.Identifier).toBe(created);
+        expect(entity.DetailsDocument).toEqual({ ProductTitle: 'New', Self: created });
+        expect(listed.EntitySummaryList).toEqual([
+          expect.objectContaining({ EntityId: created, Name: 'New', EntityType: 'SaaSProduct@1.0' }),
+        ]);
+      });
+    });
+  });
+
+  describe('having changes carrying the EmulatorOutcome hook', () => {
+    describe('when FAIL', () => {
+      it('should end FAILED with CLIENT_ERROR and the change ErrorDetailList, applying nothing', async () => {
+        await start({ timing: { preparingMs: 20, applyingMs: 20 } });
+
+        const { ChangeSetId } = await startChangeSet({
+          ChangeSet: [change('prod-1'), change('prod-2', { DetailsDocument: { EmulatorOutcome: 'FAIL' } })],
+        });
+        await allSettled(emulator);
+        const failed = await describeChangeSet(ChangeSetId);
+        const missing = await rejectionOf(describeEntity('prod-1'));
+
+        expect(failed).toMatchObject({ Status: 'FAILED', FailureCode: 'CLIENT_ERROR' });
+        expect(failed.FailureDescription).toContain('ChangeSet[1]');
+        expect(failed.ChangeSet?.[0]?.ErrorDetailList).toEqual([]);
+        expect(failed.ChangeSet?.[1]?.ErrorDetailList).toEqual([
+          { ErrorCode: 'INVALID_INPUT', ErrorMessage: expect.any(String) },
+        ]);
+        expect(missing).toBeInstanceOf(ResourceNotFoundException);
+        expect(missing.$metadata.httpStatusCode).toBe(404);
+      });
     });
 
-    it('should never leave two running change sets on one entity under 50 parallel starts', async () => {
-      await start({
-        timing: { preparingMs: 30, applyingMs: 30 },
-        limits: { ratesPerSecond: false, openChangeSetsPerAccount: 100 },
+    describe('when SERVER_FAULT', () => {
+      it('should pass APPLYING and end FAILED with SERVER_FAULT', async () => {
+        await start({ timing: { preparingMs: 50, applyingMs: 150 } });
+
+        const { ChangeSetId } = await startChangeSet({
+          ChangeSet: [change('prod-1', { DetailsDocument: undefined, Details: '{"EmulatorOutcome":"SERVER_FAULT"}' })],
+        });
+        await sleep(100);
+        const applying = await describeChangeSet(ChangeSetId);
+        await allSettled(emulator);
+        const failed = await describeChangeSet(ChangeSetId);
+
+        expect(applying.Status).toBe('APPLYING');
+        expect(failed).toMatchObject({ Status: 'FAILED', FailureCode: 'SERVER_FAULT' });
+        expect(failed.ChangeSet?.[0]?.ErrorDetailList?.[0]?.ErrorCode).toBe('INTERNAL_FAILURE');
       });
-      const entities = ['prod-a', 'prod-b', 'prod-c', 'prod-d'];
-      let overlaps = 0;
-      const watcher = setInterval(() => {
-        const running = emulator
-          .changeSets()
-          .filter((item) => item.status === 'PREPARING' || item.status === 'APPLYING');
-        const seen = new Set<string>();
-        for (const item of running) for (const id of item.entityIds) seen.has(id) ? overlaps++ : seen.add(id);
-      }, 2);
-      const outcomes = await Promise.allSettled(
-        Array.from({ length: 50 }, (_, n) =>
-          startChangeSet({ ChangeSet: [change(entities[n % 4]!), change(entities[(n + 1) % 4]!, 'UpdateTargeting')] }),
-        ),
-      );
-      clearInterval(watcher);
-      expect(overlaps).toBe(0);
-      const rejected = outcomes.filter((outcome) => outcome.status === 'rejected');
-      expect(outcomes.length - rejected.length).toBeGreaterThanOrEqual(1);
-      expect(rejected.length).toBeGreaterThanOrEqual(1);
-      for (const outcome of rejected)
-        expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(ResourceInUseException);
+    });
+  });
+
+  describe('having Intent VALIDATE', () => {
+    describe('when called', () => {
+      it('should succeed without applying and without locking the entity', async () => {
+        await start({ timing: { preparingMs: 40, applyingMs: 2_000 } });
+
+        const validation = await startChangeSet({ Intent: 'VALIDATE' });
+        const apply = await startChangeSet({});
+        await sleep(60);
+        const validated = await describeChangeSet(validation.ChangeSetId);
+        const missing = await rejectionOf(describeEntity('prod-1'));
+
+        expect(validated).toMatchObject({ Status: 'SUCCEEDED', Intent: 'VALIDATE' });
+        expect(apply.ChangeSetId).not.toBe(validation.ChangeSetId);
+        expect(missing).toBeInstanceOf(ResourceNotFoundException);
+      });
+    });
+  });
+
+  describe('having an entity locked by a running change set', () => {
+    describe('when another change set touches it', () => {
+      it('should answer ResourceInUseException 423 naming the entity and the holder, until the holder is done', async () => {
+        await start({ timing: { preparingMs: 100, applyingMs: 100 } });
+
+        const holder = await startChangeSet({ ChangeSet: [change('prod-0'), change('prod-1')] });
+        const refused = await rejectionOf(
+          startChangeSet({ ChangeSet: [change('prod-1', { ChangeType: 'UpdateTargeting' })] }),
+        );
+        await allSettled(emulator);
+        const later = await startChangeSet({ ChangeSet: [change('prod-1', { ChangeType: 'UpdateTargeting' })] });
+
+        expect(refused).toBeInstanceOf(ResourceInUseException);
+        expect(refused.$metadata.httpStatusCode).toBe(423);
+        expect(refused.message).toContain('prod-1');
+        expect(refused.message).toContain(holder.ChangeSetId);
+        expect(later.ChangeSetId).toMatch(/^[a-z0-9]{25}$/);
+      });
+    });
+
+    describe('when 50 change sets over 4 entities start in parallel', () => {
+      it('should never let two running change sets share an entity, and refuse the others with ResourceInUseException', async () => {
+        await start({
+          timing: { preparingMs: 30, applyingMs: 30 },
+          limits: { ratesPerSecond: false, openChangeSetsPerAccount: 100 },
+        });
+        const entities = ['prod-a', 'prod-b', 'prod-c', 'prod-d'];
+        let sampledOverlaps = 0;
+        const sampler = setInterval(() => {
+          const running = emulator
+            .changeSets()
+            .filter((item) => item.status === 'PREPARING' || item.status === 'APPLYING');
+          sampledOverlaps += overlappingLocks(running).length;
+        }, 1);
+
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, (_, n) =>
+            startChangeSet({
+              ChangeSet: [
+                change(entities[n % 4] as string),
+                change(entities[(n + 1) % 4] as string, { ChangeType: 'UpdateTargeting' }),
+              ],
+            }),
+          ),
+        );
+        clearInterval(sampler);
+        await allSettled(emulator);
+        const rejected = outcomes.flatMap((outcome) =>
+          outcome.status === 'rejected' ? [outcome.reason as SdkError] : [],
+        );
+
+        expect(sampledOverlaps).toBe(0);
+        expect(overlappingLocks(emulator.changeSets())).toEqual([]);
+        expect(emulator.changeSets()).toHaveLength(50 - rejected.length);
+        expect(emulator.changeSets().length).toBeGreaterThanOrEqual(2);
+        expect(rejected.length).toBeGreaterThanOrEqual(1);
+        for (const error of rejected) expect(error).toBeInstanceOf(ResourceInUseException);
+      });
     });
   });
 
   describe('having CancelChangeSet', () => {
-    it('should cancel in PREPARING, release the locks, and refuse once APPLYING', async () => {
-      await start({ timing: { preparingMs: 80, applyingMs: 300 } });
-      const first = await startChangeSet({});
-      await client().send(new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: first.ChangeSetId }));
-      const cancelled = await client().send(
-        new DescribeChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: first.ChangeSetId }),
-      );
-      expect(cancelled.Status).toBe('CANCELLED');
-      const second = await startChangeSet({});
-      await sleep(120);
-      const error = await rejection(
-        client().send(new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: second.ChangeSetId })),
-      );
-      expect(error).toBeInstanceOf(ResourceInUseException);
-      const missing = await rejection(
-        client().send(new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: 'nope' })),
-      );
-      expect(missing).toBeInstanceOf(ResourceNotFoundException);
-    });
-  });
+    describe('when the change set is PREPARING', () => {
+      it('should cancel it and release its locks', async () => {
+        await start({ timing: { preparingMs: 200, applyingMs: 200 } });
 
-  describe('having ClientRequestToken', () => {
-    it('should answer the same change set for the same token and request, and refuse it for another request', async () => {
-      await start();
-      const first = await startChangeSet({ ClientRequestToken: 'deploy-1' });
-      const again = await startChangeSet({ ClientRequestToken: 'deploy-1' });
-      expect(again.ChangeSetId).toBe(first.ChangeSetId);
-      expect(emulator.changeSets()).toHaveLength(1);
-      const error = await rejection(startChangeSet({ ClientRequestToken: 'deploy-1', ChangeSet: [change('prod-2')] }));
-      expect(error).toBeInstanceOf(ValidationException);
-    });
+        const first = await startChangeSet({});
+        const cancel = await client().send(
+          new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: first.ChangeSetId }),
+        );
+        const cancelled = await describeChangeSet(first.ChangeSetId);
+        const second = await startChangeSet({});
 
-    it('should leave exactly one change set when the answer is dropped after the start and the SDK retries', async () => {
-      await start();
-      emulator.faults.add({ kind: 'drop', operation: 'StartChangeSet', count: 1, after: true });
-      emulator.faults.add({ kind: 'server-error', operation: 'StartChangeSet', count: 1, after: true });
-      const result = await startChangeSet({}, client({ maxAttempts: 3 }));
-      expect(emulator.changeSets()).toHaveLength(1);
-      expect(emulator.changeSets()[0]!.changeSetId).toBe(result.ChangeSetId);
-      expect(emulator.requestCount('StartChangeSet')).toBe(3);
-    });
-  });
-
-  describe('having limits', () => {
-    it('should answer ServiceQuotaExceededException 402 past the open change sets per account', async () => {
-      await start({
-        timing: { preparingMs: 500, applyingMs: 500 },
-        limits: { ratesPerSecond: false, openChangeSetsPerAccount: 2 },
+        expect(cancel).toMatchObject({ ChangeSetId: first.ChangeSetId, ChangeSetArn: first.ChangeSetArn });
+        expect(cancelled.Status).toBe('CANCELLED');
+        expect(cancelled.EndTime).toBeDefined();
+        expect(second.ChangeSetId).not.toBe(first.ChangeSetId);
       });
-      await startChangeSet({ ChangeSet: [change('p1')] });
-      await startChangeSet({ ChangeSet: [change('p2')] });
-      const error = await rejection(startChangeSet({ ChangeSet: [change('p3')] }));
-      expect(error).toBeInstanceOf(ServiceQuotaExceededException);
-      expect(error.$metadata.httpStatusCode).toBe(402);
     });
 
-    it('should throttle past the documented StartChangeSet rate, and the SDK should retry it', async () => {
-      emulator = await startMarketplaceEmulator();
-      const outcomes = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, n) => startChangeSet({ ChangeSet: [change(`t${n}`)] })),
-      );
-      const throttled = outcomes.filter((outcome) => outcome.status === 'rejected');
-      expect(throttled.length).toBe(3);
-      for (const outcome of throttled)
-        expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(ThrottlingException);
-      emulator.faults.add({ kind: 'throttle', operation: 'ListChangeSets', count: 1 });
-      const retried = await client({ maxAttempts: 3 }).send(new ListChangeSetsCommand({ Catalog: 'AWSMarketplace' }));
-      expect(retried.ChangeSetSummaryList?.length).toBe(5);
-      expect(emulator.requestCount('ListChangeSets')).toBe(2);
+    describe('when the change set is APPLYING', () => {
+      it('should refuse with ResourceInUseException 423 and keep applying', async () => {
+        await start({ timing: { preparingMs: 20, applyingMs: 300 } });
+
+        const { ChangeSetId } = await startChangeSet({});
+        await sleep(60);
+        const refused = await rejectionOf(
+          client().send(new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId })),
+        );
+
+        expect(refused).toBeInstanceOf(ResourceInUseException);
+        expect(refused.$metadata.httpStatusCode).toBe(423);
+        expect(refused.message).toContain('APPLYING');
+        expect((await describeChangeSet(ChangeSetId)).Status).toBe('APPLYING');
+      });
+    });
+
+    describe('when the change set has finished', () => {
+      it('should refuse with ValidationException', async () => {
+        await start({ timing: { preparingMs: 5, applyingMs: 5 } });
+
+        const { ChangeSetId } = await startChangeSet({});
+        await allSettled(emulator);
+        const refused = await rejectionOf(
+          client().send(new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId })),
+        );
+
+        expect(refused).toBeInstanceOf(ValidationException);
+        expect(refused.message).toContain('SUCCEEDED');
+      });
+    });
+
+    describe('when the change set does not exist', () => {
+      it('should answer ResourceNotFoundException 404', async () => {
+        await start();
+
+        const missing = await rejectionOf(
+          client().send(new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: 'nope' })),
+        );
+
+        expect(missing).toBeInstanceOf(ResourceNotFoundException);
+        expect(missing.$metadata.httpStatusCode).toBe(404);
+      });
     });
   });
 
-  describe('having ListChangeSets', () => {
-    it('should filter, sort and page', async () => {
-      await start({ timing: { preparingMs: 10, applyingMs: 10 } });
-      for (let n = 0; n < 5; n += 1) await startChangeSet({ ChangeSetName: `set-${n}`, ChangeSet: [change(`e${n}`)] });
-      const sdk = client();
-      const firstPage = await sdk.send(
-        new ListChangeSetsCommand({
-          Catalog: 'AWSMarketplace',
-          MaxResults: 2,
-          Sort: { SortBy: 'Name', SortOrder: 'DESCENDING' },
-        }),
-      );
-      expect(firstPage.ChangeSetSummaryList?.map((item) => item.ChangeSetName)).toEqual(['set-4', 'set-3']);
-      const secondPage = await sdk.send(
-        new ListChangeSetsCommand({
-          Catalog: 'AWSMarketplace',
-          MaxResults: 2,
-          NextToken: firstPage.NextToken,
-          Sort: { SortBy: 'Name', SortOrder: 'DESCENDING' },
-        }),
-      );
-      expect(secondPage.ChangeSetSummaryList?.map((item) => item.ChangeSetName)).toEqual(['set-2', 'set-1']);
-      const filtered = await sdk.send(
-        new ListChangeSetsCommand({ Catalog: 'AWSMarketplace', FilterList: [{ Name: 'EntityId', ValueList: ['e3'] }] }),
-      );
-      expect(filtered.ChangeSetSummaryList?.map((item) => item.EntityIdList)).toEqual([['e3']]);
+  describe('having a ClientRequestToken', () => {
+    describe('when the same request is sent again, even after it finished', () => {
+      it('should answer the same change set without starting another', async () => {
+        await start({ timing: { preparingMs: 5, applyingMs: 5 } });
+
+        const first = await startChangeSet({ ClientRequestToken: 'deploy-1' });
+        await allSettled(emulator);
+        const again = await startChangeSet({ ClientRequestToken: 'deploy-1' });
+
+        expect(again).toEqual({ ...first, $metadata: expect.anything() });
+        expect(emulator.changeSets()).toHaveLength(1);
+        expect(emulator.changeSets()[0]).toMatchObject({ clientRequestToken: 'deploy-1', status: 'SUCCEEDED' });
+      });
+    });
+
+    describe('when another request reuses it', () => {
+      it('should refuse it with ValidationException on ClientRequestToken', async () => {
+        await start();
+
+        await startChangeSet({ ClientRequestToken: 'deploy-1' });
+        const refused = (await rejectionOf(
+          startChangeSet({ ClientRequestToken: 'deploy-1', ChangeSet: [change('prod-2')] }),
+        )) as ValidationException;
+
+        expect(refused).toBeInstanceOf(ValidationException);
+        expect(refused.ValidationExceptionFieldList?.[0]?.Field).toBe('ClientRequestToken');
+        expect(emulator.changeSets()).toHaveLength(1);
+      });
+    });
+
+    describe('when the answers are lost after the start and the SDK retries with its own token', () => {
+      it('should leave exactly one change set', async () => {
+        await start();
+        emulator.faults.add({ kind: 'drop', operation: 'StartChangeSet', count: 1, after: true });
+        emulator.faults.add({ kind: 'server-error', operation: 'StartChangeSet', count: 1, after: true });
+
+        const result = await startChangeSet({}, client(3));
+
+        expect(emulator.requestCount('StartChangeSet')).toBe(3);
+        expect(emulator.changeSets()).toHaveLength(1);
+        expect(emulator.changeSets()[0]?.changeSetId).toBe(result.ChangeSetId);
+        expect(emulator.changeSets()[0]?.clientRequestToken).toMatch(/^[0-9a-f-]{36}$/);
+        expect(result.$metadata.attempts).toBe(3);
+      });
+    });
+  });
+
+  describe('having injected faults', () => {
+    describe('when a server error answers a request without retries', () => {
+      it('should be read back as InternalServiceException 500, nothing started', async () => {
+        await start({ faults: [{ kind: 'server-error', operation: 'StartChangeSet', count: 1 }] });
+
+        const error = await rejectionOf(startChangeSet({}));
+
+        expect(error).toBeInstanceOf(InternalServiceException);
+        expect(error.$metadata.httpStatusCode).toBe(500);
+        expect(emulator.changeSets()).toEqual([]);
+      });
+    });
+
+    describe('when a throttle answers a request and the SDK keeps its default retries', () => {
+      it('should retry and succeed', async () => {
+        await start({
+          faults: [{ kind: 'throttle', operation: 'DescribeEntity', count: 1 }],
+          entities: [{ type: 'SaaSProduct@1.0', identifier: 'prod-seeded' }],
+        });
+        const sdk = new MarketplaceCatalogClient({
+          region: 'us-east-1',
+          endpoint: emulator.endpoint,
+          credentials: emulator.credentials,
+        });
+
+        const entity = await describeEntity('prod-seeded', sdk);
+
+        expect(entity.EntityIdentifier).toBe('prod-seeded');
+        expect(entity.$metadata.attempts).toBe(2);
+        expect(emulator.requestCount('DescribeEntity')).toBe(2);
+      });
+    });
+  });
+
+  describe('having the open change set quota', () => {
+    describe('when one more change set would be open', () => {
+      it('should answer ServiceQuotaExceededException 402 until one finishes', async () => {
+        await start({
+          timing: { preparingMs: 100, applyingMs: 100 },
+          limits: { ratesPerSecond: false, openChangeSetsPerAccount: 2 },
+        });
+
+        await startChangeSet({ ChangeSet: [change('p1')] });
+        await startChangeSet({ ChangeSet: [change('p2')] });
+        const refused = await rejectionOf(startChangeSet({ ChangeSet: [change('p3')] }));
+        await allSettled(emulator);
+        const later = await startChangeSet({ ChangeSet: [change('p3')] });
+
+        expect(refused).toBeInstanceOf(ServiceQuotaExceededException);
+        expect(refused.$metadata.httpStatusCode).toBe(402);
+        expect(later.ChangeSetId).toBeDefined();
+      });
+    });
+  });
+
+  describe('having the documented rates', () => {
+    describe('when StartChangeSet is called faster than 5 per second', () => {
+      it('should answer ThrottlingException 429 past the burst', async () => {
+        emulator = await startMarketplaceEmulator();
+
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, n) => startChangeSet({ ChangeSet: [change(`t${n}`)] })),
+        );
+        const throttled = outcomes.flatMap((outcome) =>
+          outcome.status === 'rejected' ? [outcome.reason as SdkError] : [],
+        );
+
+        expect(throttled.length).toBeGreaterThanOrEqual(3);
+        expect(emulator.changeSets()).toHaveLength(10 - throttled.length);
+        for (const error of throttled) {
+          expect(error).toBeInstanceOf(ThrottlingException);
+          expect(error.$metadata.httpStatusCode).toBe(429);
+        }
+      });
+    });
+  });
+
+  describe('having two accounts', () => {
+    describe('when one describes the change set of the other', () => {
+      it('should not find it', async () => {
+        const other = {
+          accessKeyId: 'AKIDOTHERACCOUNT0001',
+          secretAccessKey: 'other-secret',
+          accountId: '210987654321',
+        };
+        await start({ credentials: [{ accessKeyId: 'AKIDFIRSTACCOUNT0001', secretAccessKey: 'first-secret' }, other] });
+
+        const { ChangeSetId, ChangeSetArn } = await startChangeSet({});
+        const missing = await rejectionOf(describeChangeSet(ChangeSetId, client(1, other)));
+
+        expect(ChangeSetArn).toContain(':123456789012:');
+        expect(missing).toBeInstanceOf(ResourceNotFoundException);
+      });
+    });
+  });
+
+  describe('having an unsigned request', () => {
+    describe('when sent with plain fetch', () => {
+      it('should answer the restJson1 error shape: status, x-amzn-ErrorType, x-amzn-RequestId, JSON message', async () => {
+        await start();
+
+        const response = await fetch(`${emulator.endpoint}/ListChangeSets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"Catalog":"AWSMarketplace"}',
+        });
+
+        expect(response.status).toBe(403);
+        expect(response.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
+        expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+        expect(response.headers.get('content-type')).toContain('application/json');
+        expect(await response.json()).toEqual({ message: expect.stringContaining('Authentication') });
+      });
     });
   });
 
   describe('having bad signatures', () => {
-    it('should refuse a wrong secret and an unknown key', async () => {
-      await start();
-      const wrongSecret = await rejection(startChangeSet({}, client({ secretAccessKey: 'wrong-secret-wrong-secret' })));
-      expect(wrongSecret.name).toBe('InvalidSignatureException');
-      expect(wrongSecret.$metadata.httpStatusCode).toBe(403);
-      const unknown = new MarketplaceCatalogClient({
-        region: 'us-east-1',
-        endpoint: emulator.endpoint,
-        credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' },
-        maxAttempts: 1,
+    describe('when the secret is wrong', () => {
+      it('should answer InvalidSignatureException 403', async () => {
+        await start();
+
+        const error = await rejectionOf(
+          startChangeSet({}, client(1, { ...emulator.credentials, secretAccessKey: 'wrong' })),
+        );
+
+        expect(error.name).toBe('InvalidSignatureException');
+        expect(error.$metadata.httpStatusCode).toBe(403);
+        expect(emulator.requestCount()).toBe(0);
       });
-      const unknownKey = await rejection(startChangeSet({}, unknown));
-      expect(unknownKey.name).toBe('UnrecognizedClientException');
-      expect(emulator.changeSets()).toEqual([]);
+    });
+
+    describe('when the access key is unknown', () => {
+      it('should answer UnrecognizedClientException 403', async () => {
+        await start();
+
+        const error = await rejectionOf(
+          startChangeSet({}, client(1, { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' })),
+        );
+
+        expect(error.name).toBe('UnrecognizedClientException');
+        expect(error.$metadata.httpStatusCode).toBe(403);
+      });
+    });
+
+    describe('when the body is changed after signing', () => {
+      it('should answer InvalidSignatureException 403 for the body hash, nothing started', async () => {
+        await start();
+        const sdk = client();
+        type Args = { request: { body?: string | Uint8Array } };
+        const tamper = (next: (args: Args) => Promise<unknown>) => (args: Args) => {
+          const { body } = args.request;
+          // Same length, so Content-Length still holds; only the signed body hash no longer matches.
+          const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+          args.request.body = new TextEncoder().encode(text.replace('prod-1', 'prod-2'));
+          return next(args);
+        };
+        sdk.middlewareStack.addRelativeTo(
+          tamper as unknown as Parameters<typeof sdk.middlewareStack.addRelativeTo>[0],
+          {
+            relation: 'after',
+            toMiddleware: 'httpSigningMiddleware',
+            name: 'tamperAfterSigning',
+          },
+        );
+
+        const error = await rejectionOf(startChangeSet({}, sdk));
+
+        expect(error.name).toBe('InvalidSignatureException');
+        expect(error.$metadata.httpStatusCode).toBe(403);
+        expect(error.message).toContain('x-amz-content-sha256');
+        expect(emulator.changeSets()).toEqual([]);
+      });
     });
   });
 });

@@ -15,9 +15,12 @@ const authorizationPattern =
   /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/;
 
 /**
- * Verifies a SigV4 (`AWS4-HMAC-SHA256`) request, service `aws-marketplace`, and that
- * `x-amz-content-sha256` really is the body's hash (the signer trusts that header). Returns the caller's
- * credentials or throws the AWS error the real endpoint would answer with.
+ * Verifies a SigV4 (`AWS4-HMAC-SHA256`) request by recomputing its signature with the known secret
+ * (node:crypto, the algorithm as `@smithy/signature-v4` signs): service `aws-marketplace`, any region in the
+ * scope, and `x-amz-content-sha256` must really be the body's hash (the signer trusts that header, so a
+ * server that only recomputed the signature would accept a body swapped after signing). Returns the
+ * caller's credentials or throws the AWS common error the real endpoint answers with (403):
+ * MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException.
  */
 export function verifySigV4(
   method: string,
@@ -56,6 +59,13 @@ export function verifySigV4(
     );
   }
   const amzDate = String(headers['x-amz-date'] ?? '');
+  if (!amzDate.startsWith(date as string)) {
+    throw new MarketplaceException(
+      'InvalidSignatureException',
+      403,
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}'.`,
+    );
+  }
   const names = signedHeaders!.split(';');
   const canonicalHeaders = names
     .map(

@@ -1,15 +1,18 @@
-import type { ValidationField } from './marketplace-exception.js';
+import { checkCatalog } from './catalog-name.js';
+import { changeReference } from './change-references.js';
+import { ViolationCollector } from './violation-collector.js';
 
-/** A change as received on the wire. */
+/** A change as received on the wire, before validation. */
 export interface WireChange {
   ChangeType?: unknown;
-  Entity?: { Type?: unknown; Identifier?: unknown };
+  Entity?: { Type?: unknown; Identifier?: unknown } | null;
   EntityTags?: unknown;
   Details?: unknown;
   DetailsDocument?: unknown;
   ChangeName?: unknown;
 }
 
+/** A StartChangeSet body as received on the wire, before validation. */
 export interface WireStartChangeSet {
   Catalog?: unknown;
   ChangeSet?: unknown;
@@ -19,160 +22,213 @@ export interface WireStartChangeSet {
   Intent?: unknown;
 }
 
-const referencePattern = /^\$([A-Za-z0-9_-]+)\.Entity\.Identifier$/;
-
-function checkString(
-  fields: ValidationField[],
-  field: string,
-  value: unknown,
-  rule: { min: number; max: number; pattern?: RegExp; required?: boolean },
-): void {
-  if (value === undefined || value === null) {
-    if (rule.required) fields.push({ Field: field, Reason: 'REQUIRED', Message: `${field} is required` });
-    return;
-  }
-  if (typeof value !== 'string') {
-    fields.push({ Field: field, Reason: 'TYPE', Message: `${field} must be a string` });
-    return;
-  }
-  if (value.length < rule.min || value.length > rule.max) {
-    fields.push({
-      Field: field,
-      Reason: 'LENGTH',
-      Message: `${field} must be ${rule.min} to ${rule.max} characters long`,
-    });
-  } else if (rule.pattern && !rule.pattern.test(value)) {
-    fields.push({ Field: field, Reason: 'PATTERN', Message: `${field} must match ${rule.pattern.source}` });
-  }
+/** A change that passed every rule. */
+export interface ValidChange {
+  readonly ChangeType: string;
+  readonly Entity: { readonly Type: string; readonly Identifier?: string };
+  readonly Details?: string;
+  readonly DetailsDocument?: unknown;
+  readonly ChangeName?: string;
 }
 
-function checkTags(fields: ValidationField[], field: string, tags: unknown): void {
-  if (tags === undefined) return;
-  if (!Array.isArray(tags) || tags.length < 1 || tags.length > 200) {
-    fields.push({ Field: field, Reason: 'LENGTH', Message: `${field} must hold 1 to 200 tags` });
-    return;
-  }
-  tags.forEach((tag: { Key?: unknown; Value?: unknown }, index) => {
-    checkString(fields, `${field}[${index}].Key`, tag?.Key, { min: 1, max: 128, required: true });
-    checkString(fields, `${field}[${index}].Value`, tag?.Value, { min: 0, max: 256, required: true });
-  });
+/** A StartChangeSet request that passed every rule. */
+export interface ValidStartChangeSet {
+  readonly changes: readonly ValidChange[];
+  readonly name?: string;
+  readonly clientRequestToken?: string;
+  readonly intent: 'APPLY' | 'VALIDATE';
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
- * Every rule of the StartChangeSet page and the service model, all violations at once: catalog, 1-20
- * changes, change type/entity/details/name limits, one change type per entity per set (the page's own
- * example), ChangeName references, name and token patterns, tags, intent.
+ * Every rule of the StartChangeSet page and the service model, reported all at once as one
+ * ValidationException: catalog, 1-20 changes, ChangeType / Entity / Details / ChangeName / tag limits,
+ * Details xor DetailsDocument, `$ChangeName.Entity.Identifier` references that resolve, unique ChangeNames,
+ * one change type per entity per set (the page's own example), name and token patterns, intent.
+ * A well-formed catalog other than AWSMarketplace is ResourceNotFoundException, raised last.
  */
-export function startChangeSetViolations(input: WireStartChangeSet): ValidationField[] {
-  const fields: ValidationField[] = [];
-  checkString(fields, 'Catalog', input.Catalog, { min: 1, max: 64, pattern: /^[a-zA-Z]+$/, required: true });
-  checkString(fields, 'ChangeSetName', input.ChangeSetName, { min: 1, max: 100, pattern: /^[\w\s+=.:@-]+$/ });
-  // The page says 1-36 of [\w-]; the current model accepts 1-64 printable ASCII: accept what the service accepts.
-  checkString(fields, 'ClientRequestToken', input.ClientRequestToken, { min: 1, max: 64, pattern: /^[!-~]+$/ });
-  checkTags(fields, 'ChangeSetTags', input.ChangeSetTags);
+export function validateStartChangeSet(input: WireStartChangeSet): ValidStartChangeSet {
+  const violations = new ViolationCollector();
+  violations.string('ChangeSetName', input.ChangeSetName, { min: 1, max: 100, pattern: /^[\w\s+=.:@-]+$/ });
+  // The page says 1-36 of [\w-]; the current model accepts 1-64 of `^[!-~]+$` (printable ASCII, no
+  // space). Refuse only what no version of the service accepts, so a caller's valid token is never refused.
+  violations.string('ClientRequestToken', input.ClientRequestToken, { min: 1, max: 64, pattern: /^[!-~]+$/ });
+  violations.tags('ChangeSetTags', input.ChangeSetTags);
   if (input.Intent !== undefined && input.Intent !== 'APPLY' && input.Intent !== 'VALIDATE') {
-    fields.push({ Field: 'Intent', Reason: 'ENUM', Message: 'Intent must be APPLY or VALIDATE' });
+    violations.add('Intent', `Intent must be APPLY or VALIDATE (got ${JSON.stringify(input.Intent)})`);
   }
+
   const changes = input.ChangeSet;
-  if (!Array.isArray(changes) || changes.length < 1 || changes.length > 20) {
-    fields.push({ Field: 'ChangeSet', Reason: 'LENGTH', Message: 'ChangeSet must hold 1 to 20 changes' });
-    if (!Array.isArray(changes)) return fields;
+  if (changes === undefined || changes === null) {
+    violations.add('ChangeSet', 'ChangeSet is required');
+  } else if (!Array.isArray(changes)) {
+    violations.add('ChangeSet', 'ChangeSet must be a list of changes', 'CannotParse');
+  } else if (changes.length < 1 || changes.length > 20) {
+    violations.add('ChangeSet', `ChangeSet must hold 1 to 20 changes (got ${changes.length})`);
+  } else {
+    checkChanges(changes as WireChange[], violations);
   }
-  const names = new Map<string, number>();
-  (changes as WireChange[]).forEach((change, index) => {
-    if (typeof change?.ChangeName === 'string' && !names.has(change.ChangeName)) names.set(change.ChangeName, index);
+  // Last: it adds the Catalog's own violations, throws them all, then refuses an unknown catalog.
+  checkCatalog(input.Catalog, violations);
+
+  const valid = changes as WireChange[];
+  return {
+    changes: valid.map((change) => ({
+      ChangeType: change.ChangeType as string,
+      Entity: {
+        Type: change.Entity?.Type as string,
+        ...(typeof change.Entity?.Identifier === 'string' ? { Identifier: change.Entity.Identifier } : {}),
+      },
+      ...(change.Details !== undefined ? { Details: change.Details as string } : {}),
+      ...(change.DetailsDocument !== undefined ? { DetailsDocument: change.DetailsDocument } : {}),
+      ...(typeof change.ChangeName === 'string' ? { ChangeName: change.ChangeName } : {}),
+    })),
+    ...(typeof input.ChangeSetName === 'string' ? { name: input.ChangeSetName } : {}),
+    ...(typeof input.ClientRequestToken === 'string' ? { clientRequestToken: input.ClientRequestToken } : {}),
+    intent: input.Intent === 'VALIDATE' ? 'VALIDATE' : 'APPLY',
+  };
+}
+
+function checkChanges(changes: readonly WireChange[], violations: ViolationCollector): void {
+  // ChangeName -> index of the first change carrying it.
+  const named = new Map<string, number>();
+  changes.forEach((change, index) => {
+    if (isObject(change) && typeof change.ChangeName === 'string' && !named.has(change.ChangeName)) {
+      named.set(change.ChangeName, index);
+    }
   });
-  const seenPairs = new Map<string, number>();
-  (changes as WireChange[]).forEach((change, index) => {
+
+  /** The entity a change targets: its identifier, or the change that creates it; undefined for a broken chain. */
+  const entityOf = (index: number): string | undefined => {
+    let at = index;
+    for (let hops = 0; hops <= changes.length; hops += 1) {
+      const identifier = changes[at]?.Entity?.Identifier;
+      const target = changeReference.nameIn(identifier);
+      if (target === undefined) return typeof identifier === 'string' ? `id:${identifier}` : `new:${at}`;
+      const next = named.get(target);
+      if (next === undefined || next === at) return undefined;
+      at = next;
+    }
+    return undefined; // a cycle of references
+  };
+
+  const changeTypeByEntity = new Map<string, number>();
+  changes.forEach((change, index) => {
     const at = `ChangeSet[${index}]`;
-    if (change === null || typeof change !== 'object') {
-      fields.push({ Field: at, Reason: 'TYPE', Message: `${at} must be an object` });
+    if (!isObject(change)) {
+      violations.add(at, `${at} must be a Change object`, 'CannotParse');
       return;
     }
-    checkString(fields, `${at}.ChangeType`, change.ChangeType, {
+    violations.string(`${at}.ChangeType`, change.ChangeType, {
       min: 1,
       max: 255,
-      pattern: /^[A-Z]\w*$/,
+      pattern: /^[A-Z][\w]*$/,
       required: true,
     });
-    checkString(fields, `${at}.ChangeName`, change.ChangeName, { min: 1, max: 72 });
-    if (typeof change.ChangeName === 'string' && names.get(change.ChangeName) !== index) {
-      fields.push({
-        Field: `${at}.ChangeName`,
-        Reason: 'DUPLICATE',
-        Message: `ChangeName ${change.ChangeName} is used twice`,
-      });
+    // The model's ChangeName pattern is broken (it admits one letter): only the length is enforced.
+    if (violations.string(`${at}.ChangeName`, change.ChangeName, { min: 1, max: 72 })) {
+      if (named.get(change.ChangeName as string) !== index) {
+        violations.add(
+          `${at}.ChangeName`,
+          `ChangeName ${String(change.ChangeName)} is used by more than one change`,
+          'Other',
+        );
+      }
     }
-    if (!change.Entity || typeof change.Entity !== 'object') {
-      fields.push({ Field: `${at}.Entity`, Reason: 'REQUIRED', Message: `${at}.Entity is required` });
-    } else {
-      checkString(fields, `${at}.Entity.Type`, change.Entity.Type, { min: 1, max: 255, required: true });
-      const identifier = change.Entity.Identifier;
-      const reference = typeof identifier === 'string' ? referencePattern.exec(identifier) : null;
-      if (reference) {
-        if (!names.has(reference[1]!)) {
-          fields.push({
-            Field: `${at}.Entity.Identifier`,
-            Reason: 'REFERENCE',
-            Message: `no change named ${reference[1]} in this change set`,
-          });
-        }
+    checkEntity(change, at, index, violations, named, entityOf);
+    violations.tags(`${at}.EntityTags`, change.EntityTags);
+    checkDetails(change, at, violations, named);
+
+    const entity = entityOf(index);
+    if (entity !== undefined && typeof change.ChangeType === 'string') {
+      const key = `${entity}\u0000${change.ChangeType}`;
+      const first = changeTypeByEntity.get(key);
+      if (first === undefined) {
+        changeTypeByEntity.set(key, index);
       } else {
-        checkString(fields, `${at}.Entity.Identifier`, identifier, { min: 1, max: 255, pattern: /^[\w\-@]+$/ });
-      }
-      if (typeof identifier === 'string' && typeof change.ChangeType === 'string') {
-        const pair = `${identifier}\u0000${change.ChangeType}`;
-        const first = seenPairs.get(pair);
-        if (first !== undefined) {
-          fields.push({
-            Field: `${at}.ChangeType`,
-            Reason: 'DUPLICATE_CHANGE_TYPE',
-            Message: `You can't start the same change type (${change.ChangeType}) against the same entity (${identifier}) more than once in a change set (see ChangeSet[${first}])`,
-            ChangeType: change.ChangeType,
-            EntityId: identifier,
-          });
-        } else seenPairs.set(pair, index);
-      }
-    }
-    checkTags(fields, `${at}.EntityTags`, change.EntityTags);
-    if (change.Details !== undefined && change.DetailsDocument !== undefined) {
-      fields.push({
-        Field: `${at}.Details`,
-        Reason: 'EXCLUSIVE',
-        Message: 'specify Details or DetailsDocument, not both',
-      });
-    }
-    if (change.Details !== undefined) {
-      if (typeof change.Details !== 'string' || change.Details.length < 2 || change.Details.length > 16_384) {
-        fields.push({
-          Field: `${at}.Details`,
-          Reason: 'LENGTH',
-          Message: 'Details must be a string of 2 to 16,384 characters',
-        });
-      } else {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(change.Details);
-        } catch {
-          parsed = undefined;
-        }
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-          fields.push({ Field: `${at}.Details`, Reason: 'JSON', Message: 'Details must be a JSON object' });
-        }
-      }
-    }
-    for (const text of [change.Details, JSON.stringify(change.DetailsDocument ?? null)]) {
-      if (typeof text !== 'string') continue;
-      for (const match of text.matchAll(/\$([A-Za-z0-9_-]+)\.Entity\.Identifier/g)) {
-        if (!names.has(match[1]!)) {
-          fields.push({
-            Field: `${at}.Details`,
-            Reason: 'REFERENCE',
-            Message: `no change named ${match[1]} in this change set`,
-          });
-        }
+        const wireEntity = change.Entity as WireChange['Entity'];
+        const identifier = String(wireEntity?.Identifier);
+        violations.add(
+          `${at}.ChangeType`,
+          `The same change type (${change.ChangeType}) cannot be started more than once against the same entity (${identifier}) in one change set; ChangeSet[${first}] already does`,
+          'Other',
+          { ChangeType: change.ChangeType, EntityId: identifier, EntityType: String(wireEntity?.Type) },
+        );
       }
     }
   });
-  return fields;
+}
+
+function checkEntity(
+  change: WireChange,
+  at: string,
+  index: number,
+  violations: ViolationCollector,
+  named: ReadonlyMap<string, number>,
+  entityOf: (index: number) => string | undefined,
+): void {
+  if (!isObject(change.Entity)) {
+    violations.add(`${at}.Entity`, `${at}.Entity is required`);
+    return;
+  }
+  // The model's `^[a-zA-Z]+$` contradicts real types such as `DataProduct@1.0`: only the length is enforced.
+  violations.string(`${at}.Entity.Type`, change.Entity.Type, { min: 1, max: 255, required: true });
+  const identifier = change.Entity.Identifier;
+  const target = changeReference.nameIn(identifier);
+  if (target === undefined) {
+    violations.string(`${at}.Entity.Identifier`, identifier, { min: 1, max: 255, pattern: /^[\w\-@]+$/ });
+  } else if (!named.has(target)) {
+    violations.add(
+      `${at}.Entity.Identifier`,
+      `${identifier} references no change named ${target} in this change set`,
+      'Other',
+    );
+  } else if (entityOf(index) === undefined) {
+    violations.add(
+      `${at}.Entity.Identifier`,
+      `${identifier} refers to itself, directly or through other changes`,
+      'Other',
+    );
+  }
+}
+
+function checkDetails(
+  change: WireChange,
+  at: string,
+  violations: ViolationCollector,
+  named: ReadonlyMap<string, number>,
+): void {
+  if (change.Details !== undefined && change.DetailsDocument !== undefined) {
+    violations.add(`${at}.Details`, 'Specify Details or DetailsDocument, not both');
+  }
+  if (change.Details !== undefined && violations.string(`${at}.Details`, change.Details, { min: 2, max: 16_384 })) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(change.Details as string);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isObject(parsed))
+      violations.add(`${at}.Details`, 'Details must be a JSON object serialized as a string', 'CannotParse');
+  }
+  const texts = [
+    [`${at}.Details`, typeof change.Details === 'string' ? change.Details : undefined],
+    [
+      `${at}.DetailsDocument`,
+      change.DetailsDocument !== undefined ? JSON.stringify(change.DetailsDocument) : undefined,
+    ],
+  ] as const;
+  for (const [field, text] of texts) {
+    if (text === undefined) continue;
+    for (const name of changeReference.namesInside(text)) {
+      if (!named.has(name))
+        violations.add(
+          field,
+          `$${name}.Entity.Identifier references no change named ${name} in this change set`,
+          'Other',
+        );
+    }
+  }
 }

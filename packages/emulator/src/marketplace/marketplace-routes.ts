@@ -1,0 +1,25 @@
+import { cancelChangeSet } from './cancel-change-set.js';
+import { describeChangeSet } from './describe-change-set.js';
+import { describeEntity } from './describe-entity.js';
+import { listChangeSets } from './list-change-sets.js';
+import { listEntities } from './list-entities.js';
+import type { MarketplaceOperation } from './marketplace-emulator-options.js';
+import type { OperationContext } from './operation-context.js';
+import { startChangeSet } from './start-change-set.js';
+
+export interface MarketplaceRoute {
+  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly operation: MarketplaceOperation;
+  /** Synchronous on purpose: a check and the state change it guards must not be split by an await. */
+  readonly handle: (context: OperationContext) => unknown;
+}
+
+/** restJson1 routes of the SDK client 3.1142.0, by path. */
+export const marketplaceRoutes: Readonly<Record<string, MarketplaceRoute>> = {
+  '/StartChangeSet': { method: 'POST', operation: 'StartChangeSet', handle: startChangeSet },
+  '/DescribeChangeSet': { method: 'GET', operation: 'DescribeChangeSet', handle: describeChangeSet },
+  '/ListChangeSets': { method: 'POST', operation: 'ListChangeSets', handle: listChangeSets },
+  '/CancelChangeSet': { method: 'PATCH', operation: 'CancelChangeSet', handle: cancelChangeSet },
+  '/DescribeEntity': { method: 'GET', operation: 'DescribeEntity', handle: describeEntity },
+  '/ListEntities': { method: 'POST', operation: 'ListEntities', handle: listEntities },
+};

@@ -1,0 +1,40 @@
+import type { FaultInjector } from '../shared/fault-injector.js';
+import type { ChangeSetStatus } from './catalog-records.js';
+
+/** What tests see of one change set. */
+export interface ChangeSetInspection {
+  readonly changeSetId: string;
+  readonly status: ChangeSetStatus;
+  readonly intent: 'APPLY' | 'VALIDATE';
+  /** The entities its changes target (resolved identifiers, in change order, without repeats). */
+  readonly entityIds: readonly string[];
+  /** The existing entities it locks while PREPARING or APPLYING (none for VALIDATE). */
+  readonly lockedEntityIds: readonly string[];
+  readonly clientRequestToken?: string;
+  readonly startTime: string;
+  readonly endTime?: string;
+  /**
+   * Logical clock ticks (one per lock taken or released, emulator-wide) bounding when it held its locks:
+   * two change sets that lock one entity must have disjoint `[lockedFrom, lockedUntil]` ranges.
+   */
+  readonly lockedFrom: number;
+  readonly lockedUntil?: number;
+}
+
+export interface RunningMarketplaceEmulator {
+  /** What the SDK's `endpoint` option takes: `http://127.0.0.1:PORT`. */
+  readonly endpoint: string;
+  readonly host: string;
+  readonly port: number;
+  /** `us-east-1`; the signature may be scoped to any region. */
+  readonly region: string;
+  /** The first accepted key pair (emulator-only test credentials). */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Add or clear fault rules while running. */
+  readonly faults: FaultInjector;
+  /** Authenticated requests that reached `operation` (all operations when omitted), faults included. */
+  requestCount(operation?: string): number;
+  /** Every change set of every account, in start order. */
+  changeSets(): readonly ChangeSetInspection[];
+  close(): Promise<void>;
+}
