@@ -1,51 +1,95 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { byType, fast, homeWithCredentialFiles, stateFile, writePlan } from './cli-files.js';
 import { runChangeplane, startEmulatorsProcess } from './run-changeplane.js';
 
-const fast = ['--emulator-speed', 'fast'];
-const stateFile = () => join(mkdtempSync(join(tmpdir(), 'changeplane-')), 'state.json');
-const byType = (events: Record<string, unknown>[], type: string) => events.filter((event) => event.type === type);
+type Summary = { task: string; status: string; changeSetId?: string }[];
+const finishedOf = (events: Record<string, unknown>[]) =>
+  byType(events, 'run-finished')[0] as { exitCode: number; reason: string; summary: Summary };
 
 describe('changeplane (the built binary)', () => {
   describe('apply', () => {
-    describe('having the demo plan and no credentials', () => {
-      it('should run every change set on the embedded emulators and exit 0', async () => {
+    describe('having the demo plan and --emulators', () => {
+      it('should run every change set on the embedded emulators, say so, and exit 0', async () => {
         const result = await runChangeplane([
           'apply',
           'examples/plans/demo.yaml',
           '--json',
+          '--yes',
+          '--emulators',
           ...fast,
           '--state',
           stateFile(),
         ]);
         expect(result.stderr).not.toContain('NodeVersionSupportWarning');
         expect(result.code).toBe(0);
-        const [started] = byType(result.events, 'run-started');
-        expect(started).toMatchObject({ mode: 'emulators', command: 'apply' });
-        const [finished] = byType(result.events, 'run-finished') as { summary: { task: string; status: string }[] }[];
-        expect(finished!.summary.map((row) => row.task)).toEqual([
+        const [started] = byType(result.events, 'run-started') as {
+          emulators: string;
+          targets: { emulator: boolean }[];
+        }[];
+        expect(started!.emulators).toBe('requested');
+        expect(started!.targets.every((target) => target.emulator)).toBe(true);
+        const finished = finishedOf(result.events);
+        expect(finished.exitCode).toBe(0);
+        expect(finished.summary.map((row) => row.task)).toEqual([
           'ros:web-network',
           'ros:web-cache',
           'marketplace:1',
           'marketplace:2',
         ]);
-        expect(new Set(finished!.summary.map((row) => row.status))).toEqual(new Set(['succeeded']));
-        const changes = byType(result.events, 'task-changes').find((event) => event.task === 'ros:web-network');
-        expect(changes).toMatchObject({
-          changes: expect.arrayContaining([expect.objectContaining({ target: 'Vpc' })]),
-        });
+        expect(new Set(finished.summary.map((row) => row.status))).toEqual(new Set(['succeeded']));
       });
 
-      it('should print a task list and a summary table for people', async () => {
-        const result = await runChangeplane(['apply', 'examples/plans/demo.yaml', ...fast, '--state', stateFile()]);
+      it('should start every set with --detach, waiting only for the set the second depends on', async () => {
+        const result = await runChangeplane([
+          'apply',
+          'examples/plans/demo.yaml',
+          '--json',
+          '--yes',
+          '--emulators',
+          '--detach',
+          ...fast,
+          '--state',
+          stateFile(),
+        ]);
         expect(result.code).toBe(0);
-        expect(result.stdout).toContain('embedded emulators');
-        expect(result.stdout).toMatch(/ros stack web-network\s+running/);
-        expect(result.stdout).toMatch(/│\s*marketplace set 2\/2 \(\d+ changes\)\s*│\s*aws-marketplace/);
-        expect(result.stdout).toContain('succeeded');
+        const byTask = Object.fromEntries(finishedOf(result.events).summary.map((row) => [row.task, row.status]));
+        expect(byTask['marketplace:1']).toBe('succeeded');
+        expect(byTask['marketplace:2']).toBe('detached');
+        expect(JSON.stringify(result.events)).not.toContain('locked');
+      });
+    });
+
+    describe('having no terminal and no --yes', () => {
+      it('should refuse with exit 2 and start nothing', async () => {
+        const result = await runChangeplane([
+          'apply',
+          'examples/plans/demo.yaml',
+          '--emulators',
+          ...fast,
+          '--state',
+          stateFile(),
+        ]);
+        expect(result.code).toBe(2);
+        expect(result.stdout + result.stderr).toContain('pass --yes');
+        expect(result.stdout).not.toContain('creating');
+      });
+    });
+
+    describe('having no credentials anywhere', () => {
+      it('should fall back to the emulators for the demo and say so loudly', async () => {
+        const result = await runChangeplane([
+          'apply',
+          'examples/plans/demo.yaml',
+          '--yes',
+          ...fast,
+          '--state',
+          stateFile(),
+        ]);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('EMULATORS');
+        expect(result.stdout).toContain('no credentials or endpoint were found');
       });
     });
 
@@ -55,22 +99,51 @@ describe('changeplane (the built binary)', () => {
           'apply',
           'test/fixtures/failing-plan.yaml',
           '--json',
+          '--yes',
+          '--emulators',
           ...fast,
           '--state',
           stateFile(),
         ]);
         expect(result.code).toBe(1);
-        const [finished] = byType(result.events, 'run-finished') as { summary: { status: string }[] }[];
-        expect(finished!.summary.map((row) => row.status).sort()).toEqual(['failed', 'skipped']);
+        const finished = finishedOf(result.events);
+        expect(finished.exitCode).toBe(1);
+        expect(finished.summary.map((row) => row.status).sort()).toEqual(['failed', 'skipped']);
+      });
+    });
+
+    describe('having a ROS template the provider refuses beside a valid Marketplace change', () => {
+      it('should start nothing, exit 2 truthfully and record the failed change set', async () => {
+        const state = stateFile();
+        const result = await runChangeplane([
+          'apply',
+          'test/fixtures/invalid-ros-template-plan.yaml',
+          '--json',
+          '--yes',
+          '--emulators',
+          ...fast,
+          '--state',
+          state,
+        ]);
+        expect(result.code).toBe(2);
+        const finished = finishedOf(result.events);
+        expect(finished.exitCode).toBe(2);
+        expect(finished.reason).toBe('invalid input, nothing was started');
+        const byTask = Object.fromEntries(finished.summary.map((row) => [row.task, row.status]));
+        expect(byTask).toEqual({ 'ros:broken-stack': 'failed', 'marketplace:1': 'not-started' });
+        expect(byType(result.events, 'task-status').map((event) => event.status)).not.toContain('running');
+        const recorded = JSON.parse(readFileSync(state, 'utf8')) as { changeSets: { task: string }[] };
+        expect(recorded.changeSets.map((entry) => entry.task)).toEqual(['ros:broken-stack']);
       });
     });
 
     describe('having an invalid plan', () => {
-      it('should exit 2 naming the file and each field, and start nothing', async () => {
+      it('should exit 2 naming the file and each field, on stderr, and start nothing', async () => {
         const result = await runChangeplane([
           'apply',
           'test/fixtures/invalid-plan.yaml',
           '--json',
+          '--yes',
           ...fast,
           '--state',
           stateFile(),
@@ -87,11 +160,10 @@ describe('changeplane (the built binary)', () => {
             'marketplace.changes[0].entity.identifier',
           ]),
         );
-        expect(paths.some((path) => path.startsWith('marketplace.changes[0].details'))).toBe(true);
         expect(byType(result.events, 'task-status')).toEqual([]);
       });
 
-      it('should report structural errors with their paths', async () => {
+      it('should report structural errors with their paths on stderr', async () => {
         const result = await runChangeplane([
           'plan',
           'test/fixtures/malformed-plan.yaml',
@@ -100,14 +172,46 @@ describe('changeplane (the built binary)', () => {
           stateFile(),
         ]);
         expect(result.code).toBe(2);
-        const plain = stripVTControlCharacters(result.stdout);
-        expect(plain).toContain('test/fixtures/malformed-plan.yaml: ros.stacks[0]');
-        expect(plain).toContain('marketplace.changes[0].changeType');
-        expect(plain).toContain('marketplace.changes[0].entity.type');
+        const problems = stripVTControlCharacters(result.stderr);
+        expect(problems).toContain('test/fixtures/malformed-plan.yaml: ros.stacks[0]');
+        expect(problems).toContain('marketplace.changes[0].changeType');
+        expect(stripVTControlCharacters(result.stdout)).not.toContain('marketplace.changes[0].changeType');
+      });
+
+      it('should refuse details nested 20,000 levels deep with exit 2, not a crash', async () => {
+        const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+        const plan = writePlan(
+          `{"version":1,"marketplace":{"changes":[{"changeType":"UpdateInformation","entity":{"type":"SaaSProduct@1.0","identifier":"prod-1"},"details":${deep}}]}}`,
+          'deep.json',
+        );
+        const result = await runChangeplane([
+          'apply',
+          plan,
+          '--json',
+          '--yes',
+          '--emulators',
+          ...fast,
+          '--state',
+          stateFile(),
+        ]);
+        expect(result.code).toBe(2);
+        expect(JSON.stringify(byType(result.events, 'input-invalid'))).toContain('max_depth');
+        expect(result.stderr).not.toContain('Maximum call stack');
+      });
+
+      it('should read a mapping of 100,000 keys without stalling and name a duplicate key', async () => {
+        const keys = Array.from({ length: 100_000 }, (_, index) => `      k${index}: ${index}`).join('\n');
+        const plan = writePlan(
+          `version: 1\nmarketplace:\n  changes:\n  - changeType: UpdateInformation\n    entity: {type: SaaSProduct@1.0, identifier: prod-1}\n    details:\n${keys}\n      k7: again\n`,
+        );
+        const result = await runChangeplane(['plan', plan, '--json', ...fast, '--state', stateFile()]);
+        expect(result.code).toBe(2);
+        const [invalid] = byType(result.events, 'input-invalid') as { issues: { path: string; rule: string }[] }[];
+        expect(invalid!.issues[0]).toMatchObject({ rule: 'duplicate_key', path: 'marketplace.changes[0].details.k7' });
       });
 
       it('should say so when the file does not exist', async () => {
-        const result = await runChangeplane(['apply', 'nowhere.yaml', '--json', '--state', stateFile()]);
+        const result = await runChangeplane(['apply', 'nowhere.yaml', '--json', '--yes', '--state', stateFile()]);
         expect(result.code).toBe(2);
         expect(JSON.stringify(result.events)).toContain('no such file');
       });
@@ -116,11 +220,12 @@ describe('changeplane (the built binary)', () => {
 
   describe('plan', () => {
     describe('having the demo plan', () => {
-      it('should create ROS change sets without executing them and validate the Marketplace sets', async () => {
+      it('should show every change, start nothing and leave no change set behind', async () => {
         const result = await runChangeplane([
           'plan',
           'examples/plans/demo.yaml',
           '--json',
+          '--emulators',
           ...fast,
           '--state',
           stateFile(),
@@ -128,42 +233,153 @@ describe('changeplane (the built binary)', () => {
         expect(result.code).toBe(0);
         const statuses = byType(result.events, 'task-status').map((event) => event.status);
         expect(statuses).not.toContain('running');
-        const [finished] = byType(result.events, 'run-finished') as { summary: { task: string; status: string }[] }[];
-        const byTask = Object.fromEntries(finished!.summary.map((row) => [row.task, row.status]));
-        expect(byTask).toMatchObject({ 'ros:web-network': 'ready', 'marketplace:1': 'validated' });
+        const byTask = Object.fromEntries(finishedOf(result.events).summary.map((row) => [row.task, row.status]));
+        expect(byTask).toMatchObject({ 'ros:web-network': 'previewed', 'marketplace:1': 'previewed' });
+      });
+
+      it('should exit 2 with --detailed-exitcode because there are changes', async () => {
+        const result = await runChangeplane([
+          'plan',
+          'examples/plans/demo.yaml',
+          '--json',
+          '--emulators',
+          '--detailed-exitcode',
+          ...fast,
+          '--state',
+          stateFile(),
+        ]);
+        expect(result.code).toBe(2);
+        expect(finishedOf(result.events).reason).toBe('the plan has changes');
       });
     });
   });
 
-  describe('apply, status and cancel against standalone emulators', () => {
-    it('should report lock contention with exit 3, show status and cancel', async () => {
+  describe('against standalone emulators reached through credential files', () => {
+    it('should target the configured endpoints, name them, leave nothing behind after plan, and let status and cancel reach them', async () => {
+      const { child, environment } = await startEmulatorsProcess('fast');
+      try {
+        const home = homeWithCredentialFiles(environment);
+        const rosSection = `ros:\n  endpoint: ${environment.CHANGEPLANE_ROS_ENDPOINT}\n  stacks:\n    - name: files-stack\n      template: {ROSTemplateFormatVersion: '2015-09-01', Resources: {Vpc: {Type: 'ALIYUN::ECS::VPC'}}}\n`;
+        const plan = writePlan(
+          `version: 1\n${rosSection}marketplace:\n  changes:\n    - changeType: UpdateInformation\n      entity: {type: SaaSProduct@1.0, identifier: prod-files}\n      details: {ProductTitle: from files}\n`,
+        );
+
+        // plan, 21 times on one stack: nothing is left behind, so the 20-change-set limit is never reached.
+        for (let round = 0; round < 21; round += 1) {
+          const previewed = await runChangeplane(['plan', plan, '--json', '--state', stateFile()], { HOME: home });
+          expect(previewed.code).toBe(0);
+        }
+
+        const state = stateFile();
+        const applied = await runChangeplane(['apply', plan, '--json', '--yes', '--detach', '--state', state], {
+          HOME: home,
+        });
+        expect(applied.code).toBe(0);
+        const [started] = byType(applied.events, 'run-started') as {
+          emulators?: string;
+          targets: { provider: string; endpoint: string; credentialSource: string; emulator: boolean }[];
+        }[];
+        expect(started!.emulators).toBeUndefined();
+        expect(started!.targets).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              provider: 'aws-marketplace',
+              endpoint: environment.CHANGEPLANE_MARKETPLACE_ENDPOINT,
+              emulator: false,
+              credentialSource: expect.stringContaining('~/.aws/credentials'),
+            }),
+            expect.objectContaining({
+              provider: 'alibaba-ros',
+              endpoint: environment.CHANGEPLANE_ROS_ENDPOINT,
+              emulator: false,
+              credentialSource: expect.stringContaining('~/.alibabacloud/credentials'),
+            }),
+          ]),
+        );
+
+        // Another shell with the same files: status reaches the same place.
+        const status = await runChangeplane(['status', '--json', '--state', state], { HOME: home });
+        expect(status.code).toBe(0);
+        expect(
+          byType(status.events, 'task-status')
+            .map((event) => event.task)
+            .sort(),
+        ).toEqual(['marketplace:1', 'ros:files-stack']);
+
+        const cancelled = await runChangeplane(['cancel', 'marketplace:1', '--json', '--state', state], { HOME: home });
+        const finished = finishedOf(cancelled.events);
+        expect(finished.exitCode).toBe(cancelled.code);
+        expect(JSON.stringify(cancelled.events)).not.toContain(environment.AWS_SECRET_ACCESS_KEY);
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }, 120_000);
+
+    it('should refuse a run where only one provider finds credentials instead of splitting it onto an emulator', async () => {
       const { child, environment } = await startEmulatorsProcess();
       try {
-        const state = stateFile();
+        const home = homeWithCredentialFiles(environment);
+        const result = await runChangeplane(
+          ['apply', 'examples/plans/demo.yaml', '--json', '--yes', '--state', stateFile()],
+          {
+            HOME: home,
+            ALIBABA_CLOUD_CREDENTIALS_FILE: `${home}/missing`,
+            ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
+          },
+        );
+        expect(result.code).toBe(4);
+        expect(JSON.stringify(result.events)).toContain('Alibaba Cloud ROS: no credentials found');
+        expect(byType(result.events, 'run-started')).toEqual([]);
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }, 60_000);
+
+    it('should report lock contention with exit 3, naming the holding change set by its id', async () => {
+      const { child, environment } = await startEmulatorsProcess();
+      try {
         const first = await runChangeplane(
-          ['apply', 'test/fixtures/one-entity-plan.yaml', '--json', '--detach', '--state', state],
+          ['apply', 'test/fixtures/one-entity-plan.yaml', '--json', '--yes', '--detach', '--state', stateFile()],
           environment,
         );
         expect(first.code).toBe(0);
+        const [row] = finishedOf(first.events).summary;
         const second = await runChangeplane(
-          ['apply', 'test/fixtures/one-entity-plan.yaml', '--json', '--state', stateFile()],
+          ['apply', 'test/fixtures/one-entity-plan.yaml', '--json', '--yes', '--state', stateFile()],
           environment,
         );
         expect(second.code).toBe(3);
         const [failure] = byType(second.events, 'task-failed') as { error: { kind: string; message: string } }[];
         expect(failure!.error.kind).toBe('locked');
         expect(failure!.error.message).toContain('prod-contended');
-
-        const status = await runChangeplane(['status', '--json', '--state', state], environment);
-        expect(status.code).toBe(0);
-        expect(byType(status.events, 'task-status')[0]).toMatchObject({ task: 'marketplace:1', status: 'running' });
-
-        const cancelled = await runChangeplane(['cancel', 'marketplace:1', '--json', '--state', state], environment);
-        expect(cancelled.code).toBe(0);
-        expect(JSON.stringify(cancelled.events)).not.toContain(environment.AWS_SECRET_ACCESS_KEY);
+        expect(failure!.error.message).toContain(row!.changeSetId);
       } finally {
         child.kill('SIGTERM');
       }
     }, 60_000);
+  });
+
+  describe('the program', () => {
+    it('should print its version, examples and where credentials come from', async () => {
+      const version = await runChangeplane(['--version']);
+      expect(version.code).toBe(0);
+      expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+      const help = await runChangeplane(['apply', '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('~/.aws/credentials');
+      expect(help.stdout).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
+      expect(help.stdout).toContain('--yes');
+      const top = await runChangeplane(['--help']);
+      expect(top.stdout).toContain('Examples:');
+    });
+
+    it('should print completion scripts that name every command', async () => {
+      const bash = await runChangeplane(['completion', 'bash']);
+      expect(bash.code).toBe(0);
+      expect(bash.stdout).toContain('complete -o default -F _changeplane changeplane');
+      for (const command of ['apply', 'plan', 'status', 'cancel', 'emulators']) expect(bash.stdout).toContain(command);
+      const unknown = await runChangeplane(['completion', 'tcsh']);
+      expect(unknown.code).toBe(2);
+    });
   });
 });

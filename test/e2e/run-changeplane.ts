@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,13 +16,34 @@ export interface CommandResult {
   readonly events: Record<string, unknown>[];
 }
 
+/** A home of its own with no credential files, unless a test writes some. */
+export function emptyHome(): string {
+  return mkdtempSync(join(tmpdir(), 'changeplane-home-'));
+}
+
+/**
+ * The environment a test run gets: nothing of the developer's own (HOME is a fresh folder) and no instance
+ * metadata lookups, which would leave this machine.
+ */
+export function isolatedEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: emptyHome(),
+    CI: 'true',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+    ...env,
+  };
+}
+
 /** Runs the built `changeplane` binary as a subprocess, as a bot or a person would. */
 export function runChangeplane(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
   if (!existsSync(builtEntry)) throw new Error('packages/cli is not built: run `pnpm build` (the test command does)');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [changeplaneBinary, ...args], {
       cwd: repositoryRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', ...env },
+      env: isolatedEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
@@ -42,11 +65,13 @@ export function runChangeplane(args: readonly string[], env: NodeJS.ProcessEnv =
 }
 
 /** Starts `changeplane emulators --json` and resolves with the environment it prints. */
-export function startEmulatorsProcess(): Promise<{ child: ChildProcess; environment: Record<string, string> }> {
+export function startEmulatorsProcess(
+  speed: 'fast' | 'slow' = 'slow',
+): Promise<{ child: ChildProcess; environment: Record<string, string> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [changeplaneBinary, 'emulators', '--json', '--emulator-speed', 'slow'], {
+    const child = spawn(process.execPath, [changeplaneBinary, 'emulators', '--json', '--emulator-speed', speed], {
       cwd: repositoryRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      env: isolatedEnv(),
     });
     let buffer = '';
     child.stdout.on('data', (chunk) => {

@@ -8,6 +8,8 @@ export interface AwsMarketplaceProviderOptions {
   /** Without a client: the region, an endpoint, and credentials (else the AWS default chain). */
   readonly region?: string;
   readonly endpoint?: string;
+  /** The shared-config profile whose credentials and settings the client uses. */
+  readonly profile?: string;
   readonly credentials?: {
     readonly accessKeyId: string;
     readonly secretAccessKey: string;

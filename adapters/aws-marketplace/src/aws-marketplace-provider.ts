@@ -83,6 +83,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
       new MarketplaceCatalogClient({
         ...(options.region ? { region: options.region } : {}),
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
         ...(options.credentials ? { credentials: options.credentials } : {}),
         // Retries are ours (core withRetry, same token every time); one SDK attempt per retry keeps them countable.
         maxAttempts: 1,

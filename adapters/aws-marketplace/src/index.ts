@@ -4,6 +4,13 @@ export {
   type AwsMarketplaceProviderOptions,
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
+export { awsMarketplaceDescriptor } from './descriptor/aws-marketplace-descriptor.js';
+export {
+  type MarketplaceChangeEntry,
+  type MarketplacePlanSection,
+  marketplacePlanSectionSchema,
+} from './descriptor/marketplace-plan-section.js';
+export { marketplaceTargets } from './descriptor/marketplace-targets.js';
 export { type MarketplaceErrorContext, mapMarketplaceError } from './map-marketplace-error.js';
 export type { MarketplaceChange, MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
 export { marketplaceChangeSetState } from './marketplace-change-set-state.js';

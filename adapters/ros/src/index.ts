@@ -1,3 +1,6 @@
+export { rosDescriptor } from './descriptor/ros-descriptor.js';
+export { type RosPlanSection, type RosStackEntry, rosPlanSectionSchema } from './descriptor/ros-plan-section.js';
+export { rosRequestOf, rosTargets } from './descriptor/ros-targets.js';
 export { mapRosError, type RosErrorContext } from './map-ros-error.js';
 export type { RosChangeSetRequest } from './ros-change-set-request.js';
 export { rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';

@@ -83,6 +83,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
           scope: {
             stackId: created.body?.stackId ?? '',
             ...(request.stackName ? { stackName: request.stackName } : {}),
+            changeSetType: request.changeSetType ?? 'UPDATE',
           },
         };
         return this.#waitUntilPrepared(ref, options).map(
@@ -185,6 +186,36 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
       .andThen(() => this.describe(ref, options));
   }
 
+  /**
+   * Removes a change set that will not be executed. A CREATE change set made its stack, which waits in
+   * REVIEW_IN_PROGRESS with nothing in it: that stack goes too, so a preview leaves nothing behind.
+   */
+  discard(handle: ChangeSetHandle, options: CallOptions = {}): ResultAsync<void, ChangeSetError> {
+    const changeSetId = handle.changeSetId;
+    if (handle.provider !== providerId || !changeSetId) return okAsync(undefined);
+    const regionId = handle.region ?? this.#regionId;
+    const stack = handle.scope.stackName ?? handle.scope.stackId ?? '';
+    const stackId = handle.scope.stackId;
+    const deleted = this.#call('DeleteChangeSet', options, stack, () =>
+      this.#client.deleteChangeSet(new $Ros.DeleteChangeSetRequest({ regionId, changeSetId })),
+    ).map(() => undefined);
+    if (handle.scope.changeSetType !== 'CREATE' || !stackId) return deleted;
+    return deleted
+      .andThen(() =>
+        this.#call('GetStack', options, stack, () =>
+          this.#client.getStack(new $Ros.GetStackRequest({ regionId, stackId })),
+        ),
+      )
+      .andThen((found) =>
+        found.body?.status === 'REVIEW_IN_PROGRESS'
+          ? this.#call('DeleteStack', options, stack, () =>
+              this.#client.deleteStack(new $Ros.DeleteStackRequest({ regionId, stackId })),
+            ).map(() => undefined)
+          : okAsync(undefined),
+      )
+      .orElse((error) => (error.kind === 'not-found' ? okAsync(undefined) : errAsync(error)));
+  }
+
   waitUntilSettled(ref: ChangeSetRef, options: WaitOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
     return waitUntilSettled(
       // One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
@@ -253,6 +284,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
               operation: 'create',
               code: 'CREATE_FAILED',
               message: `change set ${ref.changeSetId} failed to be created: ${reason}`,
+              changeSetId: ref.changeSetId,
               issues: [{ path: 'templateBody', rule: 'CREATE_FAILED', message: reason }],
             }),
           };

@@ -2,4 +2,6 @@ export { ExitCode } from './exit-codes.js';
 export { main } from './main.js';
 export { loadPlanFile } from './plan-file/load-plan-file.js';
 export { formatPlanFileIssue, type PlanFileIssue } from './plan-file/plan-file-issue.js';
-export { type PlanFile, planFileSchema } from './plan-file/plan-file-schema.js';
+export { type PlanFile, planFileSchemaFor } from './plan-file/plan-file-schema.js';
+export { builtinDescriptors } from './providers/builtin-descriptors.js';
+export { type LoadedProvider, loadProviders } from './providers/loaded-provider.js';

@@ -1,11 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { applyCommand } from './commands/apply-command.js';
-import { cancelCommand } from './commands/cancel-command.js';
-import type { CommonOptions } from './commands/common-options.js';
-import { emulatorsCommand } from './commands/emulators-command.js';
-import { statusCommand } from './commands/status-command.js';
 import { ExitCode } from './exit-codes.js';
+import { builtinDescriptors } from './providers/builtin-descriptors.js';
 import { defaultStateFile } from './state/run-state-file.js';
+
+// Only commander, the exit codes and the descriptors' metadata load before the arguments are parsed:
+// each command loads what it needs (SDKs, emulators, zod) when it runs, so `--help` stays fast.
 
 const positiveNumber = (value: string) => {
   const parsed = Number(value);
@@ -13,59 +13,107 @@ const positiveNumber = (value: string) => {
   return parsed;
 };
 
-function withCommonOptions(command: Command): Command {
-  return command
-    .option('--json', 'one JSON object per event, for bots')
-    .option('--emulators', 'use the embedded emulators even when credentials are configured')
-    .option('--ros-endpoint <url>', 'ROS endpoint (else CHANGEPLANE_ROS_ENDPOINT)')
-    .option('--marketplace-endpoint <url>', 'Marketplace Catalog endpoint (else CHANGEPLANE_MARKETPLACE_ENDPOINT)')
-    .option('--region <id>', 'ROS region when the plan names none', 'cn-hangzhou')
-    .option('--aws-region <id>', 'AWS region', 'us-east-1')
-    .addOption(
-      new Option('--emulator-speed <speed>', 'how fast embedded emulators move')
-        .choices(['demo', 'fast', 'slow'])
-        .default('demo'),
-    )
+const speedOption = () =>
+  new Option('--emulator-speed <speed>', 'how fast embedded emulators move change sets')
+    .choices(['demo', 'fast', 'slow'])
+    .default('demo');
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function withProviderOptions(command: Command): Command {
+  command
+    .option('--json', 'one JSON object per event on stdout, for bots (see docs/cli-events.md)')
+    .option('--no-color', 'no colours (also NO_COLOR=1 or TERM=dumb)')
+    .option('--emulators', 'run every provider on its embedded emulator, whatever credentials are configured')
+    .addOption(speedOption())
     .option('--state <file>', 'where runs are recorded for status and cancel', defaultStateFile)
     .option('--max-wait <seconds>', 'longest wait for one change set', positiveNumber, 1_800);
+  for (const descriptor of builtinDescriptors) {
+    for (const option of descriptor.options) {
+      command.option(option.flag, `${option.description}${option.env ? ` [env ${option.env}]` : ''}`);
+    }
+  }
+  return command;
 }
+
+const credentialHelp = () =>
+  [
+    '',
+    'Where each provider is reached:',
+    ...builtinDescriptors.flatMap((descriptor) => [
+      `  ${descriptor.title} (plan section \`${descriptor.planSection}\`), credentials from:`,
+      ...descriptor.credentialSources.map((source) => `    - ${source}`),
+    ]),
+    '  With no credentials anywhere and no endpoint given, the embedded emulators run, and the header says so.',
+    '',
+    'Exit codes: 0 success; 1 a change set failed, was cancelled or skipped, or apply was declined;',
+    '  2 invalid input (nothing was started); 3 lock contention; 4 any other error; 130 interrupted.',
+  ].join('\n');
 
 /** The `changeplane` program; resolves to the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = ExitCode.success;
   const program = new Command('changeplane')
     .description('Create and start change sets on Alibaba Cloud ROS and the AWS Marketplace Catalog API')
+    .version(version(), '-V, --version')
     .exitOverride()
-    .showHelpAfterError();
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  changeplane plan plan.yaml                 show what would change; leave nothing behind',
+        '  changeplane apply plan.yaml                prepare, show, ask, then start',
+        '  changeplane apply plan.yaml --yes --json   for bots: no prompt, one JSON event per line',
+        '  changeplane apply plan.yaml --emulators    try it on the embedded emulators',
+        '  changeplane status && changeplane cancel marketplace:2',
+        credentialHelp(),
+      ].join('\n'),
+    );
 
-  withCommonOptions(
-    program.command('apply <plan>').description('create, show, start and wait for every change set of a plan'),
+  withProviderOptions(
+    program
+      .command('apply <plan>')
+      .description('prepare and show every change set of a plan, ask, then start them and wait'),
   )
-    .option('--detach', 'start the change sets and return without waiting')
+    .option('-y, --yes', 'start without asking (required when there is no terminal)')
+    .option('--detach', 'return once every change set has started (waits only for those others depend on)')
     .option('--lock-wait <seconds>', 'wait for locked entities instead of failing at once', positiveNumber)
-    .action(async (plan: string, options: CommonOptions & { detach?: boolean; lockWait?: number }) => {
+    .addHelpText('after', credentialHelp())
+    .action(async (plan: string, options) => {
+      const { applyCommand } = await import('./commands/apply-command.js');
       exitCode = await applyCommand('apply', plan, options);
     });
 
-  withCommonOptions(
+  withProviderOptions(
     program
       .command('plan <plan>')
-      .description('show what would happen; start nothing (ROS change sets are created, not executed)'),
-  ).action(async (plan: string, options: CommonOptions) => {
-    exitCode = await applyCommand('plan', plan, options);
+      .description('show what a plan would change; prepared change sets are removed again unless --keep'),
+  )
+    .option('--keep', 'leave the prepared change sets in the cloud for review (ROS)')
+    .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
+    .addHelpText('after', credentialHelp())
+    .action(async (plan: string, options) => {
+      const { applyCommand } = await import('./commands/apply-command.js');
+      exitCode = await applyCommand('plan', plan, options);
+    });
+
+  withProviderOptions(
+    program.command('status').description('describe the change sets of the last run, where it reached them'),
+  ).action(async (options) => {
+    const { statusCommand } = await import('./commands/status-command.js');
+    exitCode = await statusCommand(options);
   });
 
-  withCommonOptions(program.command('status').description('describe the change sets of the last run')).action(
-    async (options: CommonOptions) => {
-      exitCode = await statusCommand(options);
-    },
-  );
-
-  withCommonOptions(
-    program
-      .command('cancel <change-set>')
-      .description('cancel a change set of the last run (task name or change-set id)'),
-  ).action(async (target: string, options: CommonOptions) => {
+  withProviderOptions(
+    program.command('cancel <change-set>').description('cancel a change set of the last run (task or change-set id)'),
+  ).action(async (target: string, options) => {
+    const { cancelCommand } = await import('./commands/cancel-command.js');
     exitCode = await cancelCommand(target, options);
   });
 
@@ -75,14 +123,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--ros-port <port>', 'ROS emulator port (0 = any free port)', positiveNumber, 0)
     .option('--marketplace-port <port>', 'Marketplace emulator port (0 = any free port)', positiveNumber, 0)
-    .addOption(
-      new Option('--emulator-speed <speed>', 'how fast change sets move')
-        .choices(['demo', 'fast', 'slow'])
-        .default('demo'),
-    )
+    .addOption(speedOption())
     .option('--json', 'print the environment as one JSON object')
     .action(async (options) => {
+      const { emulatorsCommand } = await import('./commands/emulators-command.js');
       exitCode = await emulatorsCommand(options);
+    });
+
+  program
+    .command('completion <shell>')
+    .description('print a completion script for bash, zsh or fish')
+    .addHelpText('after', '\nbash: source <(changeplane completion bash)\nzsh: source <(changeplane completion zsh)')
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./commands/completion-command.js');
+      exitCode = completionCommand(program, shell);
     });
 
   try {

@@ -1,3 +1,17 @@
+export type {
+  ConnectionRecord,
+  ConnectionResolution,
+  ProviderConnection,
+} from './descriptor/provider-connection.js';
+export type { DescriptorOption, ProviderDescriptor } from './descriptor/provider-descriptor.js';
+export type {
+  ConnectionInput,
+  EmulatorSpeed,
+  ProviderRuntime,
+  RunningEmulator,
+  TargetContext,
+} from './descriptor/provider-runtime.js';
+export type { RunTarget, TargetPlan } from './descriptor/run-target.js';
 export { ChangeSetRegistry } from './di/change-set-registry.js';
 export { createChangeSetContainer } from './di/create-change-set-container.js';
 export { ChangeSetProviderToken, EntityLockStoreToken } from './di/tokens.js';

@@ -1,97 +1,160 @@
 import { randomUUID } from 'node:crypto';
+import type { ConnectionRecord } from '@changeplane/core';
 import { ExitCode } from '../exit-codes.js';
+import type { ProviderTarget } from '../output/run-event.js';
 import { loadPlanFile } from '../plan-file/load-plan-file.js';
-import { buildRunTargets } from '../run/build-run-targets.js';
+import { planFileSchemaFor } from '../plan-file/plan-file-schema.js';
+import { builtinDescriptors } from '../providers/builtin-descriptors.js';
+import { loadProviders } from '../providers/loaded-provider.js';
+import { optionValues } from '../providers/option-values.js';
+import { buildProviderPlans } from '../run/build-provider-plans.js';
+import { connectProviders } from '../run/connect-providers.js';
 import { executeRun } from '../run/execute-run.js';
-import { connectProviders } from '../runtime/connect-providers.js';
-import { writeRunState } from '../state/run-state-file.js';
+import { runVerdict } from '../run/exit-policy.js';
+import type { ProviderRun } from '../run/provider-run.js';
+import { summaryRows } from '../run/summary-rows.js';
+import { RunRecorder } from '../state/run-recorder.js';
+import { askConfirmation } from './ask-confirmation.js';
 import type { CommonOptions } from './common-options.js';
 import { createReporter } from './create-reporter.js';
+import { handleInterrupts } from './interrupt-handler.js';
 
 export interface ApplyOptions extends CommonOptions {
   readonly detach?: boolean;
   /** Wait this many seconds for a locked entity instead of failing at once. */
   readonly lockWait?: number;
+  /** `apply --yes`: no prompt. */
+  readonly yes?: boolean;
+  /** `plan --keep`: leave the prepared change sets for review. */
+  readonly keep?: boolean;
+  /** `plan --detailed-exitcode`: 0 no changes, 2 changes, 1 error. */
+  readonly detailedExitcode?: boolean;
 }
 
 /**
- * `changeplane apply <plan>` and `changeplane plan <plan>`: check the whole plan, then create, show,
- * start and wait (apply), or create and validate only (plan). An invalid plan starts nothing.
+ * `changeplane apply <plan>` and `changeplane plan <plan>`: check the whole plan, connect the providers it
+ * uses, prepare and show every change set, then (apply) ask and start them, or (plan) remove them again.
+ * An invalid plan starts nothing.
  */
 export async function applyCommand(mode: 'apply' | 'plan', file: string, options: ApplyOptions): Promise<number> {
-  const reporter = createReporter(options.json);
-  const loaded = await loadPlanFile(file);
+  const reporter = createReporter(options);
+  const finishEarly = (exitCode: number, reason: string) => {
+    reporter.emit({ type: 'run-finished', exitCode, reason, summary: [] });
+    reporter.close();
+    return exitCode;
+  };
+  if (mode === 'apply' && !options.yes && !process.stdin.isTTY) {
+    reporter.emit({
+      type: 'notice',
+      message:
+        'apply asks before it starts anything, and there is no terminal to ask on: pass --yes to apply without asking',
+    });
+    return finishEarly(ExitCode.invalidInput, 'no confirmation, nothing was started');
+  }
+
+  const providers = await loadProviders(builtinDescriptors);
+  const loaded = await loadPlanFile(file, planFileSchemaFor(providers));
   if (loaded.isErr()) {
     reporter.emit({ type: 'input-invalid', issues: loaded.error });
-    reporter.emit({ type: 'run-finished', exitCode: ExitCode.invalidInput, summary: [] });
-    reporter.close();
-    return ExitCode.invalidInput;
+    return finishEarly(ExitCode.invalidInput, 'invalid input, nothing was started');
   }
-  const plan = loaded.value;
-  const regionId = plan.ros?.regionId ?? options.region;
-  const connection = await connectProviders({
-    regionId,
-    awsRegion: options.awsRegion,
-    ...(options.rosEndpoint ? { rosEndpoint: options.rosEndpoint } : {}),
-    ...(options.marketplaceEndpoint ? { marketplaceEndpoint: options.marketplaceEndpoint } : {}),
-    useEmulators: options.emulators ?? false,
-    emulatorSpeed: options.emulatorSpeed,
-    env: process.env,
+  const runId = randomUUID().slice(0, 8);
+  const optionsOf = (id: string) =>
+    optionValues(builtinDescriptors.find((descriptor) => descriptor.id === id)!, options, process.env);
+  const plans = buildProviderPlans(loaded.value, providers, { file, runId, options: optionsOf });
+  if (plans.isErr()) {
+    reporter.emit({ type: 'input-invalid', issues: plans.error });
+    return finishEarly(ExitCode.invalidInput, 'invalid input, nothing was started');
+  }
+
+  const connected = await connectProviders(
+    plans.value.map((plan) => ({ ...plan, options: optionsOf(plan.descriptor.id) })),
+    { emulators: options.emulators === true, speed: options.emulatorSpeed, env: process.env },
+  );
+  if (!connected.ok) {
+    for (const problem of connected.problems) reporter.emit({ type: 'notice', message: problem });
+    return finishEarly(ExitCode.error, 'no provider could be reached, nothing was started');
+  }
+  const runs: ProviderRun[] = plans.value.map((plan) => ({
+    ...plan,
+    connection: connected.connections.get(plan.descriptor.id)!,
+  }));
+  const records: Record<string, ConnectionRecord> = Object.fromEntries(
+    runs.map((run) => [run.descriptor.id, run.connection.record]),
+  );
+  const recorder = new RunRecorder(options.state, {
+    runId,
+    command: mode,
+    plan: file,
+    startedAt: new Date().toISOString(),
+    providers: records,
   });
-  const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const interrupts = handleInterrupts(() => recorder.flushNow());
   try {
     reporter.emit({
       type: 'run-started',
       command: mode,
       plan: file,
-      mode: connection.mode,
-      endpoints: connection.endpoints,
+      runId,
+      targets: runs.map(
+        ({ descriptor, connection }): ProviderTarget => ({
+          provider: descriptor.id,
+          title: descriptor.title,
+          endpoint: connection.record.endpoint,
+          credentialSource: connection.record.credentialSource,
+          emulator: connection.record.emulator,
+        }),
+      ),
+      ...(connected.emulators ? { emulators: connected.emulators } : {}),
     });
-    const runId = randomUUID().slice(0, 8);
-    const targets = buildRunTargets(plan, file, connection.registry, runId);
-    if (targets.isErr()) {
-      reporter.emit({ type: 'input-invalid', issues: targets.error });
-      reporter.emit({ type: 'run-finished', exitCode: ExitCode.invalidInput, summary: [] });
-      return ExitCode.invalidInput;
-    }
-    const result = await executeRun(targets.value, {
+    await recorder.setProviders(records);
+    const results = await executeRun(runs, {
       mode,
-      detach: options.detach ?? false,
-      registry: connection.registry,
+      keep: options.keep === true,
+      detach: options.detach === true,
+      ...(mode === 'apply' && !options.yes
+        ? {
+            confirm: () => askConfirmation('Do you want to start these change sets?', () => interrupts.interrupt()),
+          }
+        : {}),
       reporter,
+      recorder,
       wait: { minDelayMs: 200, maxDelayMs: 2_000, maxWaitMs: options.maxWait * 1_000 },
       ...(options.lockWait ? { lockWaitMs: options.lockWait * 1_000 } : {}),
-      signal: controller.signal,
+      stopStarting: interrupts.signal,
     });
-    await writeRunState(options.state, {
-      version: 1,
-      updatedAt: new Date().toISOString(),
-      mode: connection.mode,
-      endpoints: connection.endpoints,
-      connection: {
-        regionId,
-        awsRegion: options.awsRegion,
-        ...(options.rosEndpoint ? { rosEndpoint: options.rosEndpoint } : {}),
-        ...(options.marketplaceEndpoint ? { marketplaceEndpoint: options.marketplaceEndpoint } : {}),
-      },
-      changeSets: result.changeSets,
-    });
-    if (connection.mode === 'emulators' && options.detach) {
+    const inFlight = results.flatMap((result) =>
+      result.outcome.kind === 'interrupted'
+        ? [{ task: result.task, label: result.label, changeSetId: result.outcome.ref.changeSetId }]
+        : [],
+    );
+    if (interrupts.signal.aborted) {
+      reporter.emit({
+        type: 'run-interrupted',
+        inFlight,
+        cancelCommands: inFlight.map((item) => `changeplane cancel ${item.task}`),
+      });
+    }
+    if (connected.emulators && results.some((result) => result.outcome.kind === 'started')) {
       reporter.emit({
         type: 'notice',
         message:
           'detached change sets ran on embedded emulators, which stop with this command; use `changeplane emulators` to keep them',
       });
     }
-    reporter.emit({ type: 'run-finished', exitCode: result.exitCode, summary: result.summary });
-    return result.exitCode;
+    await recorder.finish();
+    const verdict = runVerdict(results, { detailedPlan: mode === 'plan' && options.detailedExitcode === true });
+    reporter.emit({
+      type: 'run-finished',
+      exitCode: verdict.exitCode,
+      reason: verdict.reason,
+      summary: summaryRows(results),
+    });
+    return verdict.exitCode;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupts.dispose();
+    await recorder.flush();
     reporter.close();
-    await connection.close();
+    await connected.close();
   }
 }

@@ -1,13 +1,19 @@
 import { serializeChangeSetError } from '@changeplane/core';
 import { ExitCode } from '../exit-codes.js';
+import { builtinDescriptors } from '../providers/builtin-descriptors.js';
+import { loadProviders } from '../providers/loaded-provider.js';
 import { readRunState } from '../state/run-state-file.js';
 import type { CommonOptions } from './common-options.js';
 import { createReporter } from './create-reporter.js';
 import { reconnect } from './reconnect.js';
 
-/** `changeplane cancel <task|change-set-id>`: cancels one change set of the last run. */
+/** `changeplane cancel <task|change-set-id>`: cancels one change set of the last run, where that run reached it. */
 export async function cancelCommand(target: string, options: CommonOptions): Promise<number> {
-  const reporter = createReporter(options.json);
+  const reporter = createReporter(options);
+  const finish = (exitCode: number, reason: string) => {
+    reporter.emit({ type: 'run-finished', exitCode, reason, summary: [] });
+    return exitCode;
+  };
   try {
     const state = await readRunState(options.state);
     const entry = state?.changeSets.find(
@@ -15,18 +21,27 @@ export async function cancelCommand(target: string, options: CommonOptions): Pro
     );
     if (!state || !entry) {
       reporter.emit({ type: 'notice', message: `no change set ${target} in ${options.state}` });
-      return ExitCode.invalidInput;
+      return finish(ExitCode.invalidInput, 'nothing was cancelled');
     }
-    const connection = await reconnect(state, options, reporter);
-    if (!connection) return ExitCode.error;
+    const connection = await reconnect({ ...state, changeSets: [entry] }, await loadProviders(builtinDescriptors));
+    if (!connection.ok) {
+      reporter.emit({ type: 'notice', message: connection.problem });
+      return finish(ExitCode.error, 'nothing was cancelled');
+    }
     try {
-      reporter.emit({ type: 'task-added', task: entry.task, provider: entry.ref.provider, label: entry.label });
-      const provider = connection.registry.get(entry.ref.provider);
-      const cancelled = provider.isOk() ? await provider.value.cancel(entry.ref) : provider;
+      reporter.emit({
+        type: 'task-added',
+        task: entry.task,
+        provider: entry.ref.provider,
+        label: entry.label,
+        changes: 0,
+      });
+      const cancelled = await connection.connections.get(entry.ref.provider)!.provider.cancel(entry.ref);
       if (cancelled.isErr()) {
         reporter.emit({ type: 'task-failed', task: entry.task, error: serializeChangeSetError(cancelled.error) });
-        reporter.emit({ type: 'run-finished', exitCode: ExitCode.error, summary: [] });
-        return cancelled.error.kind === 'locked' ? ExitCode.lockContention : ExitCode.error;
+        return cancelled.error.kind === 'locked'
+          ? finish(ExitCode.lockContention, 'the change set is busy; nothing was cancelled')
+          : finish(ExitCode.error, 'nothing was cancelled');
       }
       const result = cancelled.value;
       reporter.emit({
@@ -39,6 +54,7 @@ export async function cancelCommand(target: string, options: CommonOptions): Pro
       reporter.emit({
         type: 'run-finished',
         exitCode: ExitCode.success,
+        reason: `change set ${entry.ref.changeSetId} is ${result.status}`,
         summary: [
           {
             task: entry.task,

@@ -1,15 +1,15 @@
-import type { EmulatorSpeed } from '../runtime/emulator-timing.js';
+import type { EmulatorSpeed } from '@changeplane/core';
 
-/** Options shared by the commands that talk to providers. */
+/** Options shared by the commands that talk to providers, as commander parsed them. */
 export interface CommonOptions {
   readonly json?: boolean;
+  /** `--no-color` sets it false. */
+  readonly color?: boolean;
   readonly emulators?: boolean;
-  readonly rosEndpoint?: string;
-  readonly marketplaceEndpoint?: string;
-  readonly region: string;
-  readonly awsRegion: string;
   readonly emulatorSpeed: EmulatorSpeed;
   readonly state: string;
   /** Longest wait for one change set, in seconds. */
   readonly maxWait: number;
+  /** Each provider's own flags (`rosEndpoint`, `awsProfile`, ...), read through its descriptor. */
+  readonly [providerFlag: string]: unknown;
 }

@@ -1,5 +1,4 @@
-import { startMarketplaceEmulator, startRosEmulator } from '@changeplane/emulator';
-import { type EmulatorSpeed, emulatorTimings } from '../runtime/emulator-timing.js';
+import type { EmulatorSpeed } from '@changeplane/core';
 
 export interface EmulatorsOptions {
   readonly rosPort: number;
@@ -9,12 +8,19 @@ export interface EmulatorsOptions {
   readonly json?: boolean;
 }
 
+const timings = {
+  demo: { ros: { createMs: 1_200, executeMs: 2_500 }, marketplace: { preparingMs: 800, applyingMs: 1_600 } },
+  slow: { ros: { createMs: 3_000, executeMs: 10_000 }, marketplace: { preparingMs: 10_000, applyingMs: 10_000 } },
+  fast: { ros: { createMs: 60, executeMs: 120 }, marketplace: { preparingMs: 60, applyingMs: 120 } },
+} as const;
+
 /**
  * `changeplane emulators`: runs both emulators until interrupted and prints how to point `apply`, `status`
  * and `cancel` (or any SDK client) at them.
  */
 export async function emulatorsCommand(options: EmulatorsOptions): Promise<number> {
-  const timing = emulatorTimings[options.emulatorSpeed];
+  const { startMarketplaceEmulator, startRosEmulator } = await import('@changeplane/emulator');
+  const timing = timings[options.emulatorSpeed];
   const ros = await startRosEmulator({ host: options.host, port: options.rosPort, timing: timing.ros });
   const marketplace = await startMarketplaceEmulator({
     host: options.host,

@@ -1,35 +1,36 @@
-import type { RunReporter } from '../output/run-reporter.js';
-import { connectProviders, type ProviderConnection } from '../runtime/connect-providers.js';
+import type { ProviderConnection } from '@changeplane/core';
+import type { LoadedProvider } from '../providers/loaded-provider.js';
 import type { RunState } from '../state/run-state.js';
-import type { CommonOptions } from './common-options.js';
+
+export type Reconnection =
+  | { readonly ok: true; readonly connections: ReadonlyMap<string, ProviderConnection>; close(): Promise<void> }
+  | { readonly ok: false; readonly problem: string };
 
 /**
- * Connects to the providers the last run used. A run on the embedded emulators cannot be reached again:
- * they stopped with it (the reporter is told why).
+ * Reaches the providers of a recorded run exactly where that run reached them: same endpoint, region and
+ * profile; credentials from the standard chains again. A run on embedded emulators cannot be reached: they
+ * stopped with it.
  */
-export async function reconnect(
-  state: RunState,
-  options: CommonOptions,
-  reporter: RunReporter,
-): Promise<ProviderConnection | undefined> {
-  if (state.mode === 'emulators' && !options.rosEndpoint && !options.marketplaceEndpoint) {
-    reporter.emit({
-      type: 'notice',
-      message:
-        'the last run used the embedded emulators, which stopped with it; start `changeplane emulators` and pass its endpoints to apply, status and cancel',
-    });
-    return undefined;
+export async function reconnect(state: RunState, providers: readonly LoadedProvider[]): Promise<Reconnection> {
+  const connections = new Map<string, ProviderConnection>();
+  const close = async () => {
+    await Promise.allSettled([...connections.values()].map((connection) => connection.dispose()));
+  };
+  for (const [id, record] of Object.entries(state.providers)) {
+    if (!state.changeSets.some((entry) => entry.ref.provider === id)) continue;
+    if (record.emulator) {
+      await close();
+      return {
+        ok: false,
+        problem: `run ${state.runId} used the embedded ${id} emulator (${record.endpoint}), which stopped with it; run \`changeplane emulators\` and point apply, status and cancel at it`,
+      };
+    }
+    const provider = providers.find((candidate) => candidate.descriptor.id === id);
+    if (!provider) {
+      await close();
+      return { ok: false, problem: `run ${state.runId} used provider ${id}, which this changeplane does not know` };
+    }
+    connections.set(id, await provider.runtime.connect(record));
   }
-  return connectProviders({
-    regionId: state.connection.regionId,
-    awsRegion: state.connection.awsRegion,
-    ...((options.rosEndpoint ?? state.connection.rosEndpoint)
-      ? { rosEndpoint: options.rosEndpoint ?? state.connection.rosEndpoint }
-      : {}),
-    ...((options.marketplaceEndpoint ?? state.connection.marketplaceEndpoint)
-      ? { marketplaceEndpoint: options.marketplaceEndpoint ?? state.connection.marketplaceEndpoint }
-      : {}),
-    emulatorSpeed: options.emulatorSpeed,
-    env: process.env,
-  });
+  return { ok: true, connections, close };
 }

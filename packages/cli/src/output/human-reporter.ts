@@ -1,19 +1,23 @@
-import Table from 'cli-table3';
-import pc from 'picocolors';
-import type { RunEvent, SummaryRow, TaskStatus } from './run-event.js';
+import cliTruncate from 'cli-truncate';
+import { createLogUpdate } from 'log-update';
+import type { RunEvent, TaskStatus } from './run-event.js';
 import type { RunReporter } from './run-reporter.js';
+import { statusIcons, summaryTable } from './summary-table.js';
+import { type TerminalStyle, terminalStyle } from './terminal-style.js';
 
 const spinnerFrames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-const settledIcons: Partial<Record<TaskStatus, string>> = {
-  succeeded: pc.green('✔'),
-  validated: pc.green('✔'),
-  ready: pc.green('●'),
-  'no-changes': pc.dim('○'),
-  failed: pc.red('✖'),
-  cancelled: pc.yellow('■'),
-  skipped: pc.dim('↷'),
-  pending: pc.dim('·'),
-};
+const settled: ReadonlySet<TaskStatus> = new Set([
+  'succeeded',
+  'failed',
+  'cancelled',
+  'skipped',
+  'no-changes',
+  'previewed',
+  'not-started',
+  'detached',
+  'interrupted',
+  'ready',
+]);
 
 interface TaskLine {
   label: string;
@@ -22,47 +26,66 @@ interface TaskLine {
   detail?: string;
 }
 
+export interface HumanReporterOptions {
+  readonly out?: NodeJS.WriteStream;
+  readonly err?: NodeJS.WriteStream;
+  readonly env?: NodeJS.ProcessEnv;
+  /** `--no-color`. */
+  readonly color?: boolean;
+}
+
 /**
- * Output for people: a live task list with spinners while change sets wait (redrawn in place on a
- * terminal, one line per change otherwise), then a summary table.
+ * Output for people. On a terminal: a live task list (log-update redraws it in place, each line cut to
+ * the terminal's width), cleared at the end so only the summary remains. Elsewhere (a pipe, CI,
+ * `TERM=dumb`): one plain line per status change. Problems go to stderr.
  */
 export class HumanReporter implements RunReporter {
   readonly #out: NodeJS.WriteStream;
-  readonly #live: boolean;
+  readonly #err: NodeJS.WriteStream;
+  readonly #style: TerminalStyle;
   readonly #tasks = new Map<string, TaskLine>();
-  #drawnLines = 0;
+  readonly #live: ReturnType<typeof createLogUpdate> | undefined;
   #frame = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(out: NodeJS.WriteStream = process.stdout) {
-    this.#out = out;
-    this.#live = Boolean(out.isTTY) && process.env.CI === undefined;
+  constructor(options: HumanReporterOptions = {}) {
+    this.#out = options.out ?? process.stdout;
+    this.#err = options.err ?? process.stderr;
+    this.#style = terminalStyle(this.#out, options.env ?? process.env, { color: options.color ?? true });
+    this.#live = this.#style.live ? createLogUpdate(this.#out, { showCursor: true }) : undefined;
   }
 
   emit(event: RunEvent): void {
+    const c = this.#style.colors;
     switch (event.type) {
       case 'run-started':
-        this.#print(
-          `${pc.bold('changeplane')} ${event.command}${event.plan ? ` ${event.plan}` : ''} — ${
-            event.mode === 'emulators' ? pc.cyan('embedded emulators (no credentials or endpoint given)') : 'endpoints'
-          }`,
-        );
-        for (const [name, endpoint] of Object.entries(event.endpoints)) this.#print(pc.dim(`  ${name}: ${endpoint}`));
+        this.#print(`${c.bold('changeplane')} ${event.command}${event.plan ? ` ${event.plan}` : ''}`);
+        if (event.emulators) {
+          const why =
+            event.emulators === 'no-credentials'
+              ? 'no credentials or endpoint were found for any provider'
+              : 'asked for with --emulators or the plan';
+          this.#print(c.bold(c.yellow(`⚠ EMULATORS — nothing here reaches a cloud (${why})`)));
+        }
+        for (const target of event.targets) {
+          const kind = target.emulator ? c.yellow('embedded emulator') : `credentials: ${target.credentialSource}`;
+          this.#print(c.dim(`  ${target.provider} → ${target.endpoint} (${kind})`));
+        }
         break;
       case 'notice':
         this.#print(event.message);
         break;
       case 'input-invalid':
-        this.#print(pc.red(`invalid input, nothing was started (${event.issues.length} problem(s)):`));
+        this.#problem(c.red(`invalid input, nothing was started (${event.issues.length} problem(s)):`));
         for (const issue of event.issues) {
-          this.#print(
-            `  ${issue.file}: ${pc.bold(issue.path || '(file)')}: ${issue.message}${issue.rule ? pc.dim(` [${issue.rule}]`) : ''}`,
+          this.#problem(
+            `  ${issue.file}: ${c.bold(issue.path || '(file)')}: ${issue.message}${issue.rule ? c.dim(` [${issue.rule}]`) : ''}`,
           );
         }
         break;
       case 'task-added':
         this.#tasks.set(event.task, { label: event.label, status: 'pending' });
-        this.#redraw();
+        this.#render();
         break;
       case 'task-status': {
         const task = this.#tasks.get(event.task);
@@ -72,100 +95,97 @@ export class HumanReporter implements RunReporter {
         task.rawStatus = event.rawStatus;
         task.detail = event.detail;
         if (changed && !this.#live) this.#print(this.#line(task));
-        this.#redraw();
+        this.#render();
         break;
       }
       case 'task-changes': {
         const task = this.#tasks.get(event.task);
         if (!task || event.changes.length === 0) break;
-        this.#clear();
-        this.#print(pc.bold(`  ${task.label} will change:`));
-        for (const change of event.changes.slice(0, 12)) {
+        this.#print(c.bold(`  ${task.label} will change:`));
+        for (const change of event.changes) {
           this.#print(
-            `    ${pc.yellow(change.action.padEnd(18))} ${change.target}${change.detail ? pc.dim(` ${change.detail}`) : ''}`,
+            `    ${c.yellow(change.action.padEnd(18))} ${change.target}${change.detail ? c.dim(` ${change.detail}`) : ''}`,
           );
         }
-        if (event.changes.length > 12) this.#print(pc.dim(`    … and ${event.changes.length - 12} more`));
-        this.#redraw();
         break;
       }
       case 'task-failed': {
         const task = this.#tasks.get(event.task);
-        this.#clear();
-        this.#print(pc.red(`  ✖ ${task?.label ?? event.task}: [${event.error.kind}] ${event.error.message}`));
-        this.#redraw();
+        this.#problem(c.red(`  ✖ ${task?.label ?? event.task}: [${event.error.kind}] ${event.error.message}`));
         break;
       }
+      case 'confirmation-needed':
+        this.#stopLive();
+        this.#print(
+          c.bold(
+            `\n${event.changeSets} change set(s) with ${event.changes} change(s) will be started, as listed above.`,
+          ),
+        );
+        break;
+      case 'run-interrupted':
+        this.#stopLive();
+        this.#problem(c.yellow('interrupted: nothing more will be started.'));
+        if (event.inFlight.length > 0) {
+          this.#problem(c.yellow('still running in the cloud (`changeplane status` follows them):'));
+          for (const item of event.inFlight) this.#problem(`  ${item.label}: change set ${item.changeSetId}`);
+          this.#problem('to cancel them:');
+          for (const command of event.cancelCommands) this.#problem(`  ${command}`);
+        }
+        break;
       case 'run-finished':
-        this.#stop();
-        this.#summary(event.summary);
+        this.#stopLive();
+        if (event.summary.length > 0) this.#out.write(`${summaryTable(event.summary, this.#style)}\n`);
+        if (event.exitCode !== 0) this.#problem(`${event.reason} (exit ${event.exitCode})`);
         break;
     }
   }
 
   close(): void {
-    this.#stop();
+    this.#stopLive();
   }
 
   #line(task: TaskLine): string {
+    const c = this.#style.colors;
     // A spinner only moves on a live terminal; in a log a plain marker reads better.
     const working = this.#live ? spinnerFrames[this.#frame % spinnerFrames.length]! : '›';
-    const icon = settledIcons[task.status] ?? pc.cyan(working);
-    const raw = task.rawStatus ? pc.dim(` (${task.rawStatus})`) : '';
-    const detail = task.detail ? pc.dim(` — ${task.detail}`) : '';
+    const icon = settled.has(task.status) ? (statusIcons[task.status] ?? '›') : c.cyan(working);
+    const raw = task.rawStatus ? c.dim(` (${task.rawStatus})`) : '';
+    const detail = task.detail ? c.dim(` — ${task.detail}`) : '';
     return `${icon} ${task.label}  ${task.status}${raw}${detail}`;
   }
 
-  #redraw(): void {
+  #render(): void {
     if (!this.#live) return;
     this.#timer ??= setInterval(() => {
       this.#frame += 1;
-      this.#redraw();
+      this.#render();
     }, 100);
     this.#timer.unref();
-    this.#clear();
-    const lines = [...this.#tasks.values()].map((task) => this.#line(task));
-    if (lines.length > 0) this.#out.write(`${lines.join('\n')}\n`);
-    this.#drawnLines = lines.length;
+    const width = this.#out.columns ?? this.#style.columns;
+    this.#live([...this.#tasks.values()].map((task) => cliTruncate(this.#line(task), width - 1)).join('\n'));
   }
 
-  #clear(): void {
-    if (!this.#live || this.#drawnLines === 0) return;
-    this.#out.write(`\u001b[${this.#drawnLines}A\u001b[0J`);
-    this.#drawnLines = 0;
-  }
-
+  /** A line above the live area: the area is cleared, the line written, the area drawn again. */
   #print(text: string): void {
-    this.#clear();
-    this.#out.write(`${text}\n`);
-  }
-
-  #stop(): void {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = undefined;
-    if (this.#live) this.#redraw();
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = undefined;
-    this.#drawnLines = 0;
-  }
-
-  #summary(rows: readonly SummaryRow[]): void {
-    if (rows.length === 0) return;
-    const table = new Table({
-      head: ['target', 'provider', 'change set', 'changes', 'status', 'detail'],
-      style: pc.isColorSupported ? { head: [] } : { head: [], border: [] },
-    });
-    for (const row of rows) {
-      const icon = settledIcons[row.status] ?? '';
-      table.push([
-        row.label,
-        row.provider,
-        row.changeSetId ?? '-',
-        String(row.changes),
-        `${icon} ${row.status}`,
-        row.detail ?? '',
-      ]);
+    if (this.#live && this.#timer) {
+      this.#live.clear();
+      this.#out.write(`${text}\n`);
+      this.#render();
+    } else {
+      this.#out.write(`${text}\n`);
     }
-    this.#out.write(`${table.toString()}\n`);
+  }
+
+  #problem(text: string): void {
+    if (this.#live && this.#timer) this.#live.clear();
+    this.#err.write(`${text}\n`);
+    if (this.#timer) this.#render();
+  }
+
+  /** Ends the live area and removes it: the summary that follows says where everything ended. */
+  #stopLive(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#live?.clear();
   }
 }

@@ -8,36 +8,25 @@ export type TaskStatus =
   | 'ready'
   | 'no-changes'
   | 'waiting-for-lock'
+  | 'starting'
   | 'running'
   | 'succeeded'
   | 'failed'
   | 'cancelled'
   | 'skipped'
-  | 'validated';
+  | 'previewed'
+  | 'not-started'
+  | 'detached'
+  | 'interrupted';
 
-/** Everything a run reports: the human renderer draws these, `--json` prints one per line. */
-export type RunEvent =
-  | {
-      readonly type: 'run-started';
-      readonly command: string;
-      readonly plan?: string;
-      readonly mode: 'emulators' | 'endpoints';
-      readonly endpoints: Readonly<Record<string, string>>;
-    }
-  | { readonly type: 'notice'; readonly message: string }
-  | { readonly type: 'input-invalid'; readonly issues: readonly PlanFileIssue[] }
-  | { readonly type: 'task-added'; readonly task: string; readonly provider: string; readonly label: string }
-  | {
-      readonly type: 'task-status';
-      readonly task: string;
-      readonly status: TaskStatus;
-      readonly rawStatus?: string;
-      readonly changeSetId?: string;
-      readonly detail?: string;
-    }
-  | { readonly type: 'task-changes'; readonly task: string; readonly changes: readonly PlannedChange[] }
-  | { readonly type: 'task-failed'; readonly task: string; readonly error: SerializedChangeSetError }
-  | { readonly type: 'run-finished'; readonly exitCode: number; readonly summary: readonly SummaryRow[] };
+/** How one provider is reached, for the run's header (never credentials). */
+export interface ProviderTarget {
+  readonly provider: string;
+  readonly title: string;
+  readonly endpoint: string;
+  readonly credentialSource: string;
+  readonly emulator: boolean;
+}
 
 /** One line of the closing summary. */
 export interface SummaryRow {
@@ -49,3 +38,51 @@ export interface SummaryRow {
   readonly status: TaskStatus;
   readonly detail?: string;
 }
+
+/**
+ * Everything a run reports: the human renderer draws these, `--json` prints one per line. Documented
+ * event by event in docs/cli-events.md.
+ */
+export type RunEvent =
+  | {
+      readonly type: 'run-started';
+      readonly command: string;
+      readonly plan?: string;
+      readonly runId?: string;
+      readonly targets: readonly ProviderTarget[];
+      /** Set when any provider runs on its embedded emulator: `requested`, or `no-credentials` (the demo). */
+      readonly emulators?: 'requested' | 'no-credentials';
+    }
+  | { readonly type: 'notice'; readonly message: string }
+  | { readonly type: 'input-invalid'; readonly issues: readonly PlanFileIssue[] }
+  | {
+      readonly type: 'task-added';
+      readonly task: string;
+      readonly provider: string;
+      readonly label: string;
+      readonly changes: number;
+    }
+  | {
+      readonly type: 'task-status';
+      readonly task: string;
+      readonly status: TaskStatus;
+      readonly rawStatus?: string;
+      readonly changeSetId?: string;
+      readonly detail?: string;
+    }
+  | { readonly type: 'task-changes'; readonly task: string; readonly changes: readonly PlannedChange[] }
+  | { readonly type: 'task-failed'; readonly task: string; readonly error: SerializedChangeSetError }
+  /** Before the prompt: how many change sets and changes `apply` is about to start. */
+  | { readonly type: 'confirmation-needed'; readonly changeSets: number; readonly changes: number }
+  /** Ctrl-C: what is still running in the cloud, and the commands that cancel it. */
+  | {
+      readonly type: 'run-interrupted';
+      readonly inFlight: readonly { readonly task: string; readonly label: string; readonly changeSetId: string }[];
+      readonly cancelCommands: readonly string[];
+    }
+  | {
+      readonly type: 'run-finished';
+      readonly exitCode: number;
+      readonly reason: string;
+      readonly summary: readonly SummaryRow[];
+    };

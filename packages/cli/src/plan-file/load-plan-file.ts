@@ -1,33 +1,57 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { err, ok, type Result } from 'neverthrow';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { checkJsonDepth, checkYamlStructure } from './check-plan-structure.js';
 import { formatFieldPath } from './format-field-path.js';
 import type { PlanFileIssue } from './plan-file-issue.js';
-import { type PlanFile, planFileSchema } from './plan-file-schema.js';
+import { planFileLimits } from './plan-file-limits.js';
+import type { PlanFile } from './plan-file-schema.js';
 
-/** Reads and checks a plan file (YAML or JSON, by extension; YAML otherwise since JSON is YAML). */
-export async function loadPlanFile(file: string): Promise<Result<PlanFile, PlanFileIssue[]>> {
+/** Reads the file's data: JSON by extension, YAML otherwise (JSON is YAML too). */
+async function readPlanData(file: string): Promise<Result<unknown, PlanFileIssue[]>> {
+  const fail = (message: string, rule?: string, path = '') => err([{ file, path, message, ...(rule ? { rule } : {}) }]);
   let text: string;
   try {
+    const size = (await stat(file)).size;
+    if (size > planFileLimits.maxBytes) {
+      return fail(`the plan file has ${size} bytes; at most ${planFileLimits.maxBytes} are read`, 'max_bytes');
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return err([{ file, path: '', message: `cannot read the plan file: ${reason}` }]);
+    return fail(`cannot read the plan file: ${reason}`);
   }
-  let data: unknown;
+  const json = extname(file).toLowerCase() === '.json';
   try {
-    data = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+    if (json) {
+      const data: unknown = JSON.parse(text);
+      const problem = checkJsonDepth(data);
+      return problem ? fail(problem.message, problem.rule, problem.path) : ok(data);
+    }
+    // Unique keys are checked below in one pass: the parser's own check compares every pair of keys.
+    const document = parseDocument(text, { uniqueKeys: false });
+    const [first] = document.errors;
+    if (first) return fail(`not valid YAML: ${first.message}`);
+    const problem = checkYamlStructure(document.contents);
+    if (problem) return fail(problem.message, problem.rule, problem.path);
+    return ok(document.toJS({ maxAliasCount: planFileLimits.maxAliases }));
   } catch (error) {
-    return err([
-      {
-        file,
-        path: '',
-        message: `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
-      },
-    ]);
+    if (error instanceof RangeError)
+      return fail(`nested more than ${planFileLimits.maxDepth} levels deep`, 'max_depth');
+    return fail(`not valid ${json ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
   }
-  const parsed = planFileSchema.safeParse(data);
+}
+
+/** Reads and checks a plan file against the plan schema of the loaded providers. */
+export async function loadPlanFile(
+  file: string,
+  schema: z.ZodType<PlanFile>,
+): Promise<Result<PlanFile, PlanFileIssue[]>> {
+  const data = await readPlanData(file);
+  if (data.isErr()) return err(data.error);
+  const parsed = schema.safeParse(data.value);
   if (parsed.success) return ok(parsed.data);
   return err(
     parsed.error.issues.map((issue) => ({

@@ -1,74 +1,34 @@
 import { z } from 'zod';
+import type { LoadedProvider } from '../providers/loaded-provider.js';
 
-// The plan file's shape. Structure and types are checked here; each provider's own rules (name patterns,
-// sizes, limits) are checked by its adapter's `validate`, so no rule is written twice.
+/** A checked plan file: the common fields and one section per provider, by the provider's plan key. */
+export interface PlanFile {
+  readonly version: 1;
+  readonly name?: string;
+  readonly [section: string]: unknown;
+}
 
-const json = z.record(z.string(), z.unknown());
-
-export const rosStackSchema = z
-  .object({
-    /** The stack name (CREATE, IMPORT) — also how the stack is shown. */
-    name: z.string(),
-    /** The stack id, for UPDATE (and IMPORT into an existing stack). */
-    stackId: z.string().optional(),
-    changeSetType: z.enum(['CREATE', 'UPDATE', 'IMPORT']).optional(),
-    changeSetName: z.string().optional(),
-    template: z.union([json, z.string()]).optional(),
-    templateURL: z.string().optional(),
-    templateId: z.string().optional(),
-    templateVersion: z.string().optional(),
-    parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    usePreviousParameters: z.boolean().optional(),
-    timeoutInMinutes: z.number().optional(),
-    disableRollback: z.boolean().optional(),
-    notificationURLs: z.array(z.string()).optional(),
-    stackPolicy: z.union([json, z.string()]).optional(),
-    ramRoleName: z.string().optional(),
-    replacementOption: z.enum(['Enabled', 'Disabled']).optional(),
-    parallelism: z.number().optional(),
-    tags: z.record(z.string(), z.string()).optional(),
-    description: z.string().optional(),
-  })
-  .strict();
-
-export const marketplaceChangeSchema = z
-  .object({
-    changeType: z.string(),
-    entity: z.object({ type: z.string(), identifier: z.string().optional() }).strict(),
-    details: z.union([json, z.string()]).optional(),
-    changeName: z.string().optional(),
-    entityTags: z.record(z.string(), z.string()).optional(),
-  })
-  .strict();
-
-export const planFileSchema = z
-  .object({
-    version: z.literal(1),
-    name: z.string().optional(),
-    ros: z
-      .object({
-        regionId: z.string().default('cn-hangzhou'),
-        stacks: z.array(rosStackSchema).min(1),
-      })
-      .strict()
-      .optional(),
-    marketplace: z
-      .object({
-        catalog: z.string().default('AWSMarketplace'),
-        /** Prefix of the change-set names; the planner numbers the sets. */
-        changeSetName: z.string().optional(),
-        /** Open change sets at once (the account's limit). */
-        concurrency: z.number().int().min(1).max(100).default(10),
-        changes: z.array(marketplaceChangeSchema).min(1),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .refine((plan) => plan.ros !== undefined || plan.marketplace !== undefined, {
-    message: 'a plan needs at least one of `ros` or `marketplace`',
-  });
-
-export type PlanFile = z.infer<typeof planFileSchema>;
-export type RosStackEntry = z.infer<typeof rosStackSchema>;
-export type MarketplaceChangeEntry = z.infer<typeof marketplaceChangeSchema>;
+/**
+ * The plan file's schema, put together from each provider's section schema. Structure and types are
+ * checked here; each provider's own rules are checked by its adapter when the plan becomes requests.
+ */
+export function planFileSchemaFor(providers: readonly LoadedProvider[]): z.ZodType<PlanFile> {
+  const sections = Object.fromEntries(
+    providers.map(({ descriptor, runtime }) => [
+      descriptor.planSection,
+      runtime.sectionSchema.optional().describe(`Change sets for ${descriptor.title}.`),
+    ]),
+  );
+  const keys = providers.map(({ descriptor }) => `\`${descriptor.planSection}\``).join(' or ');
+  return z
+    .object({
+      $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+      version: z.literal(1).describe('The plan-file format version.'),
+      name: z.string().optional().describe('Names the run; the default prefix of change-set names.'),
+      ...sections,
+    })
+    .strict()
+    .refine((plan) => providers.some(({ descriptor }) => (plan as PlanFile)[descriptor.planSection] !== undefined), {
+      message: `a plan needs at least one of ${keys}`,
+    }) as unknown as z.ZodType<PlanFile>;
+}

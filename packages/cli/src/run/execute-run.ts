@@ -1,159 +1,266 @@
-import type { MarketplaceChangeSetRequest } from '@changeplane/aws-marketplace';
 import {
   type ChangeSetError,
+  type ChangeSetHandle,
   type ChangeSetProvider,
-  type ChangeSetRegistry,
   type ChangeSetState,
-  type ChangeSetStatus,
+  changeSetDependencies,
+  type PlannedChangeSet,
+  RequestPacer,
+  type RunTarget,
   runChangeSetSchedule,
   serializeChangeSetError,
   type WaitOptions,
 } from '@changeplane/core';
-import type { RosChangeSetRequest } from '@changeplane/ros';
 import { err, ok, type Result } from 'neverthrow';
-import { ExitCode } from '../exit-codes.js';
-import type { SummaryRow, TaskStatus } from '../output/run-event.js';
 import type { RunReporter } from '../output/run-reporter.js';
-import type { RunStateEntry } from '../state/run-state.js';
-import type { RunTargets } from './run-targets.js';
+import type { RunRecorder } from '../state/run-recorder.js';
+import type { ProviderRun } from './provider-run.js';
+import type { TaskOutcome, TaskResult } from './task-outcome.js';
 
 export interface ExecuteRunOptions {
-  /** `apply` starts change sets; `plan` only prepares (ROS) and validates (Marketplace) them. */
+  /** `apply` starts change sets; `plan` prepares, shows and (unless `keep`) removes them. */
   readonly mode: 'apply' | 'plan';
-  /** Start and return without waiting for the change sets to settle. */
+  /** `plan --keep`: leave prepared change sets in the cloud for review. */
+  readonly keep?: boolean;
+  /** Return once every change set has started; wait only for those that others depend on. */
   readonly detach?: boolean;
-  readonly registry: ChangeSetRegistry;
+  /** Asked after everything is prepared and shown; `false` starts nothing. Absent: `--yes`. */
+  readonly confirm?: (changeSets: number, changes: number) => Promise<boolean>;
   readonly reporter: RunReporter;
+  readonly recorder: RunRecorder;
   readonly wait: WaitOptions;
   /** Wait this long for a locked entity instead of failing at once. */
   readonly lockWaitMs?: number;
-  /** The Marketplace's StartChangeSet rate per account. */
-  readonly startsPerSecond?: number;
-  readonly signal?: AbortSignal;
+  /** First Ctrl-C: start nothing more and stop waiting. */
+  readonly stopStarting: AbortSignal;
 }
 
-export interface ExecuteRunResult {
-  readonly exitCode: ExitCode;
-  readonly summary: SummaryRow[];
-  readonly changeSets: RunStateEntry[];
+interface Task {
+  readonly run: ProviderRun;
+  readonly target: RunTarget;
+  readonly provider: ChangeSetProvider;
+  handle?: ChangeSetHandle;
+  changeSetId?: string;
+  outcome?: TaskOutcome;
 }
 
-const neutralToTask: Record<ChangeSetStatus, TaskStatus> = {
-  creating: 'creating',
-  ready: 'ready',
-  running: 'running',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
-
-/** Carries out the targets and reports every step; never throws for a provider failure. */
-export async function executeRun(targets: RunTargets, options: ExecuteRunOptions): Promise<ExecuteRunResult> {
-  const { reporter, registry } = options;
-  const rows = new Map<string, SummaryRow>();
-  const changeSets: RunStateEntry[] = [];
-  const errors: ChangeSetError[] = [];
-
-  const setRow = (task: string, patch: Partial<SummaryRow>) => {
-    const row = rows.get(task)!;
-    rows.set(task, { ...row, ...patch });
-  };
-  const status = (
-    task: string,
-    taskStatus: TaskStatus,
-    extra: { rawStatus?: string; changeSetId?: string; detail?: string } = {},
-  ) => {
-    reporter.emit({ type: 'task-status', task, status: taskStatus, ...extra });
-    setRow(task, {
-      status: taskStatus,
-      ...(extra.changeSetId ? { changeSetId: extra.changeSetId } : {}),
-      detail: extra.detail,
+/**
+ * Carries out a plan in three steps: prepare every change set (nothing starts), then, for `apply`, ask
+ * and start them in dependency order within each provider's concurrency and start rate. Returns one
+ * outcome per target; never throws for a provider failure.
+ */
+export async function executeRun(runs: readonly ProviderRun[], options: ExecuteRunOptions): Promise<TaskResult[]> {
+  const { reporter, recorder } = options;
+  const tasks: Task[] = runs.flatMap((run) =>
+    run.plan.targets.map((target) => ({ run, target, provider: run.connection.provider })),
+  );
+  for (const task of tasks) {
+    reporter.emit({
+      type: 'task-added',
+      task: task.target.task,
+      provider: task.run.descriptor.id,
+      label: task.target.label,
+      changes: task.target.changeCount,
     });
+  }
+  const settle = (task: Task, outcome: TaskOutcome) => {
+    task.outcome = outcome;
   };
-  const fail = (task: string, error: ChangeSetError) => {
-    errors.push(error);
-    reporter.emit({ type: 'task-failed', task, error: serializeChangeSetError(error) });
-    setRow(task, { status: 'failed', detail: `${error.kind}${error.code ? ` ${error.code}` : ''}: ${error.message}` });
-  };
-  const settledStatus = (task: string, state: ChangeSetState) => {
-    status(task, neutralToTask[state.status], {
-      rawStatus: state.rawStatus,
-      changeSetId: state.ref.changeSetId,
-      ...(state.reason ? { detail: state.reason } : {}),
-    });
-    const entry = changeSets.find((candidate) => candidate.task === task);
-    if (entry) changeSets[changeSets.indexOf(entry)] = { ...entry, status: neutralToTask[state.status] };
-  };
+  const failed = (task: Task, error: ChangeSetError) =>
+    reporter.emit({ type: 'task-failed', task: task.target.task, error: serializeChangeSetError(error) });
+  const status = (task: Task, taskStatus: Parameters<typeof statusEvent>[1], extra: Partial<StatusExtra> = {}) =>
+    reporter.emit(statusEvent(task, taskStatus, extra));
 
-  for (const target of [...targets.ros, ...targets.marketplace]) {
-    const provider = 'set' in target ? 'aws-marketplace' : 'alibaba-ros';
-    rows.set(target.task, { task: target.task, provider, label: target.label, changes: 0, status: 'pending' });
-    reporter.emit({ type: 'task-added', task: target.task, provider, label: target.label });
+  await Promise.all(
+    runs.map((run) =>
+      prepare(
+        tasks.filter((task) => task.run === run),
+        run,
+        options,
+      ),
+    ),
+  );
+
+  const prepared = tasks.filter((task) => task.handle !== undefined);
+  const finish = () => tasks.map(resultOf);
+
+  if (options.stopStarting.aborted) {
+    for (const task of tasks) if (!task.outcome) settle(task, { kind: 'not-started', reason: 'interrupted' });
+    return finish();
+  }
+  if (tasks.some((task) => task.outcome?.kind === 'prepare-failed')) {
+    await discardAll(prepared, 'another change set could not be prepared');
+    for (const task of tasks) if (!task.outcome) settle(task, { kind: 'not-started', reason: 'prepare-failed' });
+    return finish();
+  }
+  if (options.mode === 'plan') {
+    const left = options.keep ? new Set(prepared) : await discardAll(prepared, 'shown; nothing was started');
+    for (const task of prepared) {
+      if (task.outcome) continue;
+      const kept = left.has(task) && task.handle?.changeSetId !== undefined;
+      settle(task, { kind: 'previewed', changes: task.handle!.changes.length, kept });
+      status(task, 'previewed', {
+        detail: kept ? 'left in place; `changeplane cancel` removes it' : 'nothing was started',
+      });
+    }
+    return finish();
+  }
+  const toStart = prepared.filter((task) => !task.outcome);
+  if (toStart.length > 0 && options.confirm) {
+    const changes = toStart.reduce((sum, task) => sum + task.handle!.changes.length, 0);
+    reporter.emit({ type: 'confirmation-needed', changeSets: toStart.length, changes });
+    const approved = await options.confirm(toStart.length, changes);
+    if (!approved || options.stopStarting.aborted) {
+      await discardAll(prepared, 'apply was declined');
+      const reason = options.stopStarting.aborted ? 'interrupted' : 'declined';
+      for (const task of toStart) {
+        settle(task, { kind: 'not-started', reason });
+        status(task, 'not-started', { detail: reason === 'declined' ? 'apply was declined' : 'interrupted' });
+      }
+      return finish();
+    }
+  }
+  await Promise.all(
+    runs.map((run) =>
+      start(
+        tasks.filter((task) => task.run === run),
+        run,
+        options,
+      ),
+    ),
+  );
+  for (const task of tasks) if (!task.outcome) settle(task, { kind: 'not-started', reason: 'interrupted' });
+  return finish();
+
+  async function prepare(own: readonly Task[], run: ProviderRun, options: ExecuteRunOptions): Promise<void> {
+    // Preparing may call the provider (ROS CreateChangeSet; Marketplace `Intent: VALIDATE`): at its start rate.
+    const pacer = new RequestPacer(run.plan.startsPerSecond ?? Number.POSITIVE_INFINITY);
+    const queue = [...own];
+    const worker = async () => {
+      for (let task = queue.shift(); task; task = queue.shift()) {
+        if (options.stopStarting.aborted) return;
+        await pacer.turn(options.stopStarting);
+        if (options.stopStarting.aborted) return;
+        status(task, 'creating');
+        const created = await task.provider.create(task.target.request, {
+          validateOnServer: options.mode === 'plan',
+          wait: options.wait,
+          signal: options.stopStarting,
+        });
+        if (created.isErr()) {
+          if (options.stopStarting.aborted) return;
+          if (created.error.changeSetId) {
+            task.changeSetId = created.error.changeSetId;
+            await recordPrepared(task, created.error.changeSetId);
+          }
+          settle(task, { kind: 'prepare-failed', error: created.error });
+          failed(task, created.error);
+          status(task, 'failed', {
+            ...(task.changeSetId ? { changeSetId: task.changeSetId } : {}),
+            detail: created.error.message,
+          });
+          continue;
+        }
+        const handle = created.value;
+        task.handle = handle;
+        if (handle.changeSetId) {
+          task.changeSetId = handle.changeSetId;
+          await recordPrepared(task, handle.changeSetId);
+        }
+        reporter.emit({ type: 'task-changes', task: task.target.task, changes: handle.changes });
+        if (handle.outcome === 'no-changes') {
+          settle(task, { kind: 'no-changes' });
+          status(task, 'no-changes', { detail: 'the provider found nothing to change' });
+        } else {
+          status(task, 'ready', handle.changeSetId ? { changeSetId: handle.changeSetId } : {});
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(run.plan.concurrency, own.length) }, worker));
   }
 
-  const ros = registry.get<RosChangeSetRequest>('alibaba-ros')._unsafeUnwrap();
-  const marketplace = registry.get<MarketplaceChangeSetRequest>('aws-marketplace')._unsafeUnwrap();
-
-  /** create -> (plan: stop) -> start -> (detach: stop) -> wait; Err only when the change set did not succeed. */
-  const carryOut = async <Request>(
-    provider: ChangeSetProvider<Request>,
-    task: string,
-    label: string,
-    request: Request,
-    createOptions: { validateOnServer?: boolean },
-  ): Promise<Result<void, ChangeSetError | 'failed'>> => {
-    status(task, 'creating');
-    const created = await provider.create(request, { ...createOptions, wait: options.wait, signal: options.signal });
-    if (created.isErr()) {
-      fail(task, created.error);
-      return err(created.error);
-    }
-    const handle = created.value;
-    setRow(task, {
-      changes: handle.changes.length,
-      ...(handle.changeSetId ? { changeSetId: handle.changeSetId } : {}),
+  async function recordPrepared(task: Task, changeSetId: string) {
+    const handle = task.handle;
+    await recorder.record({
+      task: task.target.task,
+      label: task.target.label,
+      phase: 'prepared',
+      ref: {
+        provider: task.run.descriptor.id,
+        changeSetId,
+        ...(handle?.region ? { region: handle.region } : {}),
+        ...(handle?.account ? { account: handle.account } : {}),
+        scope: handle?.scope ?? {},
+      },
     });
-    reporter.emit({ type: 'task-changes', task, changes: handle.changes });
-    if (handle.outcome === 'no-changes') {
-      status(task, 'no-changes', { detail: 'the provider found nothing to change' });
-      return ok(undefined);
-    }
-    if (options.mode === 'plan') {
-      status(task, provider.id === 'aws-marketplace' ? 'validated' : 'ready', {
-        ...(handle.changeSetId ? { changeSetId: handle.changeSetId } : {}),
-        detail: provider.id === 'aws-marketplace' ? 'checked, nothing started' : 'created, not executed',
-      });
-      if (handle.changeSetId) {
-        changeSets.push({
-          task,
-          label,
-          status: 'ready',
-          ref: {
-            provider: handle.provider,
-            changeSetId: handle.changeSetId,
-            ...(handle.region ? { region: handle.region } : {}),
-            scope: handle.scope,
-          },
-        });
-      }
-      return ok(undefined);
-    }
-    if (options.lockWaitMs) status(task, 'waiting-for-lock');
-    const started = await provider.start(
+  }
+
+  /** Removes prepared change sets that will not start; the tasks whose change set stays are returned. */
+  async function discardAll(prepared: readonly Task[], why: string): Promise<Set<Task>> {
+    const left = new Set<Task>();
+    await Promise.all(
+      prepared.map(async (task) => {
+        const discard = task.provider.discard?.bind(task.provider);
+        if (!discard || !task.handle?.changeSetId) return;
+        const removed = await discard(task.handle);
+        if (removed.isErr()) {
+          left.add(task);
+          reporter.emit({
+            type: 'notice',
+            message: `${task.target.label}: change set ${task.handle.changeSetId} was left in place (${why}) because removing it failed: ${removed.error.message}; \`changeplane cancel ${task.target.task}\` removes it`,
+          });
+          return;
+        }
+        await recorder.forget(task.target.task);
+      }),
+    );
+    return left;
+  }
+
+  async function start(own: readonly Task[], run: ProviderRun, options: ExecuteRunOptions): Promise<void> {
+    const sets: PlannedChangeSet[] = own.map((task, index) => ({
+      index,
+      level: 0,
+      changeIndexes: [],
+      entities: task.target.conflictKeys,
+    }));
+    const { successors } = changeSetDependencies(sets);
+    await runChangeSetSchedule(sets, (set) => startAndWait(own[set.index]!, successors[set.index]!.length > 0), {
+      concurrency: run.plan.concurrency,
+      ...(run.plan.startsPerSecond ? { startsPerSecond: run.plan.startsPerSecond } : {}),
+      signal: options.stopStarting,
+      onEvent: (event) => {
+        if (event.type !== 'set-skipped') return;
+        const task = own[event.set.index]!;
+        const blockedBy = own[event.blockedBy]!.target.label;
+        settle(task, { kind: 'skipped', blockedBy });
+        status(task, 'skipped', { detail: `${blockedBy} did not succeed` });
+      },
+    });
+  }
+
+  async function startAndWait(task: Task, othersDependOnIt: boolean): Promise<Result<void, 'failed'>> {
+    if (task.outcome?.kind === 'no-changes') return ok(undefined);
+    const handle = task.handle;
+    if (!handle) return err('failed');
+    status(task, options.lockWaitMs ? 'waiting-for-lock' : 'starting');
+    // The start call itself is not cut short by Ctrl-C: its change set must be known to be recorded.
+    const started = await task.provider.start(
       handle,
-      options.lockWaitMs
-        ? { lockWait: { maxWaitMs: options.lockWaitMs }, signal: options.signal }
-        : { signal: options.signal },
+      options.lockWaitMs ? { lockWait: { maxWaitMs: options.lockWaitMs } } : {},
     );
     if (started.isErr()) {
-      fail(task, started.error);
-      return err(started.error);
+      settle(task, { kind: 'start-failed', error: started.error });
+      failed(task, started.error);
+      status(task, 'failed', { detail: started.error.message });
+      return err('failed');
     }
     const ref = started.value;
-    changeSets.push({
-      task,
-      label,
-      status: 'running',
+    task.changeSetId = ref.changeSetId;
+    await recorder.record({
+      task: task.target.task,
+      label: task.target.label,
+      phase: 'started',
       ref: {
         provider: ref.provider,
         changeSetId: ref.changeSetId,
@@ -163,49 +270,73 @@ export async function executeRun(targets: RunTargets, options: ExecuteRunOptions
       },
     });
     status(task, 'running', { changeSetId: ref.changeSetId });
-    if (options.detach) return ok(undefined);
-    const settled = await provider.waitUntilSettled(ref, { ...options.wait, signal: options.signal });
-    if (settled.isErr()) {
-      fail(task, settled.error);
-      return err(settled.error);
+    if (options.stopStarting.aborted) {
+      settle(task, { kind: 'interrupted', ref });
+      return err('failed');
     }
-    settledStatus(task, settled.value);
-    return settled.value.status === 'succeeded' ? ok(undefined) : err('failed');
-  };
+    if (options.detach && !othersDependOnIt) {
+      settle(task, { kind: 'started', ref });
+      status(task, 'detached', { changeSetId: ref.changeSetId, detail: 'still running' });
+      return ok(undefined);
+    }
+    const settled = await task.provider.waitUntilSettled(ref, { ...options.wait, signal: options.stopStarting });
+    if (settled.isErr()) {
+      if (options.stopStarting.aborted) {
+        settle(task, { kind: 'interrupted', ref });
+        status(task, 'interrupted', { changeSetId: ref.changeSetId, detail: 'still running' });
+      } else {
+        settle(task, { kind: 'failed', error: settled.error });
+        failed(task, settled.error);
+        status(task, 'failed', { detail: settled.error.message });
+      }
+      return err('failed');
+    }
+    return settledOutcome(task, settled.value);
+  }
 
-  const rosRuns = targets.ros.map((target) => carryOut(ros, target.task, target.label, target.request, {}));
-  const marketplaceRun = runChangeSetSchedule(
-    targets.marketplace.map((target) => target.set),
-    (set) => {
-      const target = targets.marketplace[set.index]!;
-      return carryOut(marketplace, target.task, target.label, target.request, {
-        validateOnServer: options.mode === 'plan',
-      });
-    },
-    {
-      concurrency: targets.marketplaceConcurrency,
-      startsPerSecond: options.startsPerSecond ?? 5,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onEvent: (event) => {
-        if (event.type === 'set-skipped') {
-          const target = targets.marketplace[event.set.index]!;
-          status(target.task, 'skipped', { detail: `set ${event.blockedBy + 1} it depends on did not succeed` });
-        }
-      },
-    },
-  );
-  await Promise.all([...rosRuns, marketplaceRun]);
-
-  const summary = [...rows.values()];
-  return { exitCode: exitCodeFor(summary, errors), summary, changeSets };
+  function settledOutcome(task: Task, state: ChangeSetState): Result<void, 'failed'> {
+    const extra = {
+      rawStatus: state.rawStatus,
+      changeSetId: state.ref.changeSetId,
+      ...(state.reason ? { detail: state.reason } : {}),
+    };
+    if (state.status === 'succeeded') {
+      settle(task, { kind: 'succeeded', state });
+      status(task, 'succeeded', extra);
+      return ok(undefined);
+    }
+    if (state.status === 'cancelled') {
+      settle(task, { kind: 'cancelled', state });
+      status(task, 'cancelled', extra);
+    } else {
+      settle(task, { kind: 'failed', state });
+      status(task, 'failed', extra);
+    }
+    return err('failed');
+  }
 }
 
-function exitCodeFor(summary: readonly SummaryRow[], errors: readonly ChangeSetError[]): ExitCode {
-  if (errors.some((error) => error.kind === 'locked')) return ExitCode.lockContention;
-  if (errors.some((error) => error.kind === 'validation')) return ExitCode.invalidInput;
-  const changeSetFailed = summary.some((row) => ['failed', 'cancelled', 'skipped'].includes(row.status));
-  const otherErrors = errors.some((error) => !['conflict', 'quota-exceeded'].includes(error.kind));
-  if (otherErrors) return ExitCode.error;
-  if (changeSetFailed) return ExitCode.changeSetFailed;
-  return ExitCode.success;
+interface StatusExtra {
+  rawStatus: string;
+  changeSetId: string;
+  detail: string;
+}
+
+function statusEvent(
+  task: Task,
+  status: Extract<Parameters<RunReporter['emit']>[0], { type: 'task-status' }>['status'],
+  extra: Partial<StatusExtra>,
+) {
+  return { type: 'task-status' as const, task: task.target.task, status, ...extra };
+}
+
+function resultOf(task: Task): TaskResult {
+  return {
+    task: task.target.task,
+    label: task.target.label,
+    provider: task.run.descriptor.id,
+    changeCount: task.handle?.changes.length ?? task.target.changeCount,
+    ...(task.changeSetId ? { changeSetId: task.changeSetId } : {}),
+    outcome: task.outcome ?? { kind: 'not-started', reason: 'interrupted' },
+  };
 }

@@ -1,25 +1,28 @@
-import type { ChangeSetRef } from '@changeplane/core';
-import type { TaskStatus } from '../output/run-event.js';
+import type { ChangeSetRef, ConnectionRecord } from '@changeplane/core';
 
-/** What `apply` and `plan` leave behind for `status` and `cancel`: plain refs, no credentials. */
-export interface RunState {
-  readonly version: 1;
-  readonly updatedAt: string;
-  readonly mode: 'emulators' | 'endpoints';
-  readonly endpoints: Readonly<Record<string, string>>;
-  /** How to reach the same providers again (no credentials: those come from the environment). */
-  readonly connection: {
-    readonly regionId: string;
-    readonly awsRegion: string;
-    readonly rosEndpoint?: string;
-    readonly marketplaceEndpoint?: string;
-  };
-  readonly changeSets: readonly RunStateEntry[];
-}
-
+/** A change set a run created or started, as `status` and `cancel` find it. */
 export interface RunStateEntry {
   readonly task: string;
   readonly label: string;
   readonly ref: ChangeSetRef;
-  readonly status: TaskStatus;
+  /** `prepared`: created and not started (ROS change sets waiting for execution); `started`: running or done. */
+  readonly phase: 'prepared' | 'started';
+}
+
+/**
+ * What a run leaves behind for `status` and `cancel`, rewritten (atomically) as the run goes: how every
+ * provider was reached, and every change set as soon as it exists. Plain refs, never credentials.
+ */
+export interface RunState {
+  readonly version: 2;
+  readonly runId: string;
+  readonly command: string;
+  readonly plan?: string;
+  readonly startedAt: string;
+  readonly updatedAt: string;
+  /** False until the run ended (a crash or `kill -9` leaves it false). */
+  readonly finished: boolean;
+  /** How each provider was reached, by provider id. */
+  readonly providers: Readonly<Record<string, ConnectionRecord>>;
+  readonly changeSets: readonly RunStateEntry[];
 }

@@ -17,6 +17,8 @@ export interface ChangeSetErrorBase<K extends ChangeSetErrorKind> {
   readonly requestId?: string;
   /** How many attempts were made before this error was returned, when the call was retried. */
   readonly attempts?: number;
+  /** The change set the error is about, when the provider made one (one that failed to be created). */
+  readonly changeSetId?: string;
   /** The original failure, for debugging. Never serialized as is: see `serializeChangeSetError`. */
   readonly cause?: unknown;
 }

@@ -27,4 +27,11 @@ export interface ChangeSetProvider<Request = unknown> {
   cancel(ref: ChangeSetRef, options?: CallOptions): ResultAsync<ChangeSetState, ChangeSetError>;
   /** Polls until the change set succeeds, fails or is cancelled; bounded and abortable. */
   waitUntilSettled(ref: ChangeSetRef, options?: WaitOptions): ResultAsync<ChangeSetState, ChangeSetError>;
+  /**
+   * Removes a prepared change set that will not be started, and whatever the provider made only for it
+   * (ROS: the change set, and the stack a CREATE change set made). Absent where `create` leaves nothing.
+   */
+  discard?(handle: ChangeSetHandle, options?: CallOptions): ResultAsync<void, ChangeSetError>;
+  /** Stops background work (watchers, timers); the provider is not used afterwards. */
+  dispose?(): Promise<void>;
 }

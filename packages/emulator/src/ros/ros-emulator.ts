@@ -39,6 +39,7 @@ const actions = new Set([
   'GetChangeSet',
   'ListChangeSets',
   'DeleteChangeSet',
+  'DeleteStack',
   'GetStack',
   'ListStacks',
   'CancelUpdateStack',
@@ -213,6 +214,10 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
           }
           case 'DeleteChangeSet':
             state.deleteChangeSet(params.get('ChangeSetId'));
+            answer = {};
+            break;
+          case 'DeleteStack':
+            state.deleteStack(params.get('StackId'));
             answer = {};
             break;
           case 'GetStack': {

@@ -281,6 +281,22 @@ export class RosState {
     if (stack.status === 'REVIEW_IN_PROGRESS' && remaining.length === 0) stack.status = 'DELETE_COMPLETE';
   }
 
+  /** DeleteStack for a stack that holds no resources yet (REVIEW_IN_PROGRESS) or has settled. */
+  deleteStack(stackId: string | undefined): void {
+    const stack = this.getStack(stackId);
+    if (stack.status.endsWith('_IN_PROGRESS') && stack.status !== 'REVIEW_IN_PROGRESS') {
+      throw new RosError(
+        'ActionInProgress',
+        409,
+        `Stack ${stack.name} already has an action (${stack.status}) in progress.`,
+      );
+    }
+    stack.status = 'DELETE_COMPLETE';
+    for (const changeSet of this.changeSets.values()) {
+      if (changeSet.stackId === stack.id) changeSet.status = 'DELETE_COMPLETE';
+    }
+  }
+
   cancelUpdateStack(stackId: string | undefined): void {
     const stack = this.getStack(stackId);
     if (stack.status !== 'UPDATE_IN_PROGRESS') {

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** One change of a plan: one Change of a StartChangeSet request. */
+export const marketplaceChangeSchema = z
+  .object({
+    changeType: z.string().describe('The change type, such as UpdateInformation or AddDimensions.'),
+    entity: z.object({ type: z.string(), identifier: z.string().optional() }).strict(),
+    details: z
+      .union([jsonObject, z.string()])
+      .optional()
+      .describe('The change details: sent as DetailsDocument (JSON) or, as text, as Details.'),
+    changeName: z.string().optional().describe('Lets other changes refer to this one: $ChangeName.Entity.Identifier.'),
+    entityTags: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+
+/** The plan file's `marketplace` section. */
+export const marketplacePlanSectionSchema = z
+  .object({
+    catalog: z.string().default('AWSMarketplace'),
+    /** Prefix of the change-set names; the planner numbers the sets. */
+    changeSetName: z.string().optional().describe('Prefix of the change-set names; the planner numbers the sets.'),
+    /** Open change sets at once (the account's limit). */
+    concurrency: z.number().int().min(1).max(100).default(10).describe('Change sets open at once.'),
+    emulator: z.boolean().optional().describe('Run this section on the embedded Marketplace emulator.'),
+    changes: z.array(marketplaceChangeSchema).min(1),
+  })
+  .strict();
+
+export type MarketplacePlanSection = z.infer<typeof marketplacePlanSectionSchema>;
+export type MarketplaceChangeEntry = z.infer<typeof marketplaceChangeSchema>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** One stack of a plan: one CreateChangeSet request, named as the plan file names it. */
+export const rosStackSchema = z
+  .object({
+    /** The stack name (CREATE, IMPORT) — also how the stack is shown. */
+    name: z.string().describe('Stack name for CREATE and IMPORT; also how the stack is shown.'),
+    stackId: z.string().optional().describe('The existing stack, for UPDATE (and IMPORT into an existing stack).'),
+    changeSetType: z
+      .enum(['CREATE', 'UPDATE', 'IMPORT'])
+      .optional()
+      .describe('Default: UPDATE when stackId is given, else CREATE.'),
+    changeSetName: z.string().optional().describe('Default: changeplane-<run id>.'),
+    template: z
+      .union([jsonObject, z.string()])
+      .optional()
+      .describe('The template: a mapping, or its JSON or YAML text.'),
+    templateURL: z.string().optional(),
+    templateId: z.string().optional(),
+    templateVersion: z.string().optional(),
+    parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    usePreviousParameters: z.boolean().optional(),
+    timeoutInMinutes: z.number().optional().describe('10-1440; default 60 for CREATE.'),
+    disableRollback: z.boolean().optional(),
+    notificationURLs: z.array(z.string()).optional(),
+    stackPolicy: z.union([jsonObject, z.string()]).optional(),
+    ramRoleName: z.string().optional(),
+    replacementOption: z.enum(['Enabled', 'Disabled']).optional(),
+    parallelism: z.number().optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+    description: z.string().optional(),
+  })
+  .strict();
+
+/** The plan file's `ros` section. */
+export const rosPlanSectionSchema = z
+  .object({
+    regionId: z.string().optional().describe('Region of every stack; default: --ros-region, else cn-hangzhou.'),
+    endpoint: z.string().optional().describe('ROS endpoint URL; default: ros.aliyuncs.com over HTTPS.'),
+    emulator: z.boolean().optional().describe('Run this section on the embedded ROS emulator.'),
+    stacks: z.array(rosStackSchema).min(1),
+  })
+  .strict();
+
+export type RosPlanSection = z.infer<typeof rosPlanSectionSchema>;
+export type RosStackEntry = z.infer<typeof rosStackSchema>;

@@ -1,0 +1,11 @@
+import type { ProviderDescriptor, ProviderRuntime } from '@changeplane/core';
+
+/** A descriptor whose runtime (schema, targets, connections) has been loaded. */
+export interface LoadedProvider {
+  readonly descriptor: ProviderDescriptor;
+  readonly runtime: ProviderRuntime;
+}
+
+export async function loadProviders(descriptors: readonly ProviderDescriptor[]): Promise<LoadedProvider[]> {
+  return Promise.all(descriptors.map(async (descriptor) => ({ descriptor, runtime: await descriptor.load() })));
+}

@@ -1,0 +1,97 @@
+import type { ConnectionResolution, EmulatorSpeed, ProviderConnection } from '@changeplane/core';
+import type { LoadedProvider } from '../providers/loaded-provider.js';
+
+/** Why a run talks to emulators, when it does. */
+export type EmulatorReason = 'requested' | 'no-credentials';
+
+export interface ConnectRequest extends LoadedProvider {
+  /** The plan's section, when a plan is run. */
+  readonly section?: unknown;
+  readonly options: Readonly<Record<string, string | undefined>>;
+}
+
+export type ConnectOutcome =
+  | {
+      readonly ok: true;
+      readonly connections: ReadonlyMap<string, ProviderConnection>;
+      /** Set when at least one provider runs on its emulator. */
+      readonly emulators?: EmulatorReason;
+      close(): Promise<void>;
+    }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+export interface ConnectOptions {
+  /** `--emulators`: every provider on its embedded emulator. */
+  readonly emulators: boolean;
+  readonly speed: EmulatorSpeed;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const sectionAsksForEmulator = (section: unknown) =>
+  typeof section === 'object' && section !== null && (section as { emulator?: unknown }).emulator === true;
+
+/**
+ * Connects every provider a run uses, and no other. Each one is reached through its flags, its plan section
+ * and its SDK's standard credential chain. Emulators run only when asked (`--emulators`, or a section with
+ * `emulator: true`), or, for the zero-setup demo, when no provider finds credentials or an endpoint anywhere.
+ * A provider that finds nothing while another does is an error: a run never quietly splits between the
+ * cloud and an emulator.
+ */
+export async function connectProviders(
+  requests: readonly ConnectRequest[],
+  options: ConnectOptions,
+): Promise<ConnectOutcome> {
+  const closers: (() => Promise<void>)[] = [];
+  const connections = new Map<string, ProviderConnection>();
+  const close = async () => {
+    await Promise.allSettled([...connections.values()].map((connection) => connection.dispose()));
+    await Promise.allSettled(closers.map((closer) => closer()));
+  };
+  const startEmulator = async (request: ConnectRequest) => {
+    const emulator = await request.runtime.startEmulator(options.speed);
+    closers.push(() => emulator.close());
+    connections.set(request.descriptor.id, emulator.connection);
+  };
+
+  const resolutions: (ConnectionResolution | 'emulator')[] = await Promise.all(
+    requests.map((request) =>
+      options.emulators || sectionAsksForEmulator(request.section)
+        ? ('emulator' as const)
+        : request.runtime.resolveConnection({
+            options: request.options,
+            ...(request.section !== undefined ? { section: request.section } : {}),
+            env: options.env,
+          }),
+    ),
+  );
+  const problems = resolutions.flatMap((resolution, index) =>
+    resolution !== 'emulator' && !resolution.found && 'problem' in resolution
+      ? [`${requests[index]!.descriptor.title}: ${resolution.problem}`]
+      : [],
+  );
+  if (problems.length > 0) return { ok: false, problems };
+
+  const nothingFound = resolutions.every((resolution) => resolution !== 'emulator' && !resolution.found);
+  const explicitlyConfigured = requests.some((request) => Object.values(request.options).some(Boolean));
+  if (nothingFound && !explicitlyConfigured) {
+    for (const request of requests) await startEmulator(request);
+    return { ok: true, connections, emulators: 'no-credentials', close };
+  }
+
+  const missing: string[] = [];
+  for (const [index, resolution] of resolutions.entries()) {
+    const request = requests[index]!;
+    if (resolution === 'emulator') await startEmulator(request);
+    else if (resolution.found) connections.set(request.descriptor.id, await request.runtime.connect(resolution.record));
+    else
+      missing.push(
+        `${request.descriptor.title}: no credentials found (looked in ${resolution.searched.join(', ')}); configure them, or pass --emulators`,
+      );
+  }
+  if (missing.length > 0) {
+    await close();
+    return { ok: false, problems: missing };
+  }
+  const anyEmulator = resolutions.includes('emulator');
+  return { ok: true, connections, ...(anyEmulator ? { emulators: 'requested' as const } : {}), close };
+}

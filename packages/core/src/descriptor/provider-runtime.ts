@@ -1,0 +1,50 @@
+import type { Result } from 'neverthrow';
+import type { ZodType } from 'zod';
+import type { ValidationIssue } from '../errors/validation-issue.js';
+import type { ConnectionRecord, ConnectionResolution, ProviderConnection } from './provider-connection.js';
+import type { TargetPlan } from './run-target.js';
+
+/** What a run needs of the plan around one section. */
+export interface TargetContext {
+  /** Short id of the run, for names the provider shows (`changeplane-1a2b3c4d`). */
+  readonly runId: string;
+  /** The plan's `name`, if it has one. */
+  readonly planName?: string;
+  /** Values of the descriptor's options, by key: the flag, else its environment variable. */
+  readonly options: Readonly<Record<string, string | undefined>>;
+}
+
+/** Flags and environment a connection is resolved from. */
+export interface ConnectionInput {
+  /** Values of the descriptor's options, by key: the flag, else its environment variable. */
+  readonly options: Readonly<Record<string, string | undefined>>;
+  /** The plan's section for this provider, when a plan is being run (it may name a region or endpoint). */
+  readonly section?: unknown;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** An emulator started for one run: where it listens and a provider that talks to it. */
+export interface RunningEmulator<Request = unknown> {
+  readonly connection: ProviderConnection<Request>;
+  close(): Promise<void>;
+}
+
+/** Emulator pace: seconds for people, milliseconds for tests, long enough to act on by hand. */
+export type EmulatorSpeed = 'demo' | 'fast' | 'slow';
+
+/** The loaded part of a {@link ProviderDescriptor}. */
+export interface ProviderRuntime<Section = unknown, Request = unknown> {
+  /** The plan file's section for this provider. */
+  readonly sectionSchema: ZodType<Section>;
+  /**
+   * Turns a checked section into change sets to run, each checked by the provider's own local rules.
+   * Issue paths are plan-file paths relative to the section (`stacks[0].template`).
+   */
+  toTargets(section: Section, context: TargetContext): Result<TargetPlan<Request>, readonly ValidationIssue[]>;
+  /** Finds credentials, region and endpoint through the flags, the plan and the SDK's standard chains. */
+  resolveConnection(input: ConnectionInput): Promise<ConnectionResolution>;
+  /** A provider for a resolved connection; credentials are read again from the standard chains. */
+  connect(record: ConnectionRecord): Promise<ProviderConnection<Request>>;
+  /** Starts the provider's local emulator and connects to it. */
+  startEmulator(speed: EmulatorSpeed): Promise<RunningEmulator<Request>>;
+}
