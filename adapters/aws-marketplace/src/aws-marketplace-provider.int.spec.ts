@@ -148,8 +148,12 @@ describe(AwsMarketplaceProvider, () => {
       const locked = results.find((result) => result.isErr())!._unsafeUnwrapErr();
       expect(locked).toMatchObject({ kind: 'locked', entities: ['prod-1'] });
       expect(emulator.requestCount('StartChangeSet')).toBe(1);
-      // create() sees the held lock too, before any call.
-      expect((await marketplace.create(request(change('prod-1'))))._unsafeUnwrapErr().kind).toBe('locked');
+      // create() sees the held lock too, before any call, and names the holder by its change-set id.
+      const holder = results.find((result) => result.isOk())!._unsafeUnwrap();
+      const again = (await marketplace.create(request(change('prod-1'))))._unsafeUnwrapErr();
+      expect(again).toMatchObject({ kind: 'locked', heldBy: holder.changeSetId });
+      expect(again.message).toContain(`locked by change set ${holder.changeSetId}`);
+      expect(again.message).not.toContain(holder.startToken);
     });
 
     it('should start after the first settles when the caller waits for the lock', async () => {

@@ -30,6 +30,7 @@ import {
   registerSecret,
   releaseEntityLocks,
   resolveClientToken,
+  reviseChangeSetError,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
@@ -70,6 +71,8 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   readonly #settleWatchers = new Map<string, ChangeSetSettleWatcher>();
   /** Leases held for started change sets, by change-set id, with the watcher that releases them. */
   readonly #held = new Map<string, { leases: EntityLease[]; timer?: ReturnType<typeof setTimeout> }>();
+  /** Change-set ids by the start token that holds their locks, so a lock is reported by the id people see. */
+  readonly #changeSetOfToken = new Map<string, string>();
 
   constructor(
     @inject(AwsMarketplaceProviderOptionsToken) options: AwsMarketplaceProviderOptions,
@@ -138,10 +141,10 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
         createChangeSetError('locked', {
           provider: providerId,
           operation: 'create',
-          message: `entity ${entity} is locked by change set ${held.holder}, which has not settled`,
+          message: `entity ${entity} is locked by ${this.#holderName(held.holder)}, which has not settled`,
           code: 'EntityLocked',
           entities: [entity],
-          heldBy: held.holder,
+          heldBy: this.#changeSetOfToken.get(held.holder) ?? held.holder,
         }),
       );
     });
@@ -175,7 +178,9 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
           ttlMs: this.#lockTtl(),
           ...(options.lockWait ? { maxWaitMs: options.lockWait.maxWaitMs } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
-        }).map((taken) => [...mine, ...taken]);
+        })
+          .map((taken) => [...mine, ...taken])
+          .mapErr((error) => this.#nameHolder(error));
       })
       .andThen((leases) =>
         withRetry(
@@ -205,6 +210,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
               startToken: handle.startToken,
               entities,
             };
+            this.#changeSetOfToken.set(handle.startToken, started.changeSetId);
             this.#hold(started, leases);
             return started;
           })
@@ -278,6 +284,22 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   }
 
   /** Stops every lock watcher and releases the locks this provider holds (for shutdown). */
+  /** `change set <id>` for a holder this provider started, else what is known of it. */
+  #holderName(holder: string): string {
+    const changeSetId = this.#changeSetOfToken.get(holder);
+    return changeSetId ? `change set ${changeSetId}` : `a change set being started (start token ${holder})`;
+  }
+
+  /** A lock error from core names the raw holder (a start token): name its change set instead. */
+  #nameHolder(error: ChangeSetError): ChangeSetError {
+    if (error.kind !== 'locked' || !error.heldBy) return error;
+    const name = this.#holderName(error.heldBy);
+    return reviseChangeSetError(error, {
+      heldBy: this.#changeSetOfToken.get(error.heldBy) ?? error.heldBy,
+      message: error.message.replace(`locked by ${error.heldBy}`, `locked by ${name}`),
+    });
+  }
+
   async dispose(): Promise<void> {
     await Promise.all([...this.#held.keys()].map((id) => this.#release(id)));
   }
@@ -386,6 +408,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     if (!entry) return;
     this.#held.delete(changeSetId);
     if (entry.timer) clearTimeout(entry.timer);
+    for (const lease of entry.leases) this.#changeSetOfToken.delete(lease.holder);
     await releaseEntityLocks(this.#locks, entry.leases);
   }
 }

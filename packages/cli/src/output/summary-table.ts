@@ -27,7 +27,9 @@ export function summaryTable(rows: readonly SummaryRow[], style: TerminalStyle):
   // Borders and padding take 3 characters per column plus 1. Status and change-set columns are as wide as
   // their longest entry (a 36-character id fits whole from 80 columns); the target takes the rest and wraps.
   const statusWidth = Math.max(6, ...rows.map((row) => row.status.length + 2));
-  const changeSet = Math.min(36, Math.max(10, ...rows.map((row) => row.changeSetId?.length ?? 1)));
+  const longestId = Math.max(10, ...rows.map((row) => row.changeSetId?.length ?? 1));
+  // Below 80 columns the id wraps rather than squeezing the target under 12 characters.
+  const changeSet = Math.max(10, Math.min(36, longestId, width - 10 - statusWidth - 12));
   const target = Math.max(12, width - 10 - statusWidth - changeSet);
   const table = new Table({
     head: ['target', 'status', 'change set'],
