@@ -2,6 +2,7 @@
 // writes bench-results.json. A benchmark, not a test: it reports numbers against the targets.
 import { writeFileSync } from 'node:fs';
 import { benchAdapterOverhead } from './adapter-overhead-bench.js';
+import { benchCliStartup } from './cli-startup-bench.js';
 import { benchPlanner } from './planner-bench.js';
 import { benchScheduler } from './scheduler-bench.js';
 
@@ -28,6 +29,17 @@ if (want('overhead')) {
   console.log('\n3. Adapter overhead: adapter create+start / raw SDK calls (target: under 1.10x)');
   console.table(overhead);
   results.overhead = { rows: overhead, target: 'ratio < 1.10', met: overhead.every((row) => row.ratio < 1.1) };
+}
+if (want('startup')) {
+  const startup = benchCliStartup();
+  const help = startup.find((row) => row.command === 'changeplane --help')!;
+  console.log('\n4. CLI start-up (goal: --help within 2x of bare node -e 0, under 150 ms)');
+  console.table(startup);
+  results.startup = {
+    rows: startup,
+    goal: 'help <= 2x bare node, < 150 ms',
+    met: help.ratioToBareNode <= 2 && help.medianMs < 150,
+  };
 }
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten to bench-results.json');
