@@ -32,7 +32,7 @@ export function summaryTable(rows: readonly SummaryRow[], style: TerminalStyle):
   const changeSet = Math.max(10, Math.min(36, longestId, width - 10 - statusWidth - 12));
   const target = Math.max(12, width - 10 - statusWidth - changeSet);
   const table = new Table({
-    head: ['target', 'status', 'change set'],
+    head: ['target (changes)', 'status', 'change set'],
     colWidths: [target + 2, statusWidth + 2, changeSet + 2],
     wordWrap: true,
     wrapOnWordBoundary: true,
