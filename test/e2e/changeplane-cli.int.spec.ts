@@ -30,8 +30,9 @@ describe('changeplane (the built binary)', () => {
         }[];
         expect(started!.emulators).toBe('requested');
         expect(started!.targets.every((target) => target.emulator)).toBe(true);
-        const finished = finishedOf(result.events);
+        const finished = finishedOf(result.events) as ReturnType<typeof finishedOf> & { emulatorRun?: boolean };
         expect(finished.exitCode).toBe(0);
+        expect(finished.emulatorRun).toBe(true);
         expect(finished.summary.map((row) => row.task)).toEqual([
           'ros:web-network',
           'ros:web-cache',

@@ -9,7 +9,6 @@ import {
 } from '@aws-sdk/client-marketplace-catalog';
 import {
   acquireEntityLocks,
-  awsClientRequestTokenRule,
   type CallOptions,
   type ChangeSetError,
   type ChangeSetHandle,
@@ -29,7 +28,6 @@ import {
   RequestPacer,
   registerSecret,
   releaseEntityLocks,
-  resolveClientToken,
   reviseChangeSetError,
   type StartedChangeSet,
   type StartOptions,
@@ -334,7 +332,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
 
   #validateOnServer(handle: ChangeSetHandle, options: CreateOptions): ResultAsync<ChangeSetHandle, ChangeSetError> {
     const input = handle.payload as unknown as StartChangeSetCommandInput;
-    const token = resolveClientToken(awsClientRequestTokenRule)._unsafeUnwrap();
+    const token = generateClientToken();
     return withRetry(
       () =>
         ResultAsync.fromPromise(

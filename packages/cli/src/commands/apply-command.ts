@@ -149,6 +149,7 @@ export async function applyCommand(mode: 'apply' | 'plan', file: string, options
       exitCode: verdict.exitCode,
       reason: verdict.reason,
       summary: summaryRows(results),
+      ...(connected.emulators ? { emulatorRun: true } : {}),
     });
     return verdict.exitCode;
   } finally {

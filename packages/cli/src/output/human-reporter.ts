@@ -135,6 +135,8 @@ export class HumanReporter implements RunReporter {
       case 'run-finished':
         this.#stopLive();
         if (event.summary.length > 0) this.#out.write(`${summaryTable(event.summary, this.#style)}\n`);
+        if (event.emulatorRun)
+          this.#print(c.yellow('⚠ emulator run: what ran on an embedded emulator reached no cloud'));
         if (event.exitCode !== 0) this.#problem(`${event.reason} (exit ${event.exitCode})`);
         break;
     }

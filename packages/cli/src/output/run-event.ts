@@ -85,4 +85,6 @@ export type RunEvent =
       readonly exitCode: number;
       readonly reason: string;
       readonly summary: readonly SummaryRow[];
+      /** True when a provider ran on its embedded emulator: nothing of that part reached a cloud. */
+      readonly emulatorRun?: boolean;
     };
