@@ -41,7 +41,9 @@ export function parseTemplateText(body: string): unknown {
       // Not JSON: YAML's flow style can still read it, and says why not when it cannot.
     }
   }
-  const document = parseDocument(body, { logLevel: 'silent', prettyErrors: false });
+  // Duplicate keys: the last one wins, as JSON.parse does and as the service's reader evidently does
+  // (docs/provider-notes.md); everything else YAML calls an error is InvalidSchema.
+  const document = parseDocument(body, { logLevel: 'silent', prettyErrors: false, uniqueKeys: false });
   const [error] = document.errors;
   if (error) {
     throw new RosError(

@@ -12,12 +12,17 @@ const keys = (section: unknown) => new Set(isRecord(section) ? Object.keys(secti
 const badReference = (name: string, referencer: string) =>
   `The specified reference "${name}" (in ${referencer}) is incorrect.`;
 
-/** The TemplateBody of an `ALIYUN::ROS::Stack` written into the template (a mapping, or JSON/YAML text). */
+/**
+ * A template written into a resource's properties: the TemplateBody of an `ALIYUN::ROS::Stack` or
+ * `ALIYUN::ROS::StackGroup` (a mapping, or JSON/YAML text), or any TemplateBody mapping with its own
+ * ROSTemplateFormatVersion. It declares its own parameters and resources and is checked on its own.
+ */
 function nestedTemplate(resource: Record<string, unknown>): unknown {
-  if (resource.Type !== 'ALIYUN::ROS::Stack' || !isRecord(resource.Properties)) return undefined;
+  if (!isRecord(resource.Properties)) return undefined;
   const body = resource.Properties.TemplateBody;
   if (isInlineTemplate(body)) return body;
-  if (typeof body === 'string') return parseTemplateText(body);
+  const carriesTemplates = resource.Type === 'ALIYUN::ROS::Stack' || resource.Type === 'ALIYUN::ROS::StackGroup';
+  if (carriesTemplates && typeof body === 'string') return parseTemplateText(body);
   return undefined; // computed by a function, or a TemplateURL: the service's to fetch
 }
 
@@ -103,7 +108,10 @@ export function templateProblem(template: RosTemplate, where = ''): string | und
       if (error instanceof RosError) return `${where}Resources.${id} (nested template): ${error.message}`;
       throw error;
     }
-    const references = templateReferences(resource, { skip: (value) => value === nested && nested !== undefined });
+    const inline = isRecord(resource.Properties) ? resource.Properties.TemplateBody : undefined;
+    const references = templateReferences(resource, {
+      skip: (value) => nested !== undefined && value === inline,
+    });
     if (typeof resource.Condition === 'string') references.push({ kind: 'Condition', name: resource.Condition });
     const dependsOn = Array.isArray(resource.DependsOn) ? resource.DependsOn : [resource.DependsOn];
     for (const target of dependsOn) {
