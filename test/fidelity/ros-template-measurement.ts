@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import * as $OpenApi from '@alicloud/openapi-core';
+import ROS, * as $Ros from '@alicloud/ros20190910';
 import { RosProvider } from '@changeplane/ros';
 import { parse } from 'yaml';
 
@@ -84,7 +86,18 @@ export interface TemplateMeasurement {
   readonly accepted: boolean;
   /** The change set id when accepted; the error's kind and message when not. */
   readonly detail: string;
+  /** With `execute`: the settled status of the execution, and GetStack's outputs (all, and still unevaluated). */
+  readonly executed?: string;
+  readonly outputs?: number;
+  readonly unevaluatedOutputs?: number;
 }
+
+const unevaluated = (value: unknown): boolean =>
+  value !== null &&
+  typeof value === 'object' &&
+  Object.keys(value).some(
+    (key) => key === 'Ref' || key.startsWith('Fn::') || unevaluated((value as Record<string, unknown>)[key]),
+  );
 
 /**
  * Sends each template's published text through the ROS adapter (a CREATE change set, parameters without a
@@ -93,8 +106,18 @@ export interface TemplateMeasurement {
 export async function measureRosTemplates(
   files: readonly string[],
   connection: { endpoint: string; credentials: { accessKeyId: string; accessKeySecret: string } },
-  options: { root?: string; concurrency?: number } = {},
+  options: { root?: string; concurrency?: number; execute?: boolean } = {},
 ): Promise<TemplateMeasurement[]> {
+  const client = new ROS.default(
+    new $OpenApi.$OpenApiUtil.Config({
+      ...connection.credentials,
+      endpoint: connection.endpoint,
+      protocol: 'http',
+      regionId: 'cn-hangzhou',
+      readTimeout: 30_000,
+      connectTimeout: 30_000,
+    }),
+  );
   const provider = RosProvider.fromOptions({
     regionId: 'cn-hangzhou',
     endpoint: connection.endpoint,
@@ -119,10 +142,28 @@ export async function measureRosTemplates(
         parameters: requiredParameters(text),
         timeoutInMinutes: 60,
       });
-      results[index] = {
+      const measurement: TemplateMeasurement = {
         file: options.root ? relative(options.root, file) : file,
         accepted: created.isOk(),
         detail: created.isOk() ? (created.value.changeSetId ?? '') : `${created.error.kind}: ${created.error.message}`,
+      };
+      if (!options.execute || created.isErr()) {
+        results[index] = measurement;
+        continue;
+      }
+      const settled = await provider
+        .start(created.value)
+        .andThen((started) =>
+          provider.waitUntilSettled(started, { policy: { minDelayMs: 5, maxDelayMs: 20, maxWaitMs: 60_000 } }),
+        );
+      const stackId = created.value.scope.stackId ?? '';
+      const stack = await client.getStack(new $Ros.GetStackRequest({ regionId: 'cn-hangzhou', stackId }));
+      const outputs = stack.body?.outputs ?? [];
+      results[index] = {
+        ...measurement,
+        executed: settled.isOk() ? settled.value.status : `${settled.error.kind}: ${settled.error.message}`,
+        outputs: outputs.length,
+        unevaluatedOutputs: outputs.filter((output) => unevaluated(output.OutputValue)).length,
       };
     }
   };

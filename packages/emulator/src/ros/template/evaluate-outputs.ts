@@ -48,6 +48,7 @@ function typedParameter(type: unknown, value: string): unknown {
   return value;
 }
 
+const pluralAttribute = /(Ids|Ips|IPs|Addresses|Names|List|Urls|Endpoints)$/;
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Evaluates what an emulator can know of a value: parameters, pseudo parameters, fake resource ids, string functions. */
@@ -67,9 +68,11 @@ function evaluator(context: OutputContext) {
     if (local !== undefined) return physicalId(context.stackId, name, local.Type);
     throw new Unevaluable();
   };
-  const attribute = (name: string, attributeName: string): string => {
+  const attribute = (name: string, attributeName: string): string | string[] => {
     if (!(name in resources) && !(name in locals)) throw new Unevaluable();
-    return `${physicalId(context.stackId, name, (resources[name] ?? locals[name])?.Type)}.${attributeName}`;
+    const value = `${physicalId(context.stackId, name, (resources[name] ?? locals[name])?.Type)}.${attributeName}`;
+    // Plural attributes (InstanceIds, PublicIps, ...) are lists: two fake members.
+    return pluralAttribute.test(attributeName) ? [`${value}.0`, `${value}.1`] : value;
   };
   const condition = (name: string): boolean => {
     const cached = conditionCache.get(name);
@@ -87,7 +90,7 @@ function evaluator(context: OutputContext) {
       if (name.startsWith('!')) return `\${${name.slice(1)}}`;
       if (name in variables) return text(evaluate(variables[name]));
       const dot = name.indexOf('.');
-      if (dot > 0 && !name.startsWith('ALIYUN::')) return attribute(name.slice(0, dot), name.slice(dot + 1));
+      if (dot > 0 && !name.startsWith('ALIYUN::')) return text(attribute(name.slice(0, dot), name.slice(dot + 1)));
       try {
         return text(ref(name));
       } catch {
@@ -173,6 +176,13 @@ function evaluator(context: OutputContext) {
       case 'Fn::GetAZs': {
         const region = text(evaluate(argument)) || text(context.pseudo['ALIYUN::Region']);
         return [`${region}-h`, `${region}-i`, `${region}-j`];
+      }
+      case 'Fn::Jq': {
+        // Only the simplest query (`.[N]`) is run here; real jq programs are the service's.
+        const [, query, source] = list().map(evaluate);
+        const index = /^\.\[(\d+)\]$/.exec(text(query))?.[1];
+        if (index === undefined || !Array.isArray(source)) throw new Unevaluable();
+        return source[Number(index)];
       }
       case 'Fn::ListMerge':
         return list()
