@@ -153,9 +153,7 @@ export async function measureRosTemplates(
       }
       const settled = await provider
         .start(created.value)
-        .andThen((started) =>
-          provider.waitUntilSettled(started, { policy: { minDelayMs: 5, maxDelayMs: 20, maxWaitMs: 60_000 } }),
-        );
+        .andThen((started) => provider.waitUntilSettled(started, { minDelayMs: 5, maxDelayMs: 20, maxWaitMs: 60_000 }));
       const stackId = created.value.scope.stackId ?? '';
       const stack = await client.getStack(new $Ros.GetStackRequest({ regionId: 'cn-hangzhou', stackId }));
       const outputs = stack.body?.outputs ?? [];
