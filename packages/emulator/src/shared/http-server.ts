@@ -25,7 +25,12 @@ const defaultOversizedAnswer: OversizedAnswer = (what) => {
       ? `The request line and headers exceed ${maxRequestHeadBytes} bytes.`
       : `The request body exceeds ${maxRequestBodyBytes} bytes.`;
   const code = what === 'head' ? 'RequestHeaderFieldsTooLarge' : 'RequestEntityTooLarge';
-  return { status: what === 'head' ? 431 : 413, body: { Code: code, Message: message, message } };
+  // Readable by both SDK families: Alibaba's reads Code/Message, AWS's reads x-amzn-ErrorType and message.
+  return {
+    status: what === 'head' ? 431 : 413,
+    headers: { 'x-amzn-ErrorType': code },
+    body: { Code: code, Message: message, message },
+  };
 };
 
 class BodyTooLarge extends Error {}
