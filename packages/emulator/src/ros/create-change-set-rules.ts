@@ -125,7 +125,7 @@ export function checkCreateChangeSetRequest(params: RosRequestParameters): void 
 }
 
 /** The Boolean and Long (Integer) parameters of the actions the emulator answers, by the SDK 3.7.0 models. */
-const booleanParameters = ['DisableRollback', 'UsePreviousParameters', 'ShowTemplate', 'ShowResourceProgress'];
+const booleanParameters = ['DisableRollback', 'UsePreviousParameters', 'ShowTemplate'];
 const longParameters = ['TimeoutInMinutes', 'Parallelism', 'PageNumber', 'PageSize'];
 
 /**

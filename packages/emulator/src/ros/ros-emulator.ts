@@ -191,12 +191,19 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
             answer = {};
             break;
           case 'GetStack': {
-            const outputOption = params.get('OutputOption');
-            if (outputOption !== undefined && !['Enabled', 'Disabled'].includes(outputOption))
-              throw RosError.invalid('OutputOption', 'Enabled or Disabled');
+            const option = (name: string, values: string[], fallback: string) => {
+              const value = params.get(name) ?? fallback;
+              if (!values.includes(value)) throw RosError.invalid(name, `one of ${values.join(', ')}`);
+              return value;
+            };
             answer = stackBody(state.getStack(params.get('StackId')), {
-              showResourceProgress: params.boolean('ShowResourceProgress') ?? false,
-              showOutputs: outputOption !== 'Disabled',
+              resourceProgress: option(
+                'ShowResourceProgress',
+                ['Disabled', 'PercentageOnly', 'EnabledIfCreateStack'],
+                'Disabled',
+              ) as 'Disabled' | 'PercentageOnly' | 'EnabledIfCreateStack',
+              showOutputs: option('OutputOption', ['Enabled', 'Disabled'], 'Enabled') === 'Enabled',
+              showLogs: option('LogOption', ['None', 'Stack', 'Resource', 'All'], 'Stack') !== 'None',
             });
             break;
           }

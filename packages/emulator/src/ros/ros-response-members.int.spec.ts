@@ -131,9 +131,9 @@ describe('ROS emulator answers: every SDK 3.7.0 member, and parameters that only
     expect(stack.resourceProgress).toBeUndefined();
   });
 
-  it('should show ResourceProgress when asked, and leave Outputs out with OutputOption Disabled', async () => {
+  it('should show ResourceProgress as asked, and leave Outputs out with OutputOption Disabled', async () => {
     const { stackId } = await createAndExecute({});
-    const stack = await getStack(stackId, { showResourceProgress: true, outputOption: 'Disabled' });
+    const stack = await getStack(stackId, { showResourceProgress: 'EnabledIfCreateStack', outputOption: 'Disabled' });
     expect(stack.outputs).toBeUndefined();
     expect(stack.resourceProgress).toMatchObject({
       totalResourceCount: 1,
@@ -141,6 +141,15 @@ describe('ROS emulator answers: every SDK 3.7.0 member, and parameters that only
       failedResourceCount: 0,
       stackActionProgress: 100,
     });
+    const percentages = await getStack(stackId, { showResourceProgress: 'PercentageOnly' });
+    expect(percentages.resourceProgress).toEqual({ stackOperationProgress: 100, stackActionProgress: 100 });
+    expect(percentages.outputs).toHaveLength(2);
+    const refused = await getStack(stackId, { showResourceProgress: 'true' }).then(
+      () => undefined,
+      (error: unknown) => error as Error & { code?: string },
+    );
+    expect(refused?.code).toBe('InvalidParameter');
+    expect(refused?.message).toContain('ShowResourceProgress');
     expect(stack.resourceGroupId).toMatch(/^rg-/);
   });
 

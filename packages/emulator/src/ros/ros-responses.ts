@@ -90,7 +90,14 @@ export function stackSummary(stack: RosStack) {
  * Parameters with the pseudo parameters, NotificationURLs, RamRoleName, Description and TemplateDescription
  * (the template's), the template's source, Terraform logs, and ResourceProgress when asked.
  */
-export function stackBody(stack: RosStack, options: { showResourceProgress: boolean; showOutputs: boolean }) {
+export function stackBody(
+  stack: RosStack,
+  options: {
+    resourceProgress: 'Disabled' | 'PercentageOnly' | 'EnabledIfCreateStack';
+    showOutputs: boolean;
+    showLogs: boolean;
+  },
+) {
   const template = stack.template;
   // The stack's template is the last one executed: outputs exist once an execution completed.
   const outputs =
@@ -106,6 +113,7 @@ export function stackBody(stack: RosStack, options: { showResourceProgress: bool
   const total = declaredResources(template).size;
   const done = stack.status.endsWith('_COMPLETE') && !stack.status.includes('ROLLBACK');
   const log = terraformLog(template, 'apply');
+  const percent = done ? 100 : 0;
   return {
     ...stackSummary(stack),
     ...(description !== undefined ? { Description: description, TemplateDescription: description } : {}),
@@ -121,18 +129,21 @@ export function stackBody(stack: RosStack, options: { showResourceProgress: bool
     ...(stack.templateSource.templateScratchId !== undefined
       ? { TemplateScratchId: stack.templateSource.templateScratchId }
       : {}),
-    ...(log && done ? { Log: log } : {}),
-    ...(options.showResourceProgress
+    ...(log && done && options.showLogs ? { Log: log } : {}),
+    ...(options.resourceProgress === 'PercentageOnly'
+      ? { ResourceProgress: { StackOperationProgress: percent, StackActionProgress: percent } }
+      : {}),
+    // EnabledIfCreateStack: the counts, during stack creation only (CREATE_* statuses).
+    ...(options.resourceProgress === 'EnabledIfCreateStack' && stack.status.startsWith('CREATE_')
       ? {
           ResourceProgress: {
             TotalResourceCount: total,
             SuccessResourceCount: done ? total : 0,
             FailedResourceCount: stack.status.endsWith('_FAILED') ? total : 0,
-            InProgressResourceCount:
-              stack.status.endsWith('_IN_PROGRESS') && stack.status !== 'REVIEW_IN_PROGRESS' ? total : 0,
-            PendingResourceCount: stack.status === 'REVIEW_IN_PROGRESS' ? total : 0,
-            StackActionProgress: done ? 100 : 0,
-            StackOperationProgress: done ? 100 : 0,
+            InProgressResourceCount: stack.status.endsWith('_IN_PROGRESS') ? total : 0,
+            PendingResourceCount: 0,
+            StackActionProgress: percent,
+            StackOperationProgress: percent,
             InProgressResourceDetails: [],
           },
         }
