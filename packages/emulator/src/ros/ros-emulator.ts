@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { delay } from '../shared/delay.js';
 import { FaultInjector } from '../shared/fault-injector.js';
-import { dropConnection, sendJson, startHttpServer } from '../shared/http-server.js';
+import {
+  dropConnection,
+  maxRequestBodyBytes,
+  maxRequestHeadBytes,
+  sendJson,
+  startHttpServer,
+} from '../shared/http-server.js';
 import { RateLimiter } from '../shared/rate-limiter.js';
 import { verifyAcs3Signature } from './acs3-signature.js';
+import { checkParameterTypes } from './create-change-set-rules.js';
 import { defaultRosCredentials, type RosEmulatorOptions } from './ros-emulator-options.js';
 import { RosError } from './ros-error.js';
 import { RosRequestParameters } from './ros-request-parameters.js';
-import { type RosChangeSet, type RosStack, RosState } from './ros-state.js';
+import { changeSetBody, changeSetSummary, stackBody, stackSummary } from './ros-responses.js';
+import { RosState } from './ros-state.js';
 
 export interface RunningRosEmulator {
   /** What the SDK's `endpoint` option takes: `127.0.0.1:PORT` (no scheme; use protocol 'http'). */
@@ -44,30 +52,6 @@ const actions = new Set([
   'ListStacks',
   'CancelUpdateStack',
 ]);
-
-function changeSetBody(changeSet: RosChangeSet, stack: RosStack, showTemplate: boolean) {
-  return {
-    ChangeSetId: changeSet.id,
-    ChangeSetName: changeSet.name,
-    ChangeSetType: changeSet.type,
-    StackId: stack.id,
-    StackName: stack.name,
-    RegionId: changeSet.regionId,
-    Status: changeSet.status,
-    ExecutionStatus: changeSet.executionStatus,
-    ...(changeSet.statusReason ? { StatusReason: changeSet.statusReason } : {}),
-    CreateTime: changeSet.createTime,
-    Changes: changeSet.changes,
-    Parameters: Object.entries(changeSet.parameters).map(([ParameterKey, ParameterValue]) => ({
-      ParameterKey,
-      ParameterValue,
-    })),
-    DisableRollback: changeSet.disableRollback,
-    ...(changeSet.description ? { Description: changeSet.description } : {}),
-    ...(changeSet.timeoutInMinutes ? { TimeoutInMinutes: changeSet.timeoutInMinutes } : {}),
-    ...(showTemplate ? { TemplateBody: changeSet.templateBody } : {}),
-  };
-}
 
 function pageOf<T>(items: T[], params: RosRequestParameters) {
   const pageNumber = params.integer('PageNumber') ?? 1;
@@ -162,6 +146,7 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
           new URLSearchParams(rawQuery),
           new URLSearchParams(body.toString('utf8')),
         );
+        checkParameterTypes(params);
         let answer: Record<string, unknown>;
         switch (action) {
           case 'CreateChangeSet': {
@@ -199,17 +184,7 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
             );
             const { page, ...paging } = pageOf(items, params);
             const stack = state.getStack(stackId);
-            answer = {
-              ChangeSets: page.map((changeSet) => {
-                const {
-                  Changes: _changes,
-                  Parameters: _parameters,
-                  ...summary
-                } = changeSetBody(changeSet, stack, false);
-                return summary;
-              }),
-              ...paging,
-            };
+            answer = { ChangeSets: page.map((changeSet) => changeSetSummary(changeSet, stack)), ...paging };
             break;
           }
           case 'DeleteChangeSet':
@@ -221,22 +196,20 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
             answer = {};
             break;
           case 'GetStack': {
-            const stack = state.getStack(params.get('StackId'));
-            answer = {
-              StackId: stack.id,
-              StackName: stack.name,
-              RegionId: stack.regionId,
-              Status: stack.status,
-              ...(stack.statusReason ? { StatusReason: stack.statusReason } : {}),
-              CreateTime: stack.createTime,
-              ...(stack.updateTime ? { UpdateTime: stack.updateTime } : {}),
-              TimeoutInMinutes: stack.timeoutInMinutes,
-              DisableRollback: stack.disableRollback,
-              Parameters: Object.entries(stack.parameters).map(([ParameterKey, ParameterValue]) => ({
-                ParameterKey,
-                ParameterValue,
-              })),
+            const option = (name: string, values: string[], fallback: string) => {
+              const value = params.get(name) ?? fallback;
+              if (!values.includes(value)) throw RosError.invalid(name, `one of ${values.join(', ')}`);
+              return value;
             };
+            answer = stackBody(state.getStack(params.get('StackId')), {
+              resourceProgress: option(
+                'ShowResourceProgress',
+                ['Disabled', 'PercentageOnly', 'EnabledIfCreateStack'],
+                'Disabled',
+              ) as 'Disabled' | 'PercentageOnly' | 'EnabledIfCreateStack',
+              showOutputs: option('OutputOption', ['Enabled', 'Disabled'], 'Enabled') === 'Enabled',
+              showLogs: option('LogOption', ['None', 'Stack', 'Resource', 'All'], 'Stack') !== 'None',
+            });
             break;
           }
           case 'ListStacks': {
@@ -250,13 +223,7 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
             );
             const { page, ...paging } = pageOf(items, params);
             answer = {
-              Stacks: page.map((stack) => ({
-                StackId: stack.id,
-                StackName: stack.name,
-                Status: stack.status,
-                RegionId: stack.regionId,
-                CreateTime: stack.createTime,
-              })),
+              Stacks: page.map(stackSummary),
               ...paging,
             };
             break;
@@ -279,7 +246,23 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
         return fail(response, requestId, new RosError('InternalError', 500, String(error)));
       }
     },
-    { host: options.host ?? '127.0.0.1', port: options.port ?? 0 },
+    {
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 0,
+      // Past the emulator's head or body limit: still a ROS error the SDK can read (Code, Message, RequestId).
+      oversized: (what) => ({
+        status: what === 'head' ? 431 : 413,
+        body: {
+          Code: what === 'head' ? 'RequestHeaderFieldsTooLarge' : 'RequestEntityTooLarge',
+          Message:
+            what === 'head'
+              ? `The request line and headers exceed ${maxRequestHeadBytes} bytes; the query string carries every parameter but TemplateBody.`
+              : `The request body exceeds ${maxRequestBodyBytes} bytes.`,
+          RequestId: randomUUID().toUpperCase(),
+          HostId: 'ros.aliyuncs.com',
+        },
+      }),
+    },
   );
 
   return {

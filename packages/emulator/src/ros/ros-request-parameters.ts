@@ -22,7 +22,7 @@ export class RosRequestParameters {
 
   boolean(name: string): boolean | undefined {
     const value = this.#values.get(name);
-    return value === undefined ? undefined : value === 'true';
+    return value === undefined ? undefined : value.toLowerCase() === 'true';
   }
 
   /** `NotificationURLs.1`, `NotificationURLs.2`, ... (1-based, as the SDK flattens arrays). */

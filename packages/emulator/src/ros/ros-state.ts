@@ -3,13 +3,22 @@ import { ScheduledTransitions } from '../shared/scheduled-transitions.js';
 import { checkCreateChangeSetRequest } from './create-change-set-rules.js';
 import { RosError } from './ros-error.js';
 import type { RosRequestParameters } from './ros-request-parameters.js';
-import {
-  failsOnExecution,
-  parseRosTemplate,
-  type RosTemplate,
-  templateChanges,
-  templateProblem,
-} from './ros-template.js';
+import { parseRosTemplate, type RosTemplate } from './template/ros-template.js';
+import { failsOnExecution, templateChanges } from './template/template-changes.js';
+import { templateProblem } from './template/template-problem.js';
+
+export interface RosTag {
+  readonly Key: string;
+  readonly Value?: string;
+}
+
+/** Where a stack's or change set's template came from (GetStack shows the source it was last given). */
+export interface RosTemplateSource {
+  readonly templateId?: string;
+  readonly templateVersion?: string;
+  readonly templateURL?: string;
+  readonly templateScratchId?: string;
+}
 
 export interface RosStack {
   readonly id: string;
@@ -19,11 +28,17 @@ export interface RosStack {
   statusReason?: string;
   template?: RosTemplate;
   templateBody?: string;
+  templateSource: RosTemplateSource;
   parameters: Record<string, string>;
   readonly createTime: string;
   updateTime?: string;
   timeoutInMinutes: number;
   disableRollback: boolean;
+  tags: RosTag[];
+  notificationURLs: string[];
+  ramRoleName?: string;
+  readonly resourceGroupId: string;
+  parallelism?: number;
 }
 
 export interface RosChangeSet {
@@ -43,7 +58,24 @@ export interface RosChangeSet {
   readonly description?: string;
   readonly timeoutInMinutes?: number;
   readonly disableRollback: boolean;
+  readonly tags: RosTag[];
+  readonly notificationURLs: string[];
+  readonly ramRoleName?: string;
+  readonly resourceGroupId: string;
+  readonly templateSource: RosTemplateSource;
+  readonly parallelism?: number;
   executeToken?: string;
+}
+
+/** The resource group a stack joins when CreateChangeSet names none (the account's default group). */
+export const defaultResourceGroupId = 'rg-acfmemulatordefault';
+
+/** A parameter's Default as the text a caller would have sent: lists comma-joined, Json as JSON. */
+function defaultText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(',');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 const rosTime = () => new Date().toISOString().replace(/\.\d{3}Z$/, '');
@@ -98,7 +130,8 @@ export class RosState {
     const template = parseRosTemplate(body);
 
     let stack: RosStack | undefined;
-    const stackId = params.get('StackId');
+    // StackId takes effect only with UPDATE or IMPORT (ignored for CREATE).
+    const stackId = type === 'CREATE' ? undefined : params.get('StackId');
     if (stackId) {
       stack = this.stacks.get(stackId);
       if (!stack || stack.status === 'DELETE_COMPLETE')
@@ -132,9 +165,7 @@ export class RosState {
     const parameters: Record<string, string> = {};
     for (const [key, definition] of Object.entries(declared)) {
       const value =
-        given[key] ??
-        (usePrevious ? stack?.parameters[key] : undefined) ??
-        (definition?.Default !== undefined ? String(definition.Default) : undefined);
+        given[key] ?? (usePrevious ? stack?.parameters[key] : undefined) ?? defaultText(definition?.Default);
       if (value === undefined)
         throw new RosError('UserParameterMissing', 400, `The Parameter ${key} was not provided.`);
       parameters[key] = value;
@@ -162,12 +193,35 @@ export class RosState {
         regionId,
         status: 'REVIEW_IN_PROGRESS',
         parameters: {},
+        templateSource: {},
         createTime: rosTime(),
         timeoutInMinutes: params.integer('TimeoutInMinutes') ?? 60,
         disableRollback: params.boolean('DisableRollback') ?? false,
+        tags: [],
+        notificationURLs: [],
+        resourceGroupId: params.get('ResourceGroupId') ?? defaultResourceGroupId,
       };
       this.stacks.set(stack.id, stack);
     }
+    const tags = params.objects('Tags').map((tag) => ({
+      Key: tag.Key!,
+      ...(tag.Value !== undefined ? { Value: tag.Value } : {}),
+    }));
+    const templateSource: RosTemplateSource = {
+      ...(params.has('TemplateId') ? { templateId: params.get('TemplateId')! } : {}),
+      // TemplateVersion takes effect only with TemplateId.
+      ...(params.has('TemplateId') && params.has('TemplateVersion')
+        ? { templateVersion: params.get('TemplateVersion')! }
+        : {}),
+      ...(params.has('TemplateURL') ? { templateURL: params.get('TemplateURL')! } : {}),
+      ...(type === 'IMPORT' && params.has('TemplateScratchId')
+        ? { templateScratchId: params.get('TemplateScratchId')! }
+        : {}),
+    };
+    // Parallelism takes effect only with CREATE or UPDATE; DisableRollback only with CREATE or IMPORT.
+    const parallelism = type === 'IMPORT' ? undefined : params.integer('Parallelism');
+    const disableRollback =
+      type === 'UPDATE' ? stack.disableRollback : (params.boolean('DisableRollback') ?? stack.disableRollback);
 
     const changeSet: RosChangeSet = {
       id: randomUUID(),
@@ -184,7 +238,13 @@ export class RosState {
       createTime: rosTime(),
       ...(params.get('Description') ? { description: params.get('Description')! } : {}),
       ...(params.has('TimeoutInMinutes') ? { timeoutInMinutes: params.integer('TimeoutInMinutes')! } : {}),
-      disableRollback: params.boolean('DisableRollback') ?? false,
+      disableRollback,
+      tags,
+      notificationURLs: params.strings('NotificationURLs'),
+      ...(params.has('RamRoleName') ? { ramRoleName: params.get('RamRoleName')! } : {}),
+      resourceGroupId: params.get('ResourceGroupId') ?? stack.resourceGroupId,
+      templateSource,
+      ...(parallelism !== undefined ? { parallelism } : {}),
     };
     this.changeSets.set(changeSet.id, changeSet);
     if (token) this.#createTokens.set(token, { fingerprint, changeSetId: changeSet.id, stackId: stack.id });
@@ -246,7 +306,16 @@ export class RosState {
       stack.statusReason = `Stack ${action} completed successfully`;
       stack.template = changeSet.template;
       stack.templateBody = changeSet.templateBody;
+      stack.templateSource = changeSet.templateSource;
       stack.parameters = changeSet.parameters;
+      stack.disableRollback = changeSet.disableRollback;
+      if (changeSet.timeoutInMinutes !== undefined) stack.timeoutInMinutes = changeSet.timeoutInMinutes;
+      // An update keeps what it does not give again; tags, notification URLs and the role given replace the old.
+      if (changeSet.tags.length > 0 || action === 'CREATE') stack.tags = changeSet.tags;
+      if (changeSet.notificationURLs.length > 0 || action === 'CREATE')
+        stack.notificationURLs = changeSet.notificationURLs;
+      if (changeSet.ramRoleName !== undefined) stack.ramRoleName = changeSet.ramRoleName;
+      if (changeSet.parallelism !== undefined) stack.parallelism = changeSet.parallelism;
     });
   }
 
