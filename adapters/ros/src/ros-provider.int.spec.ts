@@ -181,6 +181,44 @@ describe(RosProvider, () => {
     });
   });
 
+  describe('having discard', () => {
+    it('should remove a CREATE preview and the stack made for it, and an UPDATE preview alone', async () => {
+      await start();
+      const ros = provider();
+      const preview = (await ros.create(createRequest({ stackName: 'preview' }), { wait }))._unsafeUnwrap();
+      (await ros.discard(preview))._unsafeUnwrap();
+      const live = (status: string) => status !== 'DELETE_COMPLETE';
+      expect(emulator.stacks().filter((stack) => stack.stackName === 'preview' && live(stack.status))).toEqual([]);
+      expect(emulator.changeSets().filter((changeSet) => live(changeSet.status))).toEqual([]);
+
+      const stackId = await existingStack(ros, 'kept');
+      const update = (
+        await ros.create(
+          createRequest({
+            changeSetType: 'UPDATE',
+            stackName: undefined,
+            stackId,
+            changeSetName: 'u1',
+            templateBody: template({}),
+          }),
+          { wait },
+        )
+      )._unsafeUnwrap();
+      (await ros.discard(update))._unsafeUnwrap();
+      expect(emulator.stacks().find((stack) => stack.stackId === stackId)?.status).toBe('CREATE_COMPLETE');
+      expect(emulator.changeSets().find((changeSet) => changeSet.changeSetId === update.changeSetId)?.status).toBe(
+        'DELETE_COMPLETE',
+      );
+      // 21 previews of one stack in a row: nothing accumulates toward the 20-change-set limit.
+      for (let round = 0; round < 21; round += 1) {
+        const again = (
+          await ros.create(createRequest({ stackName: 'again', changeSetName: `r${round}` }), { wait })
+        )._unsafeUnwrap();
+        (await ros.discard(again))._unsafeUnwrap();
+      }
+    });
+  });
+
   describe('having cancel', () => {
     it('should delete a change set before execution and cancel an update during it', async () => {
       await start({ timing: { createMs: 20, executeMs: 400 } });
