@@ -90,14 +90,15 @@ describe('startMarketplaceEmulator', () => {
   describe('having a valid change set', () => {
     describe('when started and described over time', () => {
       it('should go PREPARING -> APPLYING -> SUCCEEDED and then show the entity', async () => {
-        await start({ timing: { preparingMs: 150, applyingMs: 150 } });
+        // A wide APPLYING window, so a busy machine still describes it there.
+        await start({ timing: { preparingMs: 300, applyingMs: 2_000 } });
 
         const { ChangeSetId } = await startChangeSet({
           ChangeSetName: 'first',
           ChangeSet: [change('prod-1', { DetailsDocument: undefined, Details: '{"ProductTitle":"Widget"}' })],
         });
         const preparing = await describeChangeSet(ChangeSetId);
-        await sleep(225);
+        await sleep(600);
         const applying = await describeChangeSet(ChangeSetId);
         await allSettled(emulator);
         const succeeded = await describeChangeSet(ChangeSetId);
