@@ -35,7 +35,11 @@ export const marketplaceChangeSchema = z
   .object({
     changeType: z.string(),
     entity: z.object({ type: z.string(), identifier: z.string().optional() }).strict(),
-    details: z.union([json, z.string()]).optional(),
+    /** Any JSON value but null, as the adapter takes it: a string is sent as `Details` (a JSON object's text),
+     *  anything else (an object, or an array as `AddDimensions` takes) as `DetailsDocument`. */
+    details: z
+      .union([z.string(), z.number(), z.boolean(), z.array(z.json()), z.record(z.string(), z.json())])
+      .optional(),
     changeName: z.string().optional(),
     entityTags: z.record(z.string(), z.string()).optional(),
   })
