@@ -5,7 +5,13 @@ export {
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
 export { type MarketplaceErrorContext, mapMarketplaceError } from './map-marketplace-error.js';
-export type { MarketplaceChange, MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
+export type {
+  MarketplaceChange,
+  MarketplaceChangeSetRequest,
+  MarketplaceTag,
+} from './marketplace-change-set-request.js';
 export { marketplaceChangeSetState } from './marketplace-change-set-state.js';
+export { codePointLength, marketplaceModelLimits } from './marketplace-model-limits.js';
+export { marketplaceRequestSchema } from './marketplace-request-schema.js';
 export { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
 export { validateMarketplaceRequest } from './validate-marketplace-request.js';

@@ -1,8 +1,10 @@
 export { mapRosError, type RosErrorContext } from './map-ros-error.js';
-export type { RosChangeSetRequest } from './ros-change-set-request.js';
+export { rosApiLimits } from './ros-api-limits.js';
+export type { RosChangeSetRequest, RosJsonObject } from './ros-change-set-request.js';
 export { rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
 export { rosModule } from './ros-module.js';
 export { RosProvider } from './ros-provider.js';
 export { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
+export { rosRequestSchema } from './ros-request-schema.js';
 export { toCreateChangeSetRequest } from './to-create-change-set-request.js';
-export { validateRosRequest } from './validate-ros-request.js';
+export { checkRosRequest, validateRosRequest } from './validate-ros-request.js';

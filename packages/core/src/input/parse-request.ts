@@ -47,8 +47,11 @@ export function parseRequest<Output>(
     return refuse(
       parsed.error.issues.map((issue) => ({
         path: plainDataPath(issue.path),
-        rule: issue.code === 'invalid_type' ? 'type' : issue.code,
-        message: issue.message,
+        rule: issue.code === 'invalid_type' || issue.code === 'invalid_union' ? 'type' : issue.code,
+        message:
+          issue.code === 'invalid_union'
+            ? 'Invalid input: not one of the types this field takes (a string, or an object or array where allowed)'
+            : issue.message,
       })),
     );
   } catch (error) {
