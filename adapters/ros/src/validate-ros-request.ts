@@ -201,7 +201,9 @@ export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChange
   if (parallelism !== undefined && (!Number.isSafeInteger(parallelism) || parallelism < limits.parallelismMin))
     issue('parallelism', 'range', 'must be a whole number of at least 0');
   notEmpty('resourceGroupId', request.resourceGroupId);
-  request.taintResources?.forEach((resource, index) => notEmpty(`taintResources[${index}]`, resource));
+  request.taintResources?.forEach((resource, index) => {
+    notEmpty(`taintResources[${index}]`, resource);
+  });
 
   return issues.length > 0 ? err(createValidationError(providerId, 'create', issues)) : ok({ request, warnings });
 }
