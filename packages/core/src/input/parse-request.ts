@@ -29,7 +29,8 @@ export interface ParseRequestContext {
 /**
  * Any input, from TypeScript, plain JavaScript or a bot's JSON, into a typed request or one validation
  * error that names each field and rule: first a detached plain-data copy (`readPlainData`, nothing of the
- * caller's runs twice), then the schema (types, required members, unknown keys). Never throws.
+ * caller's runs twice), then the schema (types, required members, unknown keys); the copy is returned. The
+ * schema must not transform (no defaults, no coercion). Never throws.
  */
 export function parseRequest<Output>(
   schema: RequestSchema<Output>,
@@ -43,7 +44,9 @@ export function parseRequest<Output>(
     if (data.value === undefined || data.value === null || typeof data.value !== 'object' || Array.isArray(data.value))
       return refuse([{ path: '(request)', rule: 'type', message: 'a request must be an object' }]);
     const parsed = schema.safeParse(data.value);
-    if (parsed.success) return ok(parsed.data);
+    // The checked plain copy itself, not the schema's rebuilt output: the schemas transform nothing, and a
+    // rebuilt object would lose a JSON `__proto__` key that the copy keeps as data.
+    if (parsed.success) return ok(data.value as Output);
     return refuse(
       parsed.error.issues.map((issue) => ({
         path: plainDataPath(issue.path),

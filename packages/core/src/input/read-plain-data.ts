@@ -96,7 +96,9 @@ export function readPlainData(
       const copy: Record<string, PlainData> = {};
       for (const key of Object.keys(object)) {
         const item = read((object as Record<string, unknown>)[key], [...path, key], depth + 1);
-        if (item !== undefined) copy[key] = item;
+        // defineProperty, not assignment: a `__proto__` key stays data, as JSON.parse keeps it.
+        if (item !== undefined)
+          Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
       }
       return copy;
     } catch (error) {
