@@ -32,8 +32,8 @@ export function plainDataPath(segments: readonly PropertyKey[]): string {
 /**
  * Reads any value a JavaScript caller or a bot can hand over into a detached copy of plain JSON data, and
  * never throws: getters and proxies that throw, cycles, BigInt, symbols, functions, non-finite numbers,
- * holes and `undefined` in arrays, class instances (Date, Map, ...), and nesting deeper than `maxDepth` are
- * issues naming the path. An object property whose value is `undefined` is absent, as in JSON. Nothing of
+ * holes and `undefined` in arrays, class instances (Date, Map, ...), a `__proto__` member, and nesting deeper
+ * than `maxDepth` are issues naming the path. An object property whose value is `undefined` is absent, as in JSON. Nothing of
  * the caller's is read twice: the copy is what gets checked and what gets sent.
  */
 export function readPlainData(
@@ -95,8 +95,12 @@ export function readPlainData(
       }
       const copy: Record<string, PlainData> = {};
       for (const key of Object.keys(object)) {
+        if (key === '__proto__') {
+          // Schema libraries and object spreads treat it as the prototype, not data: refused, never half-read.
+          issue([...path, key], 'key', 'a member named __proto__ is refused');
+          continue;
+        }
         const item = read((object as Record<string, unknown>)[key], [...path, key], depth + 1);
-        // defineProperty, not assignment: a `__proto__` key stays data, as JSON.parse keeps it.
         if (item !== undefined)
           Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
       }
