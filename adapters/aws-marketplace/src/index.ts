@@ -4,6 +4,7 @@ export {
   type AwsMarketplaceProviderOptions,
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
+export { parseStartChangeSetInput } from './from-start-change-set-input.js';
 export { type MarketplaceErrorContext, mapMarketplaceError } from './map-marketplace-error.js';
 export type {
   MarketplaceChange,
