@@ -19,19 +19,36 @@ const tags = (value: unknown): unknown =>
  * A StartChangeSet input as AWS documents it (PascalCase, `Details` or `DetailsDocument`: what the public
  * samples and `aws marketplace-catalog start-change-set --cli-input-json` files hold) into a checked
  * changeplane request, by `validateMarketplaceRequest`. `Intent` is not part of a request (`create` with
- * `validateOnServer` is the dry run); `Details` and `DetailsDocument` together are refused, as by the model.
+ * `validateOnServer` is the dry run). Refused as by the model: `Details` and `DetailsDocument` together,
+ * `Details` that is not a string; and a `DetailsDocument` that is a string, which a changeplane request cannot
+ * express (its string `details` is sent as `Details`).
  * Never throws.
  */
 export function parseStartChangeSetInput(input: unknown): Result<MarketplaceChangeSetRequest, ValidationError> {
   try {
     if (!isObject(input)) return validateMarketplaceRequest(input);
     const { Intent: _intent, ...rest } = input;
-    const both: number[] = [];
+    const wrong: { path: string; rule: string; message: string }[] = [];
     const changes = Array.isArray(rest.ChangeSet)
       ? rest.ChangeSet.map((change, index) => {
           if (!isObject(change)) return change;
           const { Details, DetailsDocument, EntityTags, Entity, ...others } = change;
-          if (Details !== undefined && DetailsDocument !== undefined) both.push(index);
+          const path = `changes[${index}].details`;
+          if (Details !== undefined && DetailsDocument !== undefined)
+            wrong.push({ path, rule: 'exclusive', message: 'give Details or DetailsDocument, not both' });
+          else if (Details !== undefined && typeof Details !== 'string')
+            wrong.push({
+              path,
+              rule: 'type',
+              message: 'Details must be a string (a JSON object as text); a document is DetailsDocument',
+            });
+          else if (typeof DetailsDocument === 'string')
+            wrong.push({
+              path,
+              rule: 'type',
+              message:
+                'a DetailsDocument that is a JSON string cannot be expressed (a string is sent as Details): give an object, or Details',
+            });
           return {
             ...(renamed(others, { ChangeType: 'changeType', ChangeName: 'changeName' }) as object),
             ...(Entity !== undefined ? { entity: renamed(Entity, { Type: 'type', Identifier: 'identifier' }) } : {}),
@@ -40,19 +57,7 @@ export function parseStartChangeSetInput(input: unknown): Result<MarketplaceChan
           };
         })
       : rest.ChangeSet;
-    if (both.length > 0) {
-      return err(
-        createValidationError(
-          'aws-marketplace',
-          'create',
-          both.map((index) => ({
-            path: `changes[${index}].details`,
-            rule: 'exclusive',
-            message: 'give Details or DetailsDocument, not both',
-          })),
-        ),
-      );
-    }
+    if (wrong.length > 0) return err(createValidationError('aws-marketplace', 'create', wrong));
     const { ChangeSet: _changeSet, ChangeSetTags, ...others } = rest;
     return validateMarketplaceRequest({
       ...(renamed(others, {
