@@ -70,7 +70,6 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
       () => new Map([['a', 1]]),
       () => new Set([1]),
       () => new Uint8Array(2),
-      // biome-ignore lint/complexity/useLiteralKeys: a boxed string is the point
       () => Object('boxed'),
       () => Object.create(null) as object,
       () => ({ n: 1n }),

@@ -85,6 +85,25 @@ describe(validateMarketplaceRequest, () => {
       expect(rules([...changes], extra)).toContain(expected);
     });
 
+    it('should follow references to find the entity, as the service does', () => {
+      const created = { changeType: 'CreateProduct', entity: { type: 'SaaSProduct@1.0' }, changeName: 'P' };
+      const onRef = (changeType: string, name?: string): MarketplaceChange => ({
+        changeType,
+        entity: { type: 'SaaSProduct@1.0', identifier: '$P.Entity.Identifier' },
+        ...(name ? { changeName: name } : {}),
+      });
+      expect(rules([created, onRef('UpdateInformation'), onRef('AddDimensions')])).toEqual([]);
+      expect(rules([created, onRef('UpdateInformation'), onRef('UpdateInformation')])).toEqual([
+        'changes[2].changeType oneChangeTypePerEntity',
+      ]);
+      const existing = { ...change('prod-1', 'UpdateInformation'), changeName: 'E' };
+      const viaName = { ...change('$E.Entity.Identifier', 'UpdateInformation') };
+      expect(rules([existing, viaName])).toEqual(['changes[1].changeType oneChangeTypePerEntity']);
+      expect(rules([{ ...change('$S.Entity.Identifier'), changeName: 'S' }])).toEqual([
+        'changes[0].entity.identifier reference',
+      ]);
+    });
+
     it('should report every problem at once', () => {
       const found = rules([change('a b', 'lower'), { ...change('p'), details: '{x' }], {
         catalog: '1',

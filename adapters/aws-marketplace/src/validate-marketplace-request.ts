@@ -94,6 +94,20 @@ export function validateMarketplaceRequest(input: unknown): Result<MarketplaceCh
   const unknownReference = (path: string, name: string) =>
     rules.add(path, 'reference', `refers to ${name}, which no change of this set is named`);
 
+  /** The entity a change targets, through `$Name.Entity.Identifier` chains; undefined for a broken chain or a cycle. */
+  const entityOf = (index: number): string | undefined => {
+    let at = index;
+    for (let hops = 0; hops <= changes.length; hops += 1) {
+      const identifier = changes[at]?.entity.identifier;
+      const reference = identifier === undefined ? null : referencePattern.exec(identifier);
+      if (!reference) return identifier === undefined ? `new:${at}` : `id:${identifier}`;
+      const next = names.get(reference[1]!);
+      if (next === undefined || next === at) return undefined;
+      at = next;
+    }
+    return undefined;
+  };
+
   const seen = new Map<string, number>();
   changes.forEach((change, index) => {
     const at = `changes[${index}]`;
@@ -104,14 +118,24 @@ export function validateMarketplaceRequest(input: unknown): Result<MarketplaceCh
       const reference = referencePattern.exec(identifier);
       if (reference) {
         if (!names.has(reference[1]!)) unknownReference(`${at}.entity.identifier`, reference[1]!);
+        else if (entityOf(index) === undefined)
+          rules.add(
+            `${at}.entity.identifier`,
+            'reference',
+            `${identifier} refers to itself, directly or through other changes`,
+          );
       } else rules.string(`${at}.entity.identifier`, identifier, limits.entityIdentifier);
-      const pair = `${identifier}\u0000${change.changeType}`;
+    }
+    // One change type per entity, the entity found through references (two changes on one created entity count).
+    const entity = entityOf(index);
+    if (entity !== undefined) {
+      const pair = `${entity}\u0000${change.changeType}`;
       const first = seen.get(pair);
       if (first !== undefined) {
         rules.add(
           `${at}.changeType`,
           'oneChangeTypePerEntity',
-          `${change.changeType} on entity ${identifier} is already changes[${first}]: one change type per entity per change set`,
+          `${change.changeType} on entity ${identifier ?? '(new)'} is already changes[${first}]: one change type per entity per change set`,
         );
       } else seen.set(pair, index);
     }

@@ -114,6 +114,38 @@ const cases: readonly (readonly [string, Payload, string | undefined])[] = [
   ['201 EntityTags', payload({}, { EntityTags: tags(201) }), 'ChangeSet[0].EntityTags'],
   ['EntityTags Key with *', payload({}, { EntityTags: [{ Key: 'a*', Value: 'v' }] }), 'ChangeSet[0].EntityTags[0].Key'],
   ['EntityTags entry without Value', payload({}, { EntityTags: [{ Key: 'k' }] }), 'ChangeSet[0].EntityTags[0].Value'],
+  [
+    'two change types on one created entity',
+    payload({
+      ChangeSet: [
+        { ChangeType: 'CreateProduct', ChangeName: 'P', Entity: { Type: 'SaaSProduct@1.0' }, DetailsDocument: {} },
+        change({}, { Identifier: '$P.Entity.Identifier' }),
+        change({ ChangeType: 'AddDimensions', DetailsDocument: [] }, { Identifier: '$P.Entity.Identifier' }),
+      ],
+    }),
+    undefined,
+  ],
+  [
+    'one change type twice on one created entity',
+    payload({
+      ChangeSet: [
+        { ChangeType: 'CreateProduct', ChangeName: 'P', Entity: { Type: 'SaaSProduct@1.0' }, DetailsDocument: {} },
+        change({}, { Identifier: '$P.Entity.Identifier' }),
+        change({}, { Identifier: '$P.Entity.Identifier' }),
+      ],
+    }),
+    'ChangeSet[2].ChangeType',
+  ],
+  [
+    'a change referring to itself',
+    payload({}, { ChangeName: 'S' }, { Identifier: '$S.Entity.Identifier' }),
+    'ChangeSet[0].Entity.Identifier',
+  ],
+  [
+    'a reference to no change',
+    payload({}, {}, { Identifier: '$Nope.Entity.Identifier' }),
+    'ChangeSet[0].Entity.Identifier',
+  ],
 ];
 
 const camel: Record<string, string> = {
