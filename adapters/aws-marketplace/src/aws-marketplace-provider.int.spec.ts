@@ -14,11 +14,11 @@ const fastRetry = { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 6 };
 const change = (
   identifier: string,
   changeType = 'UpdateInformation',
-  details: object = { ProductTitle: identifier },
+  details: MarketplaceChange['details'] = { ProductTitle: identifier },
 ): MarketplaceChange => ({
   changeType,
   entity: { type: 'SaaSProduct@1.0', identifier },
-  details: details as Record<string, unknown>,
+  details,
 });
 const request = (...changes: MarketplaceChange[]): MarketplaceChangeSetRequest => ({ changeSetName: 'test', changes });
 

@@ -100,16 +100,19 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     return new AwsMarketplaceProvider(options);
   }
 
-  validate(request: MarketplaceChangeSetRequest): Result<MarketplaceChangeSetRequest, ValidationError> {
-    return validateMarketplaceRequest(request);
+  /** Any input (typed or not) into the checked copy of the request; never throws. */
+  validate(input: unknown): Result<MarketplaceChangeSetRequest, ValidationError> {
+    return validateMarketplaceRequest(input);
   }
 
   create(
-    request: MarketplaceChangeSetRequest,
+    given: MarketplaceChangeSetRequest,
     options: CreateOptions = {},
   ): ResultAsync<ChangeSetHandle, ChangeSetError> {
-    const validated = this.validate(request);
+    const validated = this.validate(given);
     if (validated.isErr()) return errAsync(validated.error);
+    // From here on only the checked copy is used: nothing of the caller's input is read again.
+    const request = validated.value;
     const startToken = options.startToken ?? request.clientToken ?? generateClientToken();
     const payload = toStartChangeSetInput(request);
     const input = payload as unknown as StartChangeSetCommandInput;

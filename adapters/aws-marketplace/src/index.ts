@@ -11,8 +11,16 @@ export {
   marketplacePlanSectionSchema,
 } from './descriptor/marketplace-plan-section.js';
 export { marketplaceTargets } from './descriptor/marketplace-targets.js';
+
+export { parseStartChangeSetInput } from './from-start-change-set-input.js';
 export { type MarketplaceErrorContext, mapMarketplaceError } from './map-marketplace-error.js';
-export type { MarketplaceChange, MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
+export type {
+  MarketplaceChange,
+  MarketplaceChangeSetRequest,
+  MarketplaceTag,
+} from './marketplace-change-set-request.js';
 export { marketplaceChangeSetState } from './marketplace-change-set-state.js';
+export { codePointLength, marketplaceModelLimits } from './marketplace-model-limits.js';
+export { marketplaceRequestSchema } from './marketplace-request-schema.js';
 export { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
 export { validateMarketplaceRequest } from './validate-marketplace-request.js';

@@ -1,11 +1,22 @@
+import type { JsonValue } from '@changeplane/core';
+
+/** A tag of a change set or an entity: both members required, as in the model's `Tag`. */
+export interface MarketplaceTag {
+  readonly key: string;
+  readonly value: string;
+}
+
 /** One change of a Marketplace change set, in changeplane's camelCase. */
 export interface MarketplaceChange {
   readonly changeType: string;
   /** `identifier` omitted for a change that creates the entity; `$ChangeName.Entity.Identifier` refers to one. */
   readonly entity: { readonly type: string; readonly identifier?: string };
-  /** An object is sent as `DetailsDocument`; a string as `Details` (it must hold a JSON object). */
-  readonly details?: Readonly<Record<string, unknown>> | string;
-  readonly entityTags?: readonly { readonly key: string; readonly value: string }[];
+  /**
+   * Any JSON value but null. Objects, arrays, numbers and booleans are sent as `DetailsDocument` (the
+   * model's document type: `AddDimensions` takes an array); a string as `Details` (it must hold a JSON object).
+   */
+  readonly details?: Exclude<JsonValue, null>;
+  readonly entityTags?: readonly MarketplaceTag[];
   readonly changeName?: string;
 }
 
@@ -15,7 +26,7 @@ export interface MarketplaceChangeSetRequest {
   readonly catalog?: string;
   readonly changes: readonly MarketplaceChange[];
   readonly changeSetName?: string;
-  readonly changeSetTags?: readonly { readonly key: string; readonly value: string }[];
+  readonly changeSetTags?: readonly MarketplaceTag[];
   /** The StartChangeSet ClientRequestToken; a UUID is generated when omitted. */
   readonly clientToken?: string;
 }

@@ -1,27 +1,31 @@
 import type { StartChangeSetCommandInput } from '@aws-sdk/client-marketplace-catalog';
 import type { JsonValue } from '@changeplane/core';
-import type { MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
+import type { MarketplaceChangeSetRequest, MarketplaceTag } from './marketplace-change-set-request.js';
 
-/** The request as the StartChangeSet input (without token and intent), JSON-safe so a handle can carry it. */
+const tagsOf = (list: readonly MarketplaceTag[]) => list.map((tag) => ({ Key: tag.key, Value: tag.value }));
+
+/**
+ * A validated request (the copy `validateMarketplaceRequest` returns) as the StartChangeSet input, without
+ * token and intent, JSON-safe so a handle can carry it. A string `details` is `Details`; any other JSON
+ * value (object, array, number, boolean) is `DetailsDocument`, the model's document type.
+ */
 export function toStartChangeSetInput(request: MarketplaceChangeSetRequest): JsonValue {
-  const tags = (list: MarketplaceChangeSetRequest['changeSetTags']) =>
-    list?.map((tag) => ({ Key: tag.key, Value: tag.value }));
   const input = {
     Catalog: request.catalog ?? 'AWSMarketplace',
-    ...(request.changeSetName ? { ChangeSetName: request.changeSetName } : {}),
-    ...(request.changeSetTags ? { ChangeSetTags: tags(request.changeSetTags) } : {}),
+    ...(request.changeSetName !== undefined ? { ChangeSetName: request.changeSetName } : {}),
+    ...(request.changeSetTags !== undefined ? { ChangeSetTags: tagsOf(request.changeSetTags) } : {}),
     ChangeSet: request.changes.map((change) => ({
       ChangeType: change.changeType,
       Entity: {
         Type: change.entity.type,
-        ...(change.entity.identifier ? { Identifier: change.entity.identifier } : {}),
+        ...(change.entity.identifier !== undefined ? { Identifier: change.entity.identifier } : {}),
       },
       ...(typeof change.details === 'string' ? { Details: change.details } : {}),
       ...(change.details !== undefined && typeof change.details !== 'string'
-        ? { DetailsDocument: change.details as Record<string, never> }
+        ? { DetailsDocument: change.details as never }
         : {}),
-      ...(change.entityTags ? { EntityTags: tags(change.entityTags) } : {}),
-      ...(change.changeName ? { ChangeName: change.changeName } : {}),
+      ...(change.entityTags !== undefined ? { EntityTags: tagsOf(change.entityTags) } : {}),
+      ...(change.changeName !== undefined ? { ChangeName: change.changeName } : {}),
     })),
   } satisfies StartChangeSetCommandInput;
   return JSON.parse(JSON.stringify(input)) as JsonValue;

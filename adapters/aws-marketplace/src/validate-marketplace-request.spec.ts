@@ -39,7 +39,7 @@ describe(validateMarketplaceRequest, () => {
   describe('having requests that break rules', () => {
     it.each([
       ['21 changes', Array.from({ length: 21 }, (_, n) => change(`p${n}`)), {}, 'changes maxItems'],
-      ['no changes', [], {}, 'changes maxItems'],
+      ['no changes', [], {}, 'changes minItems'],
       ['a lower-case change type', [change('p', 'updateInformation')], {}, 'changes[0].changeType pattern'],
       ['an identifier with a slash', [change('p/1')], {}, 'changes[0].entity.identifier pattern'],
       [
@@ -48,8 +48,9 @@ describe(validateMarketplaceRequest, () => {
         {},
         'changes[0].entity.type length',
       ],
-      ['details that are not JSON', [{ ...change('p'), details: '{nope' }], {}, 'changes[0].details jsonObject'],
-      ['details that are a JSON array', [{ ...change('p'), details: '[1, 2]' }], {}, 'changes[0].details jsonObject'],
+      ['details that are not JSON', [{ ...change('p'), details: '{nope' }], {}, 'changes[0].details pattern'],
+      ['details braced but not JSON', [{ ...change('p'), details: '{"a": 1,}' }], {}, 'changes[0].details jsonObject'],
+      ['details that are a JSON array text', [{ ...change('p'), details: '[1, 2]' }], {}, 'changes[0].details pattern'],
       ['details of one character', [{ ...change('p'), details: '{' }], {}, 'changes[0].details length'],
       [
         'an unknown reference',
@@ -84,6 +85,25 @@ describe(validateMarketplaceRequest, () => {
       expect(rules([...changes], extra)).toContain(expected);
     });
 
+    it('should follow references to find the entity, as the service does', () => {
+      const created = { changeType: 'CreateProduct', entity: { type: 'SaaSProduct@1.0' }, changeName: 'P' };
+      const onRef = (changeType: string, name?: string): MarketplaceChange => ({
+        changeType,
+        entity: { type: 'SaaSProduct@1.0', identifier: '$P.Entity.Identifier' },
+        ...(name ? { changeName: name } : {}),
+      });
+      expect(rules([created, onRef('UpdateInformation'), onRef('AddDimensions')])).toEqual([]);
+      expect(rules([created, onRef('UpdateInformation'), onRef('UpdateInformation')])).toEqual([
+        'changes[2].changeType oneChangeTypePerEntity',
+      ]);
+      const existing = { ...change('prod-1', 'UpdateInformation'), changeName: 'E' };
+      const viaName = { ...change('$E.Entity.Identifier', 'UpdateInformation') };
+      expect(rules([existing, viaName])).toEqual(['changes[1].changeType oneChangeTypePerEntity']);
+      expect(rules([{ ...change('$S.Entity.Identifier'), changeName: 'S' }])).toEqual([
+        'changes[0].entity.identifier reference',
+      ]);
+    });
+
     it('should report every problem at once', () => {
       const found = rules([change('a b', 'lower'), { ...change('p'), details: '{x' }], {
         catalog: '1',
@@ -95,7 +115,7 @@ describe(validateMarketplaceRequest, () => {
           'changeSetName pattern',
           'changes[0].changeType pattern',
           'changes[0].entity.identifier pattern',
-          'changes[1].details jsonObject',
+          'changes[1].details pattern',
         ]),
       );
     });

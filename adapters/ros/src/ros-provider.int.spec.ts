@@ -294,7 +294,9 @@ describe(RosProvider, () => {
       if (code === 'StackNotFound')
         request = { regionId: 'cn-hangzhou', changeSetName: 'x', stackId: 'missing', templateBody: template() };
       if (code === 'TemplateNotFound') request = createRequest({ templateBody: undefined, templateId: 'tpl-missing' });
-      if (code === 'InvalidSchema') request = createRequest({ templateBody: '{not json' });
+      // A YAML mapping (the adapter sends it) whose Resources section is a list, not a mapping.
+      if (code === 'InvalidSchema')
+        request = createRequest({ templateBody: "ROSTemplateFormatVersion: '2015-09-01'\nResources: [1, 2]\n" });
       if (code === 'InvalidTemplateVersion')
         request = createRequest({ templateBody: '{"ROSTemplateFormatVersion": "2012-01-01"}' });
       if (code === 'InvalidTemplateSection')

@@ -28,7 +28,7 @@ import type { RosChangeSetRequest } from './ros-change-set-request.js';
 import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
 import { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
 import { toCreateChangeSetRequest } from './to-create-change-set-request.js';
-import { validateRosRequest } from './validate-ros-request.js';
+import { checkRosRequest, validateRosRequest } from './validate-ros-request.js';
 
 const providerId = 'alibaba-ros';
 
@@ -57,13 +57,16 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     return new RosProvider(options);
   }
 
-  validate(request: RosChangeSetRequest): Result<RosChangeSetRequest, ValidationError> {
-    return validateRosRequest(request);
+  /** Any input (typed or not) into the request as it will be sent (ignored parameters left out); never throws. */
+  validate(input: unknown): Result<RosChangeSetRequest, ValidationError> {
+    return validateRosRequest(input);
   }
 
-  create(request: RosChangeSetRequest, options: CreateOptions = {}): ResultAsync<ChangeSetHandle, ChangeSetError> {
-    const validated = this.validate(request);
-    if (validated.isErr()) return errAsync(validated.error);
+  create(given: RosChangeSetRequest, options: CreateOptions = {}): ResultAsync<ChangeSetHandle, ChangeSetError> {
+    const checked = checkRosRequest(given);
+    if (checked.isErr()) return errAsync(checked.error);
+    // From here on only the checked copy is used: nothing of the caller's input is read again.
+    const { request, warnings } = checked.value;
     const clientToken = options.clientToken ?? request.clientToken ?? generateClientToken();
     const stack = request.stackName ?? request.stackId ?? '';
     const sdkRequest = toCreateChangeSetRequest(request, clientToken);
@@ -97,6 +100,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
             changes: rosPlannedChanges(body.changes),
             startToken: options.startToken ?? generateClientToken(),
             createdAt: new Date().toISOString(),
+            ...(warnings.length > 0 ? { warnings } : {}),
           }),
         );
       });

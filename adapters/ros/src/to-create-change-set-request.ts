@@ -4,7 +4,10 @@ import type { RosChangeSetRequest } from './ros-change-set-request.js';
 const asText = (value: string | Readonly<Record<string, unknown>> | undefined) =>
   value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
 
-/** The SDK's request model for a validated request, with the ClientToken every attempt reuses. */
+/**
+ * The SDK's request model for a checked request (`checkRosRequest`'s copy, ignored parameters already left
+ * out), with the ClientToken every attempt reuses. Every parameter of SDK 3.7.0's CreateChangeSetRequest.
+ */
 export function toCreateChangeSetRequest(
   request: RosChangeSetRequest,
   clientToken: string,
@@ -45,6 +48,8 @@ export function toCreateChangeSetRequest(
     ramRoleName: request.ramRoleName,
     replacementOption: request.replacementOption,
     parallelism: request.parallelism,
+    resourceGroupId: request.resourceGroupId,
+    taintResources: request.taintResources ? [...request.taintResources] : undefined,
     tags: request.tags?.map((tag) => new $Ros.CreateChangeSetRequestTags({ key: tag.key, value: tag.value })),
     description: request.description,
     clientToken,

@@ -54,6 +54,17 @@ export {
 } from './idempotency/client-token-rule.js';
 export { generateClientToken, resolveClientToken } from './idempotency/resolve-client-token.js';
 export {
+  type ParseRequestContext,
+  parseRequest,
+  type RequestSchema,
+} from './input/parse-request.js';
+export {
+  type PlainData,
+  type PlainDataLimits,
+  plainDataPath,
+  readPlainData,
+} from './input/read-plain-data.js';
+export {
   type AcquireEntityLocksOptions,
   acquireEntityLocks,
   releaseEntityLocks,
@@ -66,6 +77,7 @@ export type { ChangeSetHandle } from './model/change-set-handle.js';
 export type { ChangeSetRef } from './model/change-set-ref.js';
 export type { ChangeSetState } from './model/change-set-state.js';
 export { type ChangeSetStatus, changeSetStatuses, isSettledStatus } from './model/change-set-status.js';
+export type { CheckedRequest } from './model/checked-request.js';
 export type { JsonValue } from './model/json-value.js';
 export type { PlannedChange } from './model/planned-change.js';
 export type { StartedChangeSet } from './model/started-change-set.js';

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 
-const jsonObject = z.record(z.string(), z.unknown());
-
 /** One change of a plan: one Change of a StartChangeSet request. */
 export const marketplaceChangeSchema = z
   .object({
     changeType: z.string().describe('The change type, such as UpdateInformation or AddDimensions.'),
     entity: z.object({ type: z.string(), identifier: z.string().optional() }).strict(),
+    // Any JSON value but null, as the adapter takes it: text is sent as `Details` (a JSON object's text), anything
+    // else (an object, or an array as AddDimensions takes) as `DetailsDocument`.
     details: z
-      .union([jsonObject, z.string()])
+      .union([z.string(), z.number(), z.boolean(), z.array(z.json()), z.record(z.string(), z.json())])
       .optional()
-      .describe('The change details: sent as DetailsDocument (JSON) or, as text, as Details.'),
+      .describe('The change details: JSON (objects, arrays) as DetailsDocument, text as Details.'),
     changeName: z.string().optional().describe('Lets other changes refer to this one: $ChangeName.Entity.Identifier.'),
     entityTags: z.record(z.string(), z.string()).optional(),
   })

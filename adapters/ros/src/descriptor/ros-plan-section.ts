@@ -31,6 +31,8 @@ export const rosStackSchema = z
     parallelism: z.number().optional(),
     tags: z.record(z.string(), z.string()).optional(),
     description: z.string().optional(),
+    resourceGroupId: z.string().optional().describe('The resource group of the stack.'),
+    taintResources: z.array(z.string()).optional().describe('Resources to replace on UPDATE (logical ids).'),
   })
   .strict();
 

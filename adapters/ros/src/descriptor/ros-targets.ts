@@ -46,6 +46,8 @@ export function rosRequestOf(entry: RosStackEntry, regionId: string, context: Ta
     ...(entry.parallelism !== undefined ? { parallelism: entry.parallelism } : {}),
     ...(entry.tags ? { tags: Object.entries(entry.tags).map(([key, value]) => ({ key, value })) } : {}),
     ...(entry.description ? { description: entry.description } : {}),
+    ...(entry.resourceGroupId ? { resourceGroupId: entry.resourceGroupId } : {}),
+    ...(entry.taintResources ? { taintResources: entry.taintResources } : {}),
   };
 }
 

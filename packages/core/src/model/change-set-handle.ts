@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '../errors/validation-issue.js';
 import type { JsonValue } from './json-value.js';
 import type { PlannedChange } from './planned-change.js';
 
@@ -23,4 +24,6 @@ export interface ChangeSetHandle {
   /** What the provider needs to start it later (Marketplace: the validated StartChangeSet input). */
   readonly payload?: JsonValue;
   readonly createdAt: string;
+  /** Fields of the request that the provider ignores in this mode, left out of the request (never errors). */
+  readonly warnings?: readonly ValidationIssue[];
 }

@@ -1,4 +1,5 @@
 import { MarketplaceException } from './marketplace-exception.js';
+import { startChangeSetModel } from './start-change-set-model.js';
 import { ViolationCollector } from './violation-collector.js';
 
 /**
@@ -9,7 +10,7 @@ import { ViolationCollector } from './violation-collector.js';
  * sees all its validation errors first.
  */
 export function checkCatalog(value: unknown, violations: ViolationCollector = new ViolationCollector()): void {
-  violations.string('Catalog', value, { min: 1, max: 64, pattern: /^[a-zA-Z]+$/, required: true });
+  violations.string('Catalog', value, startChangeSetModel.Catalog);
   violations.throwIfAny();
   if (value !== 'AWSMarketplace') {
     throw MarketplaceException.notFound(`Catalog ${String(value)} was not found; the only catalog is AWSMarketplace.`);

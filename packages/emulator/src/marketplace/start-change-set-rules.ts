@@ -1,6 +1,9 @@
 import { checkCatalog } from './catalog-name.js';
 import { changeReference } from './change-references.js';
-import { ViolationCollector } from './violation-collector.js';
+import { startChangeSetModel as model } from './start-change-set-model.js';
+import { type TagRules, ViolationCollector } from './violation-collector.js';
+
+const tagRules: TagRules = { list: model.TagList, key: model.TagKey, value: model.TagValue };
 
 /** A change as received on the wire, before validation. */
 export interface WireChange {
@@ -51,11 +54,11 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function validateStartChangeSet(input: WireStartChangeSet): ValidStartChangeSet {
   const violations = new ViolationCollector();
-  violations.string('ChangeSetName', input.ChangeSetName, { min: 1, max: 100, pattern: /^[\w\s+=.:@-]+$/ });
+  violations.string('ChangeSetName', input.ChangeSetName, model.ChangeSetName);
   // The page says 1-36 of [\w-]; the current model accepts 1-64 of `^[!-~]+$` (printable ASCII, no
   // space). Refuse only what no version of the service accepts, so a caller's valid token is never refused.
-  violations.string('ClientRequestToken', input.ClientRequestToken, { min: 1, max: 64, pattern: /^[!-~]+$/ });
-  violations.tags('ChangeSetTags', input.ChangeSetTags);
+  violations.string('ClientRequestToken', input.ClientRequestToken, model.ClientRequestToken);
+  violations.tags('ChangeSetTags', input.ChangeSetTags, tagRules);
   if (input.Intent !== undefined && input.Intent !== 'APPLY' && input.Intent !== 'VALIDATE') {
     violations.add('Intent', `Intent must be APPLY or VALIDATE (got ${JSON.stringify(input.Intent)})`);
   }
@@ -65,8 +68,11 @@ export function validateStartChangeSet(input: WireStartChangeSet): ValidStartCha
     violations.add('ChangeSet', 'ChangeSet is required');
   } else if (!Array.isArray(changes)) {
     violations.add('ChangeSet', 'ChangeSet must be a list of changes', 'CannotParse');
-  } else if (changes.length < 1 || changes.length > 20) {
-    violations.add('ChangeSet', `ChangeSet must hold 1 to 20 changes (got ${changes.length})`);
+  } else if (changes.length < model.ChangeSet.minItems || changes.length > model.ChangeSet.maxItems) {
+    violations.add(
+      'ChangeSet',
+      `ChangeSet must hold ${model.ChangeSet.minItems} to ${model.ChangeSet.maxItems} changes (got ${changes.length})`,
+    );
   } else {
     checkChanges(changes as WireChange[], violations);
   }
@@ -121,14 +127,9 @@ function checkChanges(changes: readonly WireChange[], violations: ViolationColle
       violations.add(at, `${at} must be a Change object`, 'CannotParse');
       return;
     }
-    violations.string(`${at}.ChangeType`, change.ChangeType, {
-      min: 1,
-      max: 255,
-      pattern: /^[A-Z][\w]*$/,
-      required: true,
-    });
+    violations.string(`${at}.ChangeType`, change.ChangeType, model.ChangeType);
     // The model's ChangeName pattern is broken (it admits one letter): only the length is enforced.
-    if (violations.string(`${at}.ChangeName`, change.ChangeName, { min: 1, max: 72 })) {
+    if (violations.string(`${at}.ChangeName`, change.ChangeName, model.ChangeName)) {
       if (named.get(change.ChangeName as string) !== index) {
         violations.add(
           `${at}.ChangeName`,
@@ -138,7 +139,7 @@ function checkChanges(changes: readonly WireChange[], violations: ViolationColle
       }
     }
     checkEntity(change, at, index, violations, named, entityOf);
-    violations.tags(`${at}.EntityTags`, change.EntityTags);
+    violations.tags(`${at}.EntityTags`, change.EntityTags, tagRules);
     checkDetails(change, at, violations, named);
 
     const entity = entityOf(index);
@@ -174,11 +175,11 @@ function checkEntity(
     return;
   }
   // The model's `^[a-zA-Z]+$` contradicts real types such as `DataProduct@1.0`: only the length is enforced.
-  violations.string(`${at}.Entity.Type`, change.Entity.Type, { min: 1, max: 255, required: true });
+  violations.string(`${at}.Entity.Type`, change.Entity.Type, model.EntityType);
   const identifier = change.Entity.Identifier;
   const target = changeReference.nameIn(identifier);
   if (target === undefined) {
-    violations.string(`${at}.Entity.Identifier`, identifier, { min: 1, max: 255, pattern: /^[\w\-@]+$/ });
+    violations.string(`${at}.Entity.Identifier`, identifier, model.Identifier);
   } else if (!named.has(target)) {
     violations.add(
       `${at}.Entity.Identifier`,
@@ -203,7 +204,7 @@ function checkDetails(
   if (change.Details !== undefined && change.DetailsDocument !== undefined) {
     violations.add(`${at}.Details`, 'Specify Details or DetailsDocument, not both');
   }
-  if (change.Details !== undefined && violations.string(`${at}.Details`, change.Details, { min: 2, max: 16_384 })) {
+  if (change.Details !== undefined && violations.string(`${at}.Details`, change.Details, model.Details)) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(change.Details as string);

@@ -1,5 +1,30 @@
 import { MarketplaceException, type ValidationExceptionReason, type ValidationField } from './marketplace-exception.js';
 
+/** The service counts characters: Unicode code points, not UTF-16 units. */
+const characters = (text: string): number => {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+};
+
+export interface ListRule {
+  readonly minItems: number;
+  readonly maxItems: number;
+}
+
+/** The limits of a TagList and its members. */
+export interface TagRules {
+  readonly list: ListRule;
+  readonly key: StringRule;
+  readonly value: StringRule;
+}
+
+const defaultTagRules: TagRules = {
+  list: { minItems: 1, maxItems: 200 },
+  key: { min: 1, max: 128, required: true },
+  value: { min: 0, max: 256, required: true },
+};
+
 export interface StringRule {
   readonly min: number;
   readonly max: number;
@@ -33,8 +58,9 @@ export class ViolationCollector {
       this.add(field, `${field} must be a string`, 'CannotParse');
       return false;
     }
-    if (value.length < rule.min || value.length > rule.max) {
-      this.add(field, `${field} must be ${rule.min} to ${rule.max} characters long (got ${value.length})`);
+    const length = characters(value);
+    if (length < rule.min || length > rule.max) {
+      this.add(field, `${field} must be ${rule.min} to ${rule.max} characters long (got ${length})`);
       return false;
     }
     if (rule.pattern && !rule.pattern.test(value)) {
@@ -44,20 +70,25 @@ export class ViolationCollector {
     return true;
   }
 
-  /** A TagList: 1-200 tags, Key 1-128, Value 0-256 (service model). */
-  tags(field: string, tags: unknown): void {
+  /** A TagList (by default the model's: 1-200 tags, Key 1-128, Value 0-256, both required). */
+  tags(field: string, tags: unknown, rules: TagRules = defaultTagRules): void {
     if (tags === undefined) return;
     if (!Array.isArray(tags)) {
       this.add(field, `${field} must be a list of tags`, 'CannotParse');
       return;
     }
-    if (tags.length < 1 || tags.length > 200) {
-      this.add(field, `${field} must hold 1 to 200 tags (got ${tags.length})`);
+    if (tags.length < rules.list.minItems || tags.length > rules.list.maxItems) {
+      this.add(field, `${field} must hold ${rules.list.minItems} to ${rules.list.maxItems} tags (got ${tags.length})`);
       return;
     }
-    tags.forEach((tag: { Key?: unknown; Value?: unknown } | null, index) => {
-      this.string(`${field}[${index}].Key`, tag?.Key, { min: 1, max: 128, required: true });
-      this.string(`${field}[${index}].Value`, tag?.Value, { min: 0, max: 256, required: true });
+    tags.forEach((tag: unknown, index) => {
+      if (tag === null || typeof tag !== 'object' || Array.isArray(tag)) {
+        this.add(`${field}[${index}]`, `${field}[${index}] must be a Tag object`, 'CannotParse');
+        return;
+      }
+      const { Key, Value } = tag as { Key?: unknown; Value?: unknown };
+      this.string(`${field}[${index}].Key`, Key, rules.key);
+      this.string(`${field}[${index}].Value`, Value, rules.value);
     });
   }
 

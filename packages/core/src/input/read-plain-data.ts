@@ -1,0 +1,148 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { ValidationIssue } from '../errors/validation-issue.js';
+
+/** JSON data as plain objects and arrays: what a schema can check without running any of the caller's code. */
+export type PlainData = string | number | boolean | null | PlainData[] | { [key: string]: PlainData };
+
+export interface PlainDataLimits {
+  /** Deepest nesting of objects and arrays (the root object is depth 1). */
+  readonly maxDepth: number;
+  /** Most values in total (objects, arrays and leaves). */
+  readonly maxNodes: number;
+  /** Most issues reported; the rest are summarized in one. */
+  readonly maxIssues: number;
+}
+
+const defaultLimits: PlainDataLimits = { maxDepth: 100, maxNodes: 1_000_000, maxIssues: 50 };
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+/** `changes[0].entity["odd key"]`: how a validation issue names a place in the caller's request. */
+export function plainDataPath(segments: readonly PropertyKey[]): string {
+  let path = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else {
+      const key = String(segment);
+      path += identifier.test(key) ? (path === '' ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
+    }
+  }
+  return path === '' ? '(request)' : path;
+}
+
+/**
+ * Reads any value a JavaScript caller or a bot can hand over into a detached copy of plain JSON data, and
+ * never throws: getters and proxies that throw, cycles, BigInt, symbols, functions, non-finite numbers,
+ * holes and `undefined` in arrays, class instances (Date, Map, ...), a `__proto__` member, and nesting deeper
+ * than `maxDepth` are issues naming the path. An object property whose value is `undefined` is absent, as in JSON. Nothing of
+ * the caller's is read twice: the copy is what gets checked and what gets sent.
+ */
+export function readPlainData(
+  input: unknown,
+  limits: Partial<PlainDataLimits> = {},
+): Result<PlainData | undefined, ValidationIssue[]> {
+  const { maxDepth, maxNodes, maxIssues } = { ...defaultLimits, ...limits };
+  const issues: ValidationIssue[] = [];
+  const ancestors = new Set<object>();
+  let nodes = 0;
+  let dropped = 0;
+  const issue = (path: readonly PropertyKey[], rule: string, message: string) => {
+    if (issues.length < maxIssues) issues.push({ path: plainDataPath(path), rule, message });
+    else dropped += 1;
+  };
+
+  const read = (value: unknown, path: PropertyKey[], depth: number): PlainData | undefined => {
+    nodes += 1;
+    if (nodes > maxNodes) {
+      if (nodes === maxNodes + 1) issue(path, 'size', `more than ${maxNodes} values in all`);
+      return undefined;
+    }
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+        return value;
+      case 'number':
+        if (Number.isFinite(value)) return value;
+        issue(path, 'type', `${String(value)} is not a JSON number`);
+        return undefined;
+      case 'undefined':
+        return undefined;
+      case 'bigint':
+        issue(path, 'type', 'a BigInt is not JSON data: give a number or a string');
+        return undefined;
+      case 'symbol':
+      case 'function':
+        issue(path, 'type', `a ${typeof value} is not JSON data`);
+        return undefined;
+    }
+    if (value === null) return null;
+    const object = value as object;
+    if (depth >= maxDepth) {
+      issue(path, 'depth', `nested deeper than ${maxDepth} levels`);
+      return undefined;
+    }
+    if (ancestors.has(object)) {
+      issue(path, 'circular', 'refers to an object that contains it: a cycle is not JSON data');
+      return undefined;
+    }
+    ancestors.add(object);
+    try {
+      if (Array.isArray(object)) return readArray(object, path, depth);
+      const prototype = Object.getPrototypeOf(object) as unknown;
+      if (prototype !== Object.prototype && prototype !== null) {
+        const name = (object as { constructor?: { name?: unknown } }).constructor?.name;
+        issue(path, 'type', `must be plain data, got ${typeof name === 'string' ? name : 'a class instance'}`);
+        return undefined;
+      }
+      const copy: Record<string, PlainData> = {};
+      for (const key of Object.keys(object)) {
+        if (key === '__proto__') {
+          // Schema libraries and object spreads treat it as the prototype, not data: refused, never half-read.
+          issue([...path, key], 'key', 'a member named __proto__ is refused');
+          continue;
+        }
+        const item = read((object as Record<string, unknown>)[key], [...path, key], depth + 1);
+        if (item !== undefined)
+          Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+      }
+      return copy;
+    } catch (error) {
+      issue(path, 'unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
+      return undefined;
+    } finally {
+      ancestors.delete(object);
+    }
+  };
+
+  const readArray = (array: readonly unknown[], path: PropertyKey[], depth: number): PlainData[] | undefined => {
+    const length = array.length;
+    if (length > maxNodes - nodes) {
+      issue(path, 'size', `${length} items is more than ${maxNodes} values in all`);
+      return undefined;
+    }
+    const copy: PlainData[] = [];
+    for (let index = 0; index < length; index += 1) {
+      if (!(index in array)) {
+        issue([...path, index], 'hole', 'an array with a hole: every item must be given');
+        continue;
+      }
+      const raw = array[index];
+      if (raw === undefined) {
+        issue([...path, index], 'type', 'undefined is not JSON data');
+        continue;
+      }
+      const item = read(raw, [...path, index], depth + 1);
+      if (item !== undefined) copy.push(item);
+    }
+    return copy;
+  };
+
+  let data: PlainData | undefined;
+  try {
+    data = read(input, [], 0);
+  } catch (error) {
+    // Only a stack overflow or an exotic host object gets here; still an issue, never a throw.
+    issue([], 'unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
+  }
+  if (dropped > 0) issues.push({ path: '(request)', rule: 'tooManyIssues', message: `and ${dropped} more issues` });
+  return issues.length > 0 ? err(issues) : ok(data);
+}
