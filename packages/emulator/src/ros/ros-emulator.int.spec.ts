@@ -54,7 +54,8 @@ describe('startRosEmulator', () => {
 
   describe('having a CREATE change set', () => {
     it('should go CREATE_PENDING -> CREATE_COMPLETE/AVAILABLE, execute, and leave the stack CREATE_COMPLETE', async () => {
-      await start();
+      // Long enough phases that each intermediate state is seen even on a loaded machine; the ends are polled.
+      await start({ timing: { createMs: 1_000, executeMs: 500 } });
       const ros = client();
       const created = await ros.createChangeSet(createRequest());
       const { changeSetId, stackId } = created.body!;
@@ -63,8 +64,11 @@ describe('startRosEmulator', () => {
       expect((await ros.getStack(new $Ros.GetStackRequest({ regionId: 'cn-hangzhou', stackId }))).body?.status).toBe(
         'REVIEW_IN_PROGRESS',
       );
-      await settleCreate();
-      const ready = (await get()).body!;
+      let ready = (await get()).body!;
+      while (ready.status === 'CREATE_PENDING' || ready.status === 'CREATE_IN_PROGRESS') {
+        await sleep(20);
+        ready = (await get()).body!;
+      }
       expect(ready).toMatchObject({ status: 'CREATE_COMPLETE', executionStatus: 'AVAILABLE', changeSetType: 'CREATE' });
       expect(ready.changes).toEqual([
         expect.objectContaining({
@@ -75,10 +79,14 @@ describe('startRosEmulator', () => {
       expect((await ros.getStack(new $Ros.GetStackRequest({ regionId: 'cn-hangzhou', stackId }))).body?.status).toBe(
         'CREATE_IN_PROGRESS',
       );
-      await sleep(90);
-      expect((await ros.getStack(new $Ros.GetStackRequest({ regionId: 'cn-hangzhou', stackId }))).body?.status).toBe(
-        'CREATE_COMPLETE',
-      );
+      const stackStatus = async () =>
+        (await ros.getStack(new $Ros.GetStackRequest({ regionId: 'cn-hangzhou', stackId }))).body?.status;
+      let status = await stackStatus();
+      while (status === 'CREATE_IN_PROGRESS') {
+        await sleep(20);
+        status = await stackStatus();
+      }
+      expect(status).toBe('CREATE_COMPLETE');
       expect((await get()).body?.executionStatus).toBe('EXECUTE_COMPLETE');
     });
 

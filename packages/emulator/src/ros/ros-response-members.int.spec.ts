@@ -193,6 +193,42 @@ describe('ROS emulator answers: every SDK 3.7.0 member, and parameters that only
     ]);
   });
 
+  it('should explain a failed creation in GetStack OperationInfo', async () => {
+    const failing = yamlTemplate.replace(
+      'Properties: {CidrBlock: !Ref Cidr}',
+      'Properties: {CidrBlock: !Ref Cidr, EmulatorOutcome: FAIL}',
+    );
+    const { changeSetId, stackId } = (
+      await ros.createChangeSet(
+        new $Ros.CreateChangeSetRequest({
+          regionId,
+          changeSetName: 'failing',
+          changeSetType: 'CREATE',
+          stackName: 'failing',
+          templateBody: failing,
+          timeoutInMinutes: 10,
+          disableRollback: true,
+        }),
+      )
+    ).body!;
+    await settle(
+      () => getChangeSet(changeSetId!),
+      (body) => body.status === 'CREATE_COMPLETE',
+    );
+    await ros.executeChangeSet(new $Ros.ExecuteChangeSetRequest({ regionId, changeSetId }));
+    const stack = await settle(
+      () => getStack(stackId!),
+      (body) => body.status === 'CREATE_FAILED',
+    );
+    expect(stack.operationInfo).toMatchObject({
+      action: 'Create',
+      logicalResourceId: 'Vpc',
+      resourceType: 'ALIYUN::ECS::VPC',
+      message: stack.statusReason,
+    });
+    expect(stack.outputs).toBeUndefined();
+  });
+
   it('should give a Terraform change set and stack their Terraform logs', async () => {
     const terraform = JSON.stringify({
       ROSTemplateFormatVersion: '2015-09-01',

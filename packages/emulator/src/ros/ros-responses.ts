@@ -130,6 +130,7 @@ export function stackBody(
       ? { TemplateScratchId: stack.templateSource.templateScratchId }
       : {}),
     ...(log && done && options.showLogs ? { Log: log } : {}),
+    ...(stack.operationInfo ? { OperationInfo: stack.operationInfo } : {}),
     ...(options.resourceProgress === 'PercentageOnly'
       ? { ResourceProgress: { StackOperationProgress: percent, StackActionProgress: percent } }
       : {}),

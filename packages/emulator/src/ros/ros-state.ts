@@ -39,6 +39,8 @@ export interface RosStack {
   ramRoleName?: string;
   readonly resourceGroupId: string;
   parallelism?: number;
+  /** Why the last operation failed (GetStack's OperationInfo), while it stands. */
+  operationInfo?: Record<string, string> | undefined;
 }
 
 export interface RosChangeSet {
@@ -298,10 +300,19 @@ export class RosState {
               ? 'CREATE_FAILED'
               : 'ROLLBACK_COMPLETE'
             : `${action}_FAILED`;
-        stack.statusReason = failure;
+        stack.statusReason = failure.reason;
+        stack.operationInfo = {
+          Action: action === 'CREATE' ? 'Create' : action === 'UPDATE' ? 'Update' : 'Import',
+          Code: 'EmulatedFailure',
+          LogicalResourceId: failure.logicalResourceId,
+          Message: failure.reason,
+          ResourceType: failure.resourceType,
+          RequestId: randomUUID().toUpperCase(),
+        };
         return;
       }
       changeSet.executionStatus = 'EXECUTE_COMPLETE';
+      stack.operationInfo = undefined;
       stack.status = `${action}_COMPLETE`;
       stack.statusReason = `Stack ${action} completed successfully`;
       stack.template = changeSet.template;

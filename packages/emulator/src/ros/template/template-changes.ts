@@ -39,10 +39,16 @@ export function templateChanges(before: RosTemplate | undefined, after: RosTempl
 }
 
 /** The emulator's hook for a failing execution: a resource with property `EmulatorOutcome: FAIL`. */
-export function failsOnExecution(template: RosTemplate): string | undefined {
+export function failsOnExecution(
+  template: RosTemplate,
+): { reason: string; logicalResourceId: string; resourceType: string } | undefined {
   for (const [id, resource] of Object.entries(isRecord(template.Resources) ? template.Resources : {})) {
     if (resource?.Properties?.EmulatorOutcome === 'FAIL')
-      return `Resource ${id} failed to be created (emulated failure).`;
+      return {
+        reason: `Resource ${id} failed to be created (emulated failure).`,
+        logicalResourceId: id,
+        resourceType: String(resource.Type),
+      };
   }
   return undefined;
 }
