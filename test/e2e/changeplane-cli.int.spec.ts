@@ -238,6 +238,16 @@ describe('changeplane (the built binary)', () => {
         expect(byTask).toMatchObject({ 'ros:web-network': 'previewed', 'marketplace:1': 'previewed' });
       });
 
+      it('should say which parameters the provider will ignore for the change-set type', async () => {
+        const plan = writePlan(
+          "version: 1\nros:\n  stacks:\n    - name: warned\n      replacementOption: Enabled\n      template: {ROSTemplateFormatVersion: '2015-09-01', Resources: {Vpc: {Type: 'ALIYUN::ECS::VPC'}}}\n",
+        );
+        const result = await runChangeplane(['plan', plan, '--json', '--emulators', ...fast, '--state', stateFile()]);
+        expect(result.code).toBe(0);
+        const notices = byType(result.events, 'notice').map((event) => String(event.message));
+        expect(notices.some((message) => message.startsWith('ros stack warned: replacementOption'))).toBe(true);
+      });
+
       it('should exit 2 with --detailed-exitcode because there are changes', async () => {
         const result = await runChangeplane([
           'plan',

@@ -167,6 +167,12 @@ export async function executeRun(runs: readonly ProviderRun[], options: ExecuteR
           task.changeSetId = handle.changeSetId;
           await recordPrepared(task, handle.changeSetId);
         }
+        for (const warning of handle.warnings ?? []) {
+          reporter.emit({
+            type: 'notice',
+            message: `${task.target.label}: ${warning.path}: ${warning.message} (${warning.rule})`,
+          });
+        }
         reporter.emit({ type: 'task-changes', task: task.target.task, changes: handle.changes });
         if (handle.outcome === 'no-changes') {
           settle(task, { kind: 'no-changes' });
