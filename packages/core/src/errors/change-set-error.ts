@@ -17,6 +17,11 @@ export interface ChangeSetErrorBase<K extends ChangeSetErrorKind> {
   readonly requestId?: string;
   /** How many attempts were made before this error was returned, when the call was retried. */
   readonly attempts?: number;
+  /**
+   * The idempotency token the failed call was sent with, set when the call may have taken effect (network,
+   * timeout, provider fault, throttled after retries, aborted): re-sending it finds the change set if it exists.
+   */
+  readonly clientToken?: string;
   /** The original failure, for debugging. Never serialized as is: see `serializeChangeSetError`. */
   readonly cause?: unknown;
 }
