@@ -1,7 +1,8 @@
-// `pnpm bench`: planner throughput, scheduler makespan on the emulator, adapter overhead. Prints tables and
+// `pnpm bench`: planner throughput, scheduler makespan on the emulator, adapter overhead, PostgreSQL locks. Prints tables and
 // writes bench-results.json. A benchmark, not a test: it reports numbers against the targets.
 import { writeFileSync } from 'node:fs';
 import { benchAdapterOverhead } from './adapter-overhead-bench.js';
+import { benchLocks } from './lock-bench.js';
 import { benchPlanner } from './planner-bench.js';
 import { benchScheduler } from './scheduler-bench.js';
 
@@ -28,6 +29,12 @@ if (want('overhead')) {
   console.log('\n3. Adapter overhead: adapter create+start / raw SDK calls (target: under 1.10x)');
   console.table(overhead);
   results.overhead = { rows: overhead, target: 'ratio < 1.10', met: overhead.every((row) => row.ratio < 1.1) };
+}
+if (want('locks')) {
+  const locks = await benchLocks();
+  console.log('\n4. Lock acquire + release through PostgreSQL (target: low single-digit milliseconds on loopback)');
+  console.table([locks]);
+  results.locks = { ...locks, target: 'median < 5 ms', met: locks.medianMs < 5 };
 }
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten to bench-results.json');

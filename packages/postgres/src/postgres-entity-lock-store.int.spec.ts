@@ -55,10 +55,10 @@ describe(PostgresEntityLockStore, () => {
   describe('having a lease that expired', () => {
     it('should grant the key again, and refuse the stale holder renew, release and isCurrent', async () => {
       const locks = store();
-      const stale = (await locks.tryAcquire('k-expire', 'one', 50))._unsafeUnwrap();
+      const stale = (await locks.tryAcquire('k-expire', 'one', 1_000))._unsafeUnwrap();
       expect(await locks.isCurrent(stale)).toBe(true);
       expect((await locks.tryAcquire('k-expire', 'two', 50))._unsafeUnwrapErr()).toMatchObject({ holder: 'one' });
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
       const fresh = (await locks.tryAcquire('k-expire', 'two', 60_000))._unsafeUnwrap();
       expect(fresh.fencingToken).toBeGreaterThan(stale.fencingToken);
       expect(await locks.isCurrent(stale)).toBe(false);
