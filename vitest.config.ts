@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 // cross-package suites in test/. Workspace packages resolve to their TypeScript sources
 // through the `source` export condition, so specs never run against a stale build.
 export default defineConfig({
-  resolve: { conditions: ['source', 'node', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'node', 'import', 'default'] } },
+  resolve: { conditions: ['source', 'node', 'default'] },
+  ssr: { resolve: { conditions: ['source', 'node', 'default'] } },
   oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
   test: {
     include: [
@@ -16,6 +16,8 @@ export default defineConfig({
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     environment: 'node',
+    // A PostgreSQL for the *.int.spec.ts of packages/postgres and test/: the machine's, or an embedded one.
+    globalSetup: ['test/support/postgres-global-setup.ts'],
     // The pinned AWS SDK warns once per process that Node 20 support ends; the SDK's own switch silences it in tests.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     deps: { interopDefault: false },

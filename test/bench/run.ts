@@ -1,8 +1,9 @@
-// `pnpm bench`: planner throughput, scheduler makespan on the emulator, adapter overhead. Prints tables and
+// `pnpm bench`: planner throughput, scheduler makespan on the emulator, adapter overhead, PostgreSQL locks. Prints tables and
 // writes bench-results.json. A benchmark, not a test: it reports numbers against the targets.
 import { writeFileSync } from 'node:fs';
 import { benchAdapterOverhead } from './adapter-overhead-bench.js';
 import { benchCliStartup } from './cli-startup-bench.js';
+import { benchLocks } from './lock-bench.js';
 import { benchPlanner } from './planner-bench.js';
 import { benchScheduler } from './scheduler-bench.js';
 
@@ -40,6 +41,12 @@ if (want('startup')) {
     goal: 'help <= 2x bare node, < 150 ms',
     met: help.ratioToBareNode <= 2 && help.medianMs < 150,
   };
+}
+if (want('locks')) {
+  const locks = await benchLocks();
+  console.log('\n5. Lock acquire + release through PostgreSQL (target: low single-digit milliseconds on loopback)');
+  console.table([locks]);
+  results.locks = { ...locks, target: 'median < 5 ms', met: locks.medianMs < 5 };
 }
 writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten to bench-results.json');

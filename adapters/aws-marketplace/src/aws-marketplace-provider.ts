@@ -34,6 +34,7 @@ import {
   type ValidationError,
   type WaitOptions,
   waitUntilSettled,
+  withClientToken,
   withRetry,
 } from '@changeplane/core';
 import { inject, injectable, optional } from 'inversify';
@@ -186,12 +187,16 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
       .andThen((leases) =>
         withRetry(
           () =>
-            ResultAsync.fromPromise(
-              this.#client.send(
-                new StartChangeSetCommand({ ...input, ClientRequestToken: handle.startToken, Intent: 'APPLY' }),
-                options.signal ? { abortSignal: options.signal } : {},
+            // Fencing: every attempt first checks in the store that the leases are still current, so a process
+            // whose lease lapsed (paused past its TTL, then resumed) never starts under a stale lease.
+            this.#checkLeases(leases, entities).andThen(() =>
+              ResultAsync.fromPromise(
+                this.#client.send(
+                  new StartChangeSetCommand({ ...input, ClientRequestToken: handle.startToken, Intent: 'APPLY' }),
+                  options.signal ? { abortSignal: options.signal } : {},
+                ),
+                (error) => mapMarketplaceError(error, { operation: 'StartChangeSet', entities }),
               ),
-              (error) => mapMarketplaceError(error, { operation: 'StartChangeSet', entities }),
             ),
           {
             provider: providerId,
@@ -217,7 +222,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
           })
           .orElse((error) => {
             void releaseEntityLocks(this.#locks, leases);
-            return errAsync(error);
+            return errAsync(withClientToken(error, handle.startToken));
           }),
       );
   }
@@ -373,6 +378,28 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
       this.#settleWatchers.set(catalog, watcher);
     }
     return watcher;
+  }
+
+  /** `locked` (code `LeaseLost`) unless every lease is still the current one in the store. */
+  #checkLeases(leases: readonly EntityLease[], entities: readonly string[]): ResultAsync<void, ChangeSetError> {
+    return ResultAsync.fromSafePromise(
+      Promise.all(leases.map((lease) => this.#locks.isCurrent(lease).catch(() => false))),
+    ).andThen((current) => {
+      const lost = leases.filter((_, index) => !current[index]);
+      if (lost.length === 0) return okAsync(undefined);
+      return errAsync(
+        createChangeSetError('locked', {
+          provider: providerId,
+          operation: 'start',
+          code: 'LeaseLost',
+          message: `the lease on ${lost.map((lease) => lease.key).join(', ')} expired or was taken over before StartChangeSet: nothing was started`,
+          entities:
+            lost.length > 0
+              ? lost.map((lease) => entities.find((entity) => lease.key.endsWith(`:${entity}`)) ?? lease.key)
+              : [],
+        }),
+      );
+    });
   }
 
   #lockKey(entity: string): string {

@@ -19,6 +19,7 @@ import {
   type WaitOptions,
   waitFor,
   waitUntilSettled,
+  withClientToken,
   withRetry,
 } from '@changeplane/core';
 import { inject, injectable } from 'inversify';
@@ -103,7 +104,8 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
             ...(warnings.length > 0 ? { warnings } : {}),
           }),
         );
-      });
+      })
+      .mapErr((error) => withClientToken(error, clientToken));
   }
 
   start(handle: ChangeSetHandle, options: StartOptions = {}): ResultAsync<StartedChangeSet, ChangeSetError> {
@@ -137,17 +139,19 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
           clientToken: handle.startToken,
         }),
       ),
-    ).map(
-      (): StartedChangeSet => ({
-        provider: providerId,
-        changeSetId,
-        ...(handle.region ? { region: handle.region } : {}),
-        scope: handle.scope,
-        startedAt: new Date().toISOString(),
-        startToken: handle.startToken,
-        entities: handle.entities,
-      }),
-    );
+    )
+      .map(
+        (): StartedChangeSet => ({
+          provider: providerId,
+          changeSetId,
+          ...(handle.region ? { region: handle.region } : {}),
+          scope: handle.scope,
+          startedAt: new Date().toISOString(),
+          startToken: handle.startToken,
+          entities: handle.entities,
+        }),
+      )
+      .mapErr((error) => withClientToken(error, handle.startToken));
   }
 
   describe(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {

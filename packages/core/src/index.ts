@@ -14,7 +14,7 @@ export type {
 export type { RunTarget, TargetPlan } from './descriptor/run-target.js';
 export { ChangeSetRegistry } from './di/change-set-registry.js';
 export { createChangeSetContainer } from './di/create-change-set-container.js';
-export { ChangeSetProviderToken, EntityLockStoreToken } from './di/tokens.js';
+export { ChangeSetProviderToken, EntityLockStoreToken, RunJournalToken } from './di/tokens.js';
 export type {
   AbortedError,
   AccessDeniedError,
@@ -47,12 +47,37 @@ export {
   serializeChangeSetError,
 } from './errors/serialize-change-set-error.js';
 export type { ValidationIssue } from './errors/validation-issue.js';
+export { mayHaveTakenEffect, withClientToken } from './errors/with-client-token.js';
 export {
   awsClientRequestTokenRule,
   type ClientTokenRule,
   rosClientTokenRule,
 } from './idempotency/client-token-rule.js';
 export { generateClientToken, resolveClientToken } from './idempotency/resolve-client-token.js';
+export { deriveClientToken } from './journal/derive-client-token.js';
+export { EntryLogRunJournal } from './journal/entry-log-run-journal.js';
+export { FileRunJournal, type FileRunJournalOptions } from './journal/file-run-journal.js';
+export { InMemoryRunJournal } from './journal/in-memory-run-journal.js';
+export type { JournalChangeSet } from './journal/journal-change-set.js';
+export {
+  type FailedOutcomeEntry,
+  type IntentEntry,
+  isJournalEntry,
+  type JournalEntry,
+  type OutcomeEntry,
+  type RunFinishedEntry,
+  type RunStartedEntry,
+  type SucceededOutcomeEntry,
+} from './journal/journal-entry.js';
+export { JournalFileLock } from './journal/journal-file-lock.js';
+export { type JournalOperation, journalOperations } from './journal/journal-operation.js';
+export { listJournalChangeSets } from './journal/list-journal-change-sets.js';
+export { planContentHash } from './journal/plan-content-hash.js';
+export { replayRun, runRecordsOf } from './journal/replay-run.js';
+export type { JournalIntent, JournalOutcome, RunJournal, StartRunOptions } from './journal/run-journal.js';
+export { type RunJournalError, runJournalError } from './journal/run-journal-error.js';
+export type { RunFinishStatus, RunRecord, StartedRun } from './journal/run-record.js';
+export type { OperationReplay, RunReplay, TaskReplay, TaskState } from './journal/run-replay.js';
 export {
   type ParseRequestContext,
   parseRequest,

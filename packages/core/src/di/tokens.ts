@@ -1,4 +1,5 @@
 import type { ServiceIdentifier } from 'inversify';
+import type { RunJournal } from '../journal/run-journal.js';
 import type { EntityLockStore } from '../locks/entity-lock-store.js';
 import type { ChangeSetProvider } from '../provider/change-set-provider.js';
 
@@ -7,3 +8,6 @@ export const ChangeSetProviderToken: ServiceIdentifier<ChangeSetProvider> = Symb
 
 /** The lock store providers share, so two adapters in one process see each other's locks. */
 export const EntityLockStoreToken: ServiceIdentifier<EntityLockStore> = Symbol.for('changeplane.EntityLockStore');
+
+/** Where runs are journaled: the file journal by default, PostgreSQL for many bots. */
+export const RunJournalToken: ServiceIdentifier<RunJournal> = Symbol.for('changeplane.RunJournal');

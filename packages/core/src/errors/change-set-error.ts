@@ -19,6 +19,11 @@ export interface ChangeSetErrorBase<K extends ChangeSetErrorKind> {
   readonly attempts?: number;
   /** The change set the error is about, when the provider made one (one that failed to be created). */
   readonly changeSetId?: string;
+  /**
+   * The idempotency token the failed call was sent with, set when the call may have taken effect (network,
+   * timeout, provider fault, throttled after retries, aborted): re-sending it finds the change set if it exists.
+   */
+  readonly clientToken?: string;
   /** The original failure, for debugging. Never serialized as is: see `serializeChangeSetError`. */
   readonly cause?: unknown;
 }

@@ -67,7 +67,20 @@ export function acquireEntityLocks(
     }
   };
 
-  return new ResultAsync(run());
+  // A store that cannot answer (a database gone) rejects: the caller hears `locked`, as it has no lock.
+  const guarded = run().catch((cause: unknown) =>
+    err<EntityLease[], LockedError | AbortedError>(
+      createChangeSetError('locked', {
+        provider: options.provider,
+        operation: options.operation,
+        message: `the lock store could not be reached: ${cause instanceof Error ? cause.message : String(cause)}`,
+        code: 'LockStoreUnavailable',
+        entities: ordered.map(entityOfLockKey),
+        cause,
+      }),
+    ),
+  );
+  return new ResultAsync(guarded);
 }
 
 /** Releases every lease (best effort: a lease already lost is simply skipped). */

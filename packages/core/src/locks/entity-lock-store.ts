@@ -13,6 +13,11 @@ export interface EntityLockStore {
   renew(lease: EntityLease, ttlMs: number): Promise<Result<EntityLease, 'lost'>>;
   /** Releases a lease; false (and nothing changes) when the caller is not the current holder. */
   release(lease: EntityLease): Promise<boolean>;
+  /**
+   * True while `lease` is still the live lease of its key (same fencing token, not expired, not released):
+   * what a provider checks right before it acts, so a holder whose lease lapsed while it was paused does not.
+   */
+  isCurrent(lease: EntityLease): Promise<boolean>;
   /** The live lease on `key`, if any. */
   current(key: string): Promise<EntityLease | undefined>;
   /**

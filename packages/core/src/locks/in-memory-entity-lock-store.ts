@@ -40,6 +40,11 @@ export class InMemoryEntityLockStore implements EntityLockStore {
     return true;
   }
 
+  async isCurrent(lease: EntityLease): Promise<boolean> {
+    const existing = this.#live(lease.key);
+    return existing !== undefined && existing.fencingToken === lease.fencingToken && existing.holder === lease.holder;
+  }
+
   async current(key: string): Promise<EntityLease | undefined> {
     return this.#live(key);
   }

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
+import { serializeChangeSetError } from '../errors/serialize-change-set-error.js';
+import { mayHaveTakenEffect } from '../errors/with-client-token.js';
+import { deriveClientToken } from './derive-client-token.js';
+import type { JournalChangeSet } from './journal-change-set.js';
+import type { IntentEntry, JournalEntry, OutcomeEntry } from './journal-entry.js';
+import type { JournalOperation } from './journal-operation.js';
+import { listJournalChangeSets } from './list-journal-change-sets.js';
+import { replayRun, runRecordsOf } from './replay-run.js';
+import type { JournalIntent, JournalOutcome, RunJournal, StartRunOptions } from './run-journal.js';
+import { type RunJournalError, runJournalError } from './run-journal-error.js';
+import type { RunFinishStatus, RunRecord, StartedRun } from './run-record.js';
+import type { RunReplay } from './run-replay.js';
+
+/**
+ * A run journal over an append-only log of entries: a store supplies `append` and `readAll` (and may
+ * override `readRun`, `beginRun`, `endRun`), everything else is the pure replay of the entries.
+ */
+export abstract class EntryLogRunJournal implements RunJournal {
+  readonly #now: () => Date;
+
+  protected constructor(now: () => Date = () => new Date()) {
+    this.#now = now;
+  }
+
+  /** Appends one entry durably: resolves only once the entry survives a crash. */
+  protected abstract append(entry: JournalEntry): ResultAsync<void, RunJournalError>;
+  /** Every entry, in the order written. */
+  protected abstract readAll(): ResultAsync<JournalEntry[], RunJournalError>;
+
+  /** The entries of one run (a store may answer this without reading everything). */
+  protected readRun(runId: string): ResultAsync<JournalEntry[], RunJournalError> {
+    return this.readAll().map((entries) => entries.filter((entry) => entry.runId === runId));
+  }
+
+  /** Called before a run starts or resumes in this process (the file journal takes its lock here). */
+  protected beginRun(): ResultAsync<void, RunJournalError> {
+    return okAsync(undefined);
+  }
+
+  /** Called when this process is done with its run. */
+  protected endRun(): ResultAsync<void, RunJournalError> {
+    return okAsync(undefined);
+  }
+
+  startRun(planHash: string, options: StartRunOptions = {}): ResultAsync<StartedRun, RunJournalError> {
+    return this.beginRun()
+      .andThen(() => (options.newRun ? okAsync(undefined) : this.findUnfinishedRun(planHash)))
+      .andThen((unfinished): ResultAsync<StartedRun, RunJournalError> => {
+        if (unfinished) return okAsync({ ...unfinished, resumed: true });
+        const entry: JournalEntry = { type: 'run-started', runId: randomUUID(), planHash, at: this.#at() };
+        return this.append(entry).map(
+          (): StartedRun => ({
+            runId: entry.runId,
+            planHash,
+            startedAt: entry.at,
+            status: 'unfinished',
+            resumed: false,
+          }),
+        );
+      });
+  }
+
+  findUnfinishedRun(planHash: string): ResultAsync<RunRecord | undefined, RunJournalError> {
+    return this.listRuns().map((runs) =>
+      runs.filter((run) => run.planHash === planHash && run.status === 'unfinished').at(-1),
+    );
+  }
+
+  listRuns(): ResultAsync<RunRecord[], RunJournalError> {
+    return this.readAll().map(runRecordsOf);
+  }
+
+  clientToken(runId: string, taskKey: string, operation: JournalOperation): string {
+    return deriveClientToken(runId, taskKey, operation);
+  }
+
+  recordIntent(intent: JournalIntent): ResultAsync<IntentEntry, RunJournalError> {
+    const entry: IntentEntry = {
+      type: 'intent',
+      runId: intent.runId,
+      taskKey: intent.taskKey,
+      operation: intent.operation,
+      provider: intent.provider,
+      clientToken: intent.clientToken ?? this.clientToken(intent.runId, intent.taskKey, intent.operation),
+      ...(intent.changeSetId ? { changeSetId: intent.changeSetId } : {}),
+      at: this.#at(),
+    };
+    return this.append(entry).map(() => entry);
+  }
+
+  recordOutcome(outcome: JournalOutcome): ResultAsync<OutcomeEntry, RunJournalError> {
+    const base = {
+      type: 'outcome' as const,
+      runId: outcome.runId,
+      taskKey: outcome.taskKey,
+      operation: outcome.operation,
+      clientToken: outcome.clientToken ?? this.clientToken(outcome.runId, outcome.taskKey, outcome.operation),
+      at: this.#at(),
+    };
+    const { result } = outcome;
+    const entry: OutcomeEntry =
+      'error' in result
+        ? {
+            ...base,
+            ok: false,
+            error: serializeChangeSetError(result.error),
+            mayHaveTakenEffect: mayHaveTakenEffect(result.error),
+          }
+        : { ...base, ok: true, ...result };
+    return this.append(entry).map(() => entry);
+  }
+
+  finishRun(runId: string, status: RunFinishStatus): ResultAsync<RunRecord, RunJournalError> {
+    return this.#run(runId)
+      .andThen((run) => {
+        const entry: JournalEntry = { type: 'run-finished', runId, status, at: this.#at() };
+        return this.append(entry).map((): RunRecord => ({ ...run, status, finishedAt: entry.at }));
+      })
+      .andThen((run) => this.endRun().map(() => run));
+  }
+
+  listChangeSets(): ResultAsync<JournalChangeSet[], RunJournalError> {
+    return this.readAll().map(listJournalChangeSets);
+  }
+
+  replay(runId: string, taskKeys: readonly string[] = []): ResultAsync<RunReplay, RunJournalError> {
+    return this.readRun(runId).andThen((entries) => {
+      const run = runRecordsOf(entries)[0];
+      if (!run) return errAsync(runJournalError('not-found', `no run ${runId} in the journal`));
+      return okAsync(replayRun(run, entries, taskKeys));
+    });
+  }
+
+  close(): ResultAsync<void, RunJournalError> {
+    return this.endRun();
+  }
+
+  #run(runId: string): ResultAsync<RunRecord, RunJournalError> {
+    return this.readRun(runId).andThen((entries) => {
+      const run = runRecordsOf(entries)[0];
+      return run ? okAsync(run) : errAsync(runJournalError('not-found', `no run ${runId} in the journal`));
+    });
+  }
+
+  #at(): string {
+    return this.#now().toISOString();
+  }
+}

@@ -1,0 +1,3 @@
+/** The provider calls that can change something, each recorded as an intent before it is made. */
+export const journalOperations = ['create', 'start', 'cancel'] as const;
+export type JournalOperation = (typeof journalOperations)[number];

@@ -1,0 +1,83 @@
+import { type RunJournalError, redactSecrets, registerSecret, runJournalError } from '@changeplane/core';
+import pg from 'pg';
+import { migrate } from './migrate.js';
+import type { PostgresStoreOptions } from './postgres-store-options.js';
+
+/**
+ * One pool and one schema, migrated once on first use. Shared by the lock store and the journal when they
+ * are built from one options object.
+ */
+export class PostgresConnection {
+  readonly pool: pg.Pool;
+  readonly schema: string;
+  readonly #ownsPool: boolean;
+  #migrated: Promise<void> | undefined;
+  #ended = false;
+
+  constructor(options: PostgresStoreOptions) {
+    this.schema = options.schema ?? 'changeplane';
+    if (!/^[a-z_][a-z0-9_]{0,40}$/.test(this.schema)) {
+      throw new RangeError(`schema must be 1-41 lowercase letters, digits or underscores, got ${this.schema}`);
+    }
+    if (options.connectionString) registerSecret(passwordOf(options.connectionString));
+    this.#ownsPool = options.pool === undefined;
+    this.pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 10 });
+    // An idle client that loses its connection emits an error on the pool: a query will report it instead.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** `"schema".name`, for SQL. */
+  table(name: string): string {
+    return `"${this.schema}".${name}`;
+  }
+
+  /** The NOTIFY channel of released locks in this schema. */
+  get channel(): string {
+    return `changeplane_released_${this.schema}`;
+  }
+
+  /** Runs the migrations once per connection (concurrency-safe across processes: an advisory lock). */
+  ready(): Promise<void> {
+    this.#migrated ??= migrate(this.pool, this.schema).catch((error: unknown) => {
+      this.#migrated = undefined;
+      throw error;
+    });
+    return this.#migrated;
+  }
+
+  async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    await this.ready();
+    return this.pool.query<R>(text, values);
+  }
+
+  async close(): Promise<void> {
+    if (!this.#ownsPool || this.#ended) return;
+    this.#ended = true;
+    await this.pool.end();
+  }
+}
+
+/** A journal error for a failed statement, with no secret in it. */
+export function storeError(operation: string, cause: unknown): RunJournalError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const code = (cause as { code?: unknown })?.code;
+  return runJournalError(
+    'io',
+    redactSecrets(`PostgreSQL ${operation} failed${typeof code === 'string' ? ` (${code})` : ''}: ${message}`),
+    {
+      cause: {
+        name: (cause as Error)?.name,
+        message: redactSecrets(message),
+        ...(typeof code === 'string' ? { code } : {}),
+      },
+    },
+  );
+}
+
+function passwordOf(connectionString: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(connectionString).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,50 @@
+import { EntryLogRunJournal, type JournalEntry, type RunJournalError } from '@changeplane/core';
+import { ResultAsync } from 'neverthrow';
+import { PostgresConnection, storeError } from './postgres-connection.js';
+import type { PostgresStoreOptions } from './postgres-store-options.js';
+
+/**
+ * The run journal of many bots: every entry a row of `run_entries` (jsonb, in insert order), written by a
+ * committed INSERT before `recordIntent`/`recordOutcome` resolve. Any bot can resume a run another bot left
+ * unfinished (same plan hash), and `listChangeSets` sees every run of every bot.
+ */
+export class PostgresRunJournal extends EntryLogRunJournal {
+  readonly #db: PostgresConnection;
+
+  constructor(options: PostgresStoreOptions | PostgresConnection, now?: () => Date) {
+    super(now);
+    this.#db = options instanceof PostgresConnection ? options : new PostgresConnection(options);
+  }
+
+  protected append(entry: JournalEntry): ResultAsync<void, RunJournalError> {
+    return ResultAsync.fromPromise(
+      this.#db.query(`INSERT INTO ${this.#db.table('run_entries')} (run_id, entry) VALUES ($1, $2)`, [
+        entry.runId,
+        JSON.stringify(entry),
+      ]),
+      (cause) => storeError('append', cause),
+    ).map(() => undefined);
+  }
+
+  protected readAll(): ResultAsync<JournalEntry[], RunJournalError> {
+    return ResultAsync.fromPromise(
+      this.#db.query<{ entry: JournalEntry }>(`SELECT entry FROM ${this.#db.table('run_entries')} ORDER BY seq`),
+      (cause) => storeError('read', cause),
+    ).map((result) => result.rows.map((row) => row.entry));
+  }
+
+  protected override readRun(runId: string): ResultAsync<JournalEntry[], RunJournalError> {
+    return ResultAsync.fromPromise(
+      this.#db.query<{ entry: JournalEntry }>(
+        `SELECT entry FROM ${this.#db.table('run_entries')} WHERE run_id = $1 ORDER BY seq`,
+        [runId],
+      ),
+      (cause) => storeError('read', cause),
+    ).map((result) => result.rows.map((row) => row.entry));
+  }
+
+  /** Closes the pool it made (not one the caller passed). */
+  override close(): ResultAsync<void, RunJournalError> {
+    return ResultAsync.fromPromise(this.#db.close(), (cause) => storeError('close', cause));
+  }
+}

@@ -1,0 +1,26 @@
+// `pnpm soak [many-bots] [lease-loss]`: the library-level proofs of issue 10 against PostgreSQL
+// (CHANGEPLANE_STORE, else the machine's server) and the Marketplace emulator. Soak runs, not timed tests.
+import { leaseLoss } from './lease-loss.js';
+import { manyBots } from './many-bots.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+let failures = 0;
+if (want('many-bots')) {
+  const result = await manyBots();
+  console.log('\nMany bots: 5 processes x 20 concurrent runs, 8 overlapping entities, one PostgreSQL, one emulator');
+  console.table(result.rows);
+  console.log('wall time per round (s):', result.seconds);
+  failures += result.failures;
+}
+if (want('lease-loss')) {
+  const result = await leaseLoss();
+  console.log(
+    '\nLease loss: bot paused (SIGSTOP) 3 s past its 1 s lease, another holder takes the entity, bot resumed',
+  );
+  console.table(result.rows);
+  failures += result.failures;
+}
+console.log(failures === 0 ? '\nsoak: PASS' : `\nsoak: FAIL (${failures} rounds)`);
+process.exitCode = failures === 0 ? 0 : 1;
