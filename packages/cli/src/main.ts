@@ -30,6 +30,7 @@ function withProviderOptions(command: Command): Command {
     .option('--emulators', 'run every provider on its embedded emulator, whatever credentials are configured')
     .addOption(speedOption())
     .option('--state <file>', 'where runs are recorded for status and cancel', defaultStateFile)
+    .option('--store <url>', 'postgres://... journal and entity locks shared by bots [env CHANGEPLANE_STORE]')
     .option('--max-wait <seconds>', 'longest wait for one change set', positiveNumber, 1_800);
   for (const descriptor of builtinDescriptors) {
     for (const option of descriptor.options) {
@@ -84,6 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-y, --yes', 'start without asking (required when there is no terminal)')
     .option('--detach', 'return once every change set has started (waits only for those others depend on)')
     .option('--lock-wait <seconds>', 'wait for locked entities instead of failing at once', positiveNumber)
+    .option('--new-run', 'start afresh even when the last run of this plan did not finish (it is resumed by default)')
     .addHelpText('after', credentialHelp())
     .action(async (plan: string, options) => {
       const { applyCommand } = await import('./commands/apply-command.js');

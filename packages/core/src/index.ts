@@ -8,6 +8,7 @@ export type {
   ConnectionInput,
   EmulatorSpeed,
   ProviderRuntime,
+  ProviderSetup,
   RunningEmulator,
   TargetContext,
 } from './descriptor/provider-runtime.js';
@@ -54,6 +55,17 @@ export {
   rosClientTokenRule,
 } from './idempotency/client-token-rule.js';
 export { generateClientToken, resolveClientToken } from './idempotency/resolve-client-token.js';
+export {
+  type ParseRequestContext,
+  parseRequest,
+  type RequestSchema,
+} from './input/parse-request.js';
+export {
+  type PlainData,
+  type PlainDataLimits,
+  plainDataPath,
+  readPlainData,
+} from './input/read-plain-data.js';
 export { deriveClientToken } from './journal/derive-client-token.js';
 export { EntryLogRunJournal } from './journal/entry-log-run-journal.js';
 export { FileRunJournal, type FileRunJournalOptions } from './journal/file-run-journal.js';
@@ -78,17 +90,6 @@ export type { JournalIntent, JournalOutcome, RunJournal, StartRunOptions } from 
 export { type RunJournalError, runJournalError } from './journal/run-journal-error.js';
 export type { RunFinishStatus, RunRecord, StartedRun } from './journal/run-record.js';
 export type { OperationReplay, RunReplay, TaskReplay, TaskState } from './journal/run-replay.js';
-export {
-  type ParseRequestContext,
-  parseRequest,
-  type RequestSchema,
-} from './input/parse-request.js';
-export {
-  type PlainData,
-  type PlainDataLimits,
-  plainDataPath,
-  readPlainData,
-} from './input/read-plain-data.js';
 export {
   type AcquireEntityLocksOptions,
   acquireEntityLocks,

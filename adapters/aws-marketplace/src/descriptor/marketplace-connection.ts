@@ -1,6 +1,12 @@
 import { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import type { ConnectionInput, ConnectionRecord, ConnectionResolution, ProviderConnection } from '@changeplane/core';
+import type {
+  ConnectionInput,
+  ConnectionRecord,
+  ConnectionResolution,
+  ProviderConnection,
+  ProviderSetup,
+} from '@changeplane/core';
 import { AwsMarketplaceProvider } from '../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../marketplace-change-set-request.js';
 
@@ -89,8 +95,10 @@ export async function resolveMarketplaceConnection(input: ConnectionInput): Prom
 /** A Marketplace provider for a saved connection; credentials come from the default chain again. */
 export async function connectMarketplace(
   record: ConnectionRecord,
+  setup: ProviderSetup = {},
 ): Promise<ProviderConnection<MarketplaceChangeSetRequest>> {
   const provider = AwsMarketplaceProvider.fromOptions({
+    ...(setup.lockStore ? { lockStore: setup.lockStore } : {}),
     region: String(record.settings.region ?? fallbackRegion),
     endpoint: record.endpoint,
     ...(typeof record.settings.profile === 'string' ? { profile: record.settings.profile } : {}),

@@ -1,4 +1,4 @@
-import type { EmulatorSpeed, RunningEmulator } from '@changeplane/core';
+import type { EmulatorSpeed, ProviderSetup, RunningEmulator } from '@changeplane/core';
 import { AwsMarketplaceProvider } from '../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../marketplace-change-set-request.js';
 
@@ -11,10 +11,12 @@ const timings: Readonly<Record<EmulatorSpeed, { preparingMs: number; applyingMs:
 /** Starts the embedded Marketplace emulator (an optional peer dependency) and connects a provider to it. */
 export async function startMarketplaceEmulatorConnection(
   speed: EmulatorSpeed,
+  setup: ProviderSetup = {},
 ): Promise<RunningEmulator<MarketplaceChangeSetRequest>> {
   const { startMarketplaceEmulator } = await import('@changeplane/emulator');
   const emulator = await startMarketplaceEmulator({ timing: timings[speed] });
   const provider = AwsMarketplaceProvider.fromOptions({
+    ...(setup.lockStore ? { lockStore: setup.lockStore } : {}),
     region: emulator.region,
     endpoint: emulator.endpoint,
     credentials: emulator.credentials,

@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionRecord } from '@changeplane/core';
+import { dirname } from 'node:path';
+import { type ConnectionRecord, planContentHash } from '@changeplane/core';
 import { ExitCode } from '../exit-codes.js';
 import type { ProviderTarget } from '../output/run-event.js';
+import type { RunReporter } from '../output/run-reporter.js';
 import { loadPlanFile } from '../plan-file/load-plan-file.js';
-import { planFileSchemaFor } from '../plan-file/plan-file-schema.js';
+import { type PlanFile, planFileSchemaFor } from '../plan-file/plan-file-schema.js';
 import { builtinDescriptors } from '../providers/builtin-descriptors.js';
-import { loadProviders } from '../providers/loaded-provider.js';
+import { type LoadedProvider, loadProviders } from '../providers/loaded-provider.js';
 import { optionValues } from '../providers/option-values.js';
 import { buildProviderPlans } from '../run/build-provider-plans.js';
 import { connectProviders } from '../run/connect-providers.js';
 import { executeRun } from '../run/execute-run.js';
 import { runVerdict } from '../run/exit-policy.js';
+import { openRunStore, type RunStore } from '../run/open-run-store.js';
 import type { ProviderRun } from '../run/provider-run.js';
+import { JournalWriteError, RunJournaling } from '../run/run-journaling.js';
 import { summaryRows } from '../run/summary-rows.js';
 import { RunRecorder } from '../state/run-recorder.js';
 import { askConfirmation } from './ask-confirmation.js';
@@ -29,6 +33,10 @@ export interface ApplyOptions extends CommonOptions {
   readonly keep?: boolean;
   /** `plan --detailed-exitcode`: 0 no changes, 2 changes, 1 error. */
   readonly detailedExitcode?: boolean;
+  /** `apply --new-run`: start afresh even when the last run of this plan did not finish. */
+  readonly newRun?: boolean;
+  /** `--store postgres://...`: journal and entity locks shared by bots (else CHANGEPLANE_STORE, else the file journal). */
+  readonly store?: string;
 }
 
 /**
@@ -58,10 +66,63 @@ export async function applyCommand(mode: 'apply' | 'plan', file: string, options
     reporter.emit({ type: 'input-invalid', issues: loaded.error });
     return finishEarly(ExitCode.invalidInput, 'invalid input, nothing was started');
   }
-  const runId = randomUUID().slice(0, 8);
+  // `plan` starts nothing and journals nothing; `apply` journals every call that can change something.
+  const store =
+    mode === 'apply'
+      ? await openRunStore(options.store ?? process.env.CHANGEPLANE_STORE, dirname(options.state))
+      : undefined;
+  if (store && 'problem' in store) {
+    reporter.emit({ type: 'notice', message: store.problem });
+    return finishEarly(ExitCode.invalidInput, 'invalid input, nothing was started');
+  }
+  try {
+    return await applyWithStore(mode, file, options, reporter, providers, loaded.value, store, finishEarly);
+  } catch (error) {
+    if (!(error instanceof JournalWriteError)) throw error;
+    reporter.emit({ type: 'notice', message: `${error.message}; nothing more was started` });
+    return finishEarly(ExitCode.error, 'the run journal could not be written');
+  } finally {
+    await store?.close();
+  }
+}
+
+async function applyWithStore(
+  mode: 'apply' | 'plan',
+  file: string,
+  options: ApplyOptions,
+  reporter: RunReporter,
+  providers: LoadedProvider[],
+  plan: PlanFile,
+  store: RunStore | undefined,
+  finishEarly: (exitCode: number, reason: string) => number,
+): Promise<number> {
+  let journaling: RunJournaling | undefined;
+  if (store) {
+    const started = await store.journal.startRun(planContentHash(plan), { newRun: options.newRun === true });
+    if (started.isErr()) {
+      reporter.emit({ type: 'notice', message: started.error.message });
+      return started.error.code === 'locked'
+        ? finishEarly(ExitCode.lockContention, 'another apply holds the run journal, nothing was started')
+        : finishEarly(ExitCode.error, 'the run journal could not be read, nothing was started');
+    }
+    const run = started.value;
+    const replay = run.resumed ? await store.journal.replay(run.runId) : undefined;
+    if (replay?.isErr()) {
+      reporter.emit({ type: 'notice', message: replay.error.message });
+      return finishEarly(ExitCode.error, 'the run journal could not be read, nothing was started');
+    }
+    journaling = new RunJournaling(store.journal, run.runId, replay?.isOk() ? replay.value : undefined);
+    if (run.resumed) {
+      reporter.emit({
+        type: 'notice',
+        message: `resuming run ${run.runId} of this plan, which did not finish (started ${run.startedAt}): what it made is adopted, the rest carried out; --new-run starts afresh`,
+      });
+    }
+  }
+  const runId = journaling?.runId ?? randomUUID();
   const optionsOf = (id: string) =>
     optionValues(builtinDescriptors.find((descriptor) => descriptor.id === id)!, options, process.env);
-  const plans = buildProviderPlans(loaded.value, providers, { file, runId, options: optionsOf });
+  const plans = buildProviderPlans(plan, providers, { file, runId: runId.slice(0, 8), options: optionsOf });
   if (plans.isErr()) {
     reporter.emit({ type: 'input-invalid', issues: plans.error });
     return finishEarly(ExitCode.invalidInput, 'invalid input, nothing was started');
@@ -69,7 +130,12 @@ export async function applyCommand(mode: 'apply' | 'plan', file: string, options
 
   const connected = await connectProviders(
     plans.value.map((plan) => ({ ...plan, options: optionsOf(plan.descriptor.id) })),
-    { emulators: options.emulators === true, speed: options.emulatorSpeed, env: process.env },
+    {
+      emulators: options.emulators === true,
+      speed: options.emulatorSpeed,
+      env: process.env,
+      ...(store?.lockStore ? { setup: { lockStore: store.lockStore } } : {}),
+    },
   );
   if (!connected.ok) {
     for (const problem of connected.problems) reporter.emit({ type: 'notice', message: problem });
@@ -122,6 +188,7 @@ export async function applyCommand(mode: 'apply' | 'plan', file: string, options
       wait: { minDelayMs: 200, maxDelayMs: 2_000, maxWaitMs: options.maxWait * 1_000 },
       ...(options.lockWait ? { lockWaitMs: options.lockWait * 1_000 } : {}),
       stopStarting: interrupts.signal,
+      ...(journaling ? { journaling } : {}),
     });
     const inFlight = results.flatMap((result) =>
       result.outcome.kind === 'interrupted'
@@ -144,6 +211,10 @@ export async function applyCommand(mode: 'apply' | 'plan', file: string, options
     }
     await recorder.finish();
     const verdict = runVerdict(results, { detailedPlan: mode === 'plan' && options.detailedExitcode === true });
+    // An interrupted run stays unfinished in the journal: the next apply of this plan picks it up.
+    if (journaling && verdict.exitCode !== ExitCode.interrupted) {
+      await store?.journal.finishRun(journaling.runId, verdict.exitCode === ExitCode.success ? 'succeeded' : 'failed');
+    }
     reporter.emit({
       type: 'run-finished',
       exitCode: verdict.exitCode,

@@ -2,28 +2,34 @@ import { serializeChangeSetError } from '@changeplane/core';
 import { ExitCode } from '../exit-codes.js';
 import { builtinDescriptors } from '../providers/builtin-descriptors.js';
 import { loadProviders } from '../providers/loaded-provider.js';
-import { readRunState } from '../state/run-state-file.js';
 import type { CommonOptions } from './common-options.js';
 import { createReporter } from './create-reporter.js';
 import { reconnect } from './reconnect.js';
+import { recordedChangeSets } from './recorded-change-sets.js';
 
 /** `changeplane cancel <task|change-set-id>`: cancels one change set of the last run, where that run reached it. */
-export async function cancelCommand(target: string, options: CommonOptions): Promise<number> {
+export async function cancelCommand(target: string, options: CommonOptions & { store?: string }): Promise<number> {
   const reporter = createReporter(options);
   const finish = (exitCode: number, reason: string) => {
     reporter.emit({ type: 'run-finished', exitCode, reason, summary: [] });
     return exitCode;
   };
   try {
-    const state = await readRunState(options.state);
-    const entry = state?.changeSets.find(
+    const recorded = await recordedChangeSets(options);
+    // The last run's task names come first; an id finds a change set of any run.
+    const entry = recorded.entries.find(
       (candidate) => candidate.task === target || candidate.ref.changeSetId === target,
     );
-    if (!state || !entry) {
-      reporter.emit({ type: 'notice', message: `no change set ${target} in ${options.state}` });
+    if (!entry) {
+      reporter.emit({ type: 'notice', message: `no change set ${target} in ${options.state} or the run journal` });
       return finish(ExitCode.invalidInput, 'nothing was cancelled');
     }
-    const connection = await reconnect({ ...state, changeSets: [entry] }, await loadProviders(builtinDescriptors));
+    const connection = await reconnect(
+      new Set([entry.ref.provider]),
+      recorded.providers,
+      await loadProviders(builtinDescriptors),
+      options,
+    );
     if (!connection.ok) {
       reporter.emit({ type: 'notice', message: connection.problem });
       return finish(ExitCode.error, 'nothing was cancelled');

@@ -1,34 +1,47 @@
-import type { ProviderConnection } from '@changeplane/core';
+import type { ConnectionRecord, ProviderConnection } from '@changeplane/core';
 import type { LoadedProvider } from '../providers/loaded-provider.js';
-import type { RunState } from '../state/run-state.js';
+import { optionValues } from '../providers/option-values.js';
 
 export type Reconnection =
   | { readonly ok: true; readonly connections: ReadonlyMap<string, ProviderConnection>; close(): Promise<void> }
   | { readonly ok: false; readonly problem: string };
 
 /**
- * Reaches the providers of a recorded run exactly where that run reached them: same endpoint, region and
- * profile; credentials from the standard chains again. A run on embedded emulators cannot be reached: they
+ * Reaches the providers of recorded change sets exactly where the last run reached them: same endpoint,
+ * region and profile, credentials from the standard chains again. A provider that run did not use is
+ * reached through the flags and the standard chains. A run on embedded emulators cannot be reached: they
  * stopped with it.
  */
-export async function reconnect(state: RunState, providers: readonly LoadedProvider[]): Promise<Reconnection> {
+export async function reconnect(
+  providerIds: ReadonlySet<string>,
+  records: Readonly<Record<string, ConnectionRecord>>,
+  providers: readonly LoadedProvider[],
+  flags: Readonly<Record<string, unknown>>,
+): Promise<Reconnection> {
   const connections = new Map<string, ProviderConnection>();
   const close = async () => {
     await Promise.allSettled([...connections.values()].map((connection) => connection.dispose()));
   };
-  for (const [id, record] of Object.entries(state.providers)) {
-    if (!state.changeSets.some((entry) => entry.ref.provider === id)) continue;
-    if (record.emulator) {
-      await close();
-      return {
-        ok: false,
-        problem: `run ${state.runId} used the embedded ${id} emulator (${record.endpoint}), which stopped with it; run \`changeplane emulators\` and point apply, status and cancel at it`,
-      };
-    }
+  const fail = async (problem: string): Promise<Reconnection> => {
+    await close();
+    return { ok: false, problem };
+  };
+  for (const id of providerIds) {
     const provider = providers.find((candidate) => candidate.descriptor.id === id);
-    if (!provider) {
-      await close();
-      return { ok: false, problem: `run ${state.runId} used provider ${id}, which this changeplane does not know` };
+    if (!provider) return fail(`a recorded change set belongs to provider ${id}, which this changeplane does not know`);
+    let record = records[id];
+    if (record?.emulator) {
+      return fail(
+        `the last run used the embedded ${id} emulator (${record.endpoint}), which stopped with it; run \`changeplane emulators\` and point apply, status and cancel at it`,
+      );
+    }
+    if (!record) {
+      const resolved = await provider.runtime.resolveConnection({
+        options: optionValues(provider.descriptor, flags, process.env),
+        env: process.env,
+      });
+      if (!resolved.found) return fail(`${provider.descriptor.title}: no credentials found to reach it`);
+      record = resolved.record;
     }
     connections.set(id, await provider.runtime.connect(record));
   }

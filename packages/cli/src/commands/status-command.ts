@@ -3,25 +3,31 @@ import { ExitCode } from '../exit-codes.js';
 import type { SummaryRow } from '../output/run-event.js';
 import { builtinDescriptors } from '../providers/builtin-descriptors.js';
 import { loadProviders } from '../providers/loaded-provider.js';
-import { readRunState } from '../state/run-state-file.js';
 import type { CommonOptions } from './common-options.js';
 import { createReporter } from './create-reporter.js';
 import { reconnect } from './reconnect.js';
+import { recordedChangeSets } from './recorded-change-sets.js';
 
 /** `changeplane status`: describes every change set the last run created or started, where that run reached it. */
-export async function statusCommand(options: CommonOptions): Promise<number> {
+export async function statusCommand(options: CommonOptions & { store?: string }): Promise<number> {
   const reporter = createReporter(options);
   const finish = (exitCode: number, reason: string, summary: SummaryRow[] = []) => {
     reporter.emit({ type: 'run-finished', exitCode, reason, summary });
     return exitCode;
   };
   try {
-    const state = await readRunState(options.state);
-    if (!state) {
-      reporter.emit({ type: 'notice', message: `no run recorded at ${options.state}` });
+    const recorded = await recordedChangeSets(options);
+    for (const problem of recorded.problems) reporter.emit({ type: 'notice', message: problem });
+    if (recorded.entries.length === 0 && recorded.unknown.length === 0) {
+      reporter.emit({ type: 'notice', message: `no change set recorded at ${options.state} or in the run journal` });
       return finish(ExitCode.invalidInput, 'nothing to show');
     }
-    const connection = await reconnect(state, await loadProviders(builtinDescriptors));
+    const connection = await reconnect(
+      new Set(recorded.entries.map((entry) => entry.ref.provider)),
+      recorded.providers,
+      await loadProviders(builtinDescriptors),
+      options,
+    );
     if (!connection.ok) {
       reporter.emit({ type: 'notice', message: connection.problem });
       return finish(ExitCode.error, 'the providers of the last run cannot be reached');
@@ -30,19 +36,21 @@ export async function statusCommand(options: CommonOptions): Promise<number> {
       reporter.emit({
         type: 'run-started',
         command: 'status',
-        runId: state.runId,
-        targets: Object.entries(state.providers).map(([provider, record]) => ({
+        ...(recorded.lastRun ? { runId: recorded.lastRun.runId } : {}),
+        targets: [...connection.connections].map(([provider, reached]) => ({
           provider,
           title: provider,
-          endpoint: record.endpoint,
-          credentialSource: record.credentialSource,
-          emulator: record.emulator,
+          endpoint: reached.record.endpoint,
+          credentialSource: reached.record.credentialSource,
+          emulator: reached.record.emulator,
         })),
       });
-      if (!state.finished) reporter.emit({ type: 'notice', message: `run ${state.runId} did not finish` });
+      if (recorded.lastRun && !recorded.lastRun.finished)
+        reporter.emit({ type: 'notice', message: `run ${recorded.lastRun.runId} did not finish` });
+      for (const item of recorded.unknown) reporter.emit({ type: 'notice', message: item });
       const rows: SummaryRow[] = [];
       let exitCode: number = ExitCode.success;
-      for (const entry of state.changeSets) {
+      for (const entry of recorded.entries) {
         reporter.emit({
           type: 'task-added',
           task: entry.task,

@@ -1,4 +1,4 @@
-import type { ConnectionResolution, EmulatorSpeed, ProviderConnection } from '@changeplane/core';
+import type { ConnectionResolution, EmulatorSpeed, ProviderConnection, ProviderSetup } from '@changeplane/core';
 import type { LoadedProvider } from '../providers/loaded-provider.js';
 
 /** Why a run talks to emulators, when it does. */
@@ -23,6 +23,8 @@ export type ConnectOutcome =
 export interface ConnectOptions {
   /** `--emulators`: every provider on its embedded emulator. */
   readonly emulators: boolean;
+  /** What the providers share (a lock store for bots on several machines). */
+  readonly setup?: ProviderSetup;
   readonly speed: EmulatorSpeed;
   readonly env: NodeJS.ProcessEnv;
 }
@@ -48,7 +50,7 @@ export async function connectProviders(
     await Promise.allSettled(closers.map((closer) => closer()));
   };
   const startEmulator = async (request: ConnectRequest) => {
-    const emulator = await request.runtime.startEmulator(options.speed);
+    const emulator = await request.runtime.startEmulator(options.speed, options.setup);
     closers.push(() => emulator.close());
     connections.set(request.descriptor.id, emulator.connection);
   };
@@ -82,7 +84,8 @@ export async function connectProviders(
   for (const [index, resolution] of resolutions.entries()) {
     const request = requests[index]!;
     if (resolution === 'emulator') await startEmulator(request);
-    else if (resolution.found) connections.set(request.descriptor.id, await request.runtime.connect(resolution.record));
+    else if (resolution.found)
+      connections.set(request.descriptor.id, await request.runtime.connect(resolution.record, options.setup));
     else
       missing.push(
         `${request.descriptor.title}: no credentials found (looked in ${resolution.searched.join(', ')}); configure them, or pass --emulators`,

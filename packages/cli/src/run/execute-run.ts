@@ -2,6 +2,7 @@ import {
   type ChangeSetError,
   type ChangeSetHandle,
   type ChangeSetProvider,
+  type ChangeSetRef,
   type ChangeSetState,
   changeSetDependencies,
   type PlannedChangeSet,
@@ -15,6 +16,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { RunReporter } from '../output/run-reporter.js';
 import type { RunRecorder } from '../state/run-recorder.js';
 import type { ProviderRun } from './provider-run.js';
+import type { RunJournaling } from './run-journaling.js';
 import type { TaskOutcome, TaskResult } from './task-outcome.js';
 
 export interface ExecuteRunOptions {
@@ -33,6 +35,8 @@ export interface ExecuteRunOptions {
   readonly lockWaitMs?: number;
   /** First Ctrl-C: start nothing more and stop waiting. */
   readonly stopStarting: AbortSignal;
+  /** `apply`: the write-ahead journal of the run (tokens, intents, outcomes, what an unfinished run made). */
+  readonly journaling?: RunJournaling;
 }
 
 interface Task {
@@ -40,6 +44,8 @@ interface Task {
   readonly target: RunTarget;
   readonly provider: ChangeSetProvider;
   handle?: ChangeSetHandle;
+  /** Started by an unfinished run of this plan: only waiting is left. */
+  startedRef?: ChangeSetRef;
   changeSetId?: string;
   outcome?: TaskOutcome;
 }
@@ -81,16 +87,18 @@ export async function executeRun(runs: readonly ProviderRun[], options: ExecuteR
     ),
   );
 
-  const prepared = tasks.filter((task) => task.handle !== undefined);
+  const prepared = tasks.filter((task) => task.handle !== undefined && task.startedRef === undefined);
   const finish = () => tasks.map(resultOf);
 
   if (options.stopStarting.aborted) {
-    for (const task of tasks) if (!task.outcome) settle(task, { kind: 'not-started', reason: 'interrupted' });
+    for (const task of tasks)
+      if (!task.outcome && !task.startedRef) settle(task, { kind: 'not-started', reason: 'interrupted' });
     return finish();
   }
   if (tasks.some((task) => task.outcome?.kind === 'prepare-failed')) {
     await discardAll(prepared, 'another change set could not be prepared');
-    for (const task of tasks) if (!task.outcome) settle(task, { kind: 'not-started', reason: 'prepare-failed' });
+    for (const task of tasks)
+      if (!task.outcome && !task.startedRef) settle(task, { kind: 'not-started', reason: 'prepare-failed' });
     return finish();
   }
   if (options.mode === 'plan') {
@@ -141,12 +149,35 @@ export async function executeRun(runs: readonly ProviderRun[], options: ExecuteR
         if (options.stopStarting.aborted) return;
         await pacer.turn(options.stopStarting);
         if (options.stopStarting.aborted) return;
+        const journaling = options.journaling;
+        const adopted = journaling?.adopted(task.target.task) ?? {};
+        if (adopted.ref) {
+          // Started by the unfinished run: adopted as it is, never started twice.
+          task.startedRef = adopted.ref;
+          task.changeSetId = adopted.ref.changeSetId;
+          if (adopted.handle) task.handle = adopted.handle;
+          status(task, 'running', { changeSetId: adopted.ref.changeSetId, detail: 'started by the unfinished run' });
+          continue;
+        }
         status(task, 'creating');
-        const created = await task.provider.create(task.target.request, {
-          validateOnServer: options.mode === 'plan',
-          wait: options.wait,
-          signal: options.stopStarting,
-        });
+        const createToken = journaling?.token(task.target.task, 'create');
+        if (journaling && !adopted.handle) await journaling.intent(task.target.task, 'create', task.run.descriptor.id);
+        const created = adopted.handle
+          ? ok(adopted.handle)
+          : await task.provider.create(task.target.request, {
+              validateOnServer: options.mode === 'plan',
+              wait: options.wait,
+              signal: options.stopStarting,
+              ...(journaling
+                ? { clientToken: createToken!, startToken: journaling.token(task.target.task, 'start') }
+                : {}),
+            });
+        if (journaling && !adopted.handle)
+          await journaling.outcome(
+            task.target.task,
+            'create',
+            created.isOk() ? { handle: created.value } : { error: created.error },
+          );
         if (created.isErr()) {
           if (options.stopStarting.aborted) return;
           if (created.error.changeSetId) {
@@ -217,6 +248,15 @@ export async function executeRun(runs: readonly ProviderRun[], options: ExecuteR
           });
           return;
         }
+        await options.journaling?.intent(task.target.task, 'cancel', task.run.descriptor.id, task.handle.changeSetId);
+        await options.journaling?.outcome(task.target.task, 'cancel', {
+          ref: {
+            provider: task.handle.provider,
+            changeSetId: task.handle.changeSetId,
+            ...(task.handle.region ? { region: task.handle.region } : {}),
+            scope: task.handle.scope,
+          },
+        });
         await recorder.forget(task.target.task);
       }),
     );
@@ -247,13 +287,21 @@ export async function executeRun(runs: readonly ProviderRun[], options: ExecuteR
 
   async function startAndWait(task: Task, othersDependOnIt: boolean): Promise<Result<void, 'failed'>> {
     if (task.outcome?.kind === 'no-changes') return ok(undefined);
+    if (task.startedRef) return waitFor(task, task.startedRef, othersDependOnIt);
     const handle = task.handle;
     if (!handle) return err('failed');
     status(task, options.lockWaitMs ? 'waiting-for-lock' : 'starting');
+    const journaling = options.journaling;
+    await journaling?.intent(task.target.task, 'start', task.run.descriptor.id, handle.changeSetId);
     // The start call itself is not cut short by Ctrl-C: its change set must be known to be recorded.
     const started = await task.provider.start(
       handle,
       options.lockWaitMs ? { lockWait: { maxWaitMs: options.lockWaitMs } } : {},
+    );
+    await journaling?.outcome(
+      task.target.task,
+      'start',
+      started.isOk() ? { ref: started.value } : { error: started.error },
     );
     if (started.isErr()) {
       settle(task, { kind: 'start-failed', error: started.error });
@@ -276,6 +324,10 @@ export async function executeRun(runs: readonly ProviderRun[], options: ExecuteR
       },
     });
     status(task, 'running', { changeSetId: ref.changeSetId });
+    return waitFor(task, ref, othersDependOnIt);
+  }
+
+  async function waitFor(task: Task, ref: ChangeSetRef, othersDependOnIt: boolean): Promise<Result<void, 'failed'>> {
     if (options.stopStarting.aborted) {
       settle(task, { kind: 'interrupted', ref });
       return err('failed');
@@ -343,6 +395,9 @@ function resultOf(task: Task): TaskResult {
     provider: task.run.descriptor.id,
     changeCount: task.handle?.changes.length ?? task.target.changeCount,
     ...(task.changeSetId ? { changeSetId: task.changeSetId } : {}),
-    outcome: task.outcome ?? { kind: 'not-started', reason: 'interrupted' },
+    // A change set an unfinished run started is running unless something else was learned of it.
+    outcome:
+      task.outcome ??
+      (task.startedRef ? { kind: 'started', ref: task.startedRef } : { kind: 'not-started', reason: 'interrupted' }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Result } from 'neverthrow';
 import type { ZodType } from 'zod';
 import type { ValidationIssue } from '../errors/validation-issue.js';
+import type { EntityLockStore } from '../locks/entity-lock-store.js';
 import type { ConnectionRecord, ConnectionResolution, ProviderConnection } from './provider-connection.js';
 import type { TargetPlan } from './run-target.js';
 
@@ -29,6 +30,12 @@ export interface RunningEmulator<Request = unknown> {
   close(): Promise<void>;
 }
 
+/** What a run shares with the providers it connects. */
+export interface ProviderSetup {
+  /** Where entity locks live (a shared store for bots on several machines); in-memory when omitted. */
+  readonly lockStore?: EntityLockStore;
+}
+
 /** Emulator pace: seconds for people, milliseconds for tests, long enough to act on by hand. */
 export type EmulatorSpeed = 'demo' | 'fast' | 'slow';
 
@@ -44,7 +51,7 @@ export interface ProviderRuntime<Section = unknown, Request = unknown> {
   /** Finds credentials, region and endpoint through the flags, the plan and the SDK's standard chains. */
   resolveConnection(input: ConnectionInput): Promise<ConnectionResolution>;
   /** A provider for a resolved connection; credentials are read again from the standard chains. */
-  connect(record: ConnectionRecord): Promise<ProviderConnection<Request>>;
+  connect(record: ConnectionRecord, setup?: ProviderSetup): Promise<ProviderConnection<Request>>;
   /** Starts the provider's local emulator and connects to it. */
-  startEmulator(speed: EmulatorSpeed): Promise<RunningEmulator<Request>>;
+  startEmulator(speed: EmulatorSpeed, setup?: ProviderSetup): Promise<RunningEmulator<Request>>;
 }
