@@ -1,8 +1,9 @@
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningRosEmulator, startRosEmulator } from './ros-emulator.js';
+import { startRosEmulator } from './ros-emulator.js';
 import type { RosEmulatorOptions } from './ros-emulator-options.js';
+import type { RunningRosEmulator } from './running-ros-emulator.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const template = (
@@ -23,7 +24,7 @@ describe('startRosEmulator', () => {
       new $OpenApi.$OpenApiUtil.Config({
         accessKeyId: accessKeyId ?? emulator.credentials.accessKeyId,
         accessKeySecret: secret ?? emulator.credentials.accessKeySecret,
-        endpoint: emulator.endpoint,
+        endpoint: new URL(emulator.endpoint).host,
         protocol: 'http',
         regionId: emulator.regionId,
       }),

@@ -2,7 +2,8 @@ import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxRequestBodyBytes, maxRequestHeadBytes } from '../shared/http-server.js';
-import { type RunningRosEmulator, startRosEmulator } from './ros-emulator.js';
+import { startRosEmulator } from './ros-emulator.js';
+import type { RunningRosEmulator } from './running-ros-emulator.js';
 
 type SdkError = Error & { code?: string; statusCode?: number; data?: Record<string, unknown> };
 
@@ -32,7 +33,7 @@ describe('ROS emulator request sizes, through the official SDK (parameters trave
     const client = new ROS.default(
       new $OpenApi.$OpenApiUtil.Config({
         ...emulator.credentials,
-        endpoint: emulator.endpoint,
+        endpoint: new URL(emulator.endpoint).host,
         protocol: 'http',
         regionId: emulator.regionId,
         readTimeout: 20_000,
