@@ -1,6 +1,7 @@
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failureOf } from '../shared/failure-of.spec-support.js';
 import { startRosEmulator } from './ros-emulator.js';
 import type { RosEmulatorOptions } from './ros-emulator-options.js';
 import type { RunningRosEmulator } from './running-ros-emulator.js';
@@ -39,14 +40,7 @@ describe('startRosEmulator', () => {
       timeoutInMinutes: 10,
       ...fields,
     });
-  const failure = async (promise: Promise<unknown>): Promise<SdkError> => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as SdkError;
-    }
-    throw new Error('expected a failure');
-  };
+  const failure = failureOf<SdkError>;
   const settleCreate = () => sleep(70);
 
   afterEach(async () => {

@@ -1,6 +1,7 @@
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failureOf } from '../shared/failure-of.spec-support.js';
 import { maxRequestBodyBytes, maxRequestHeadBytes } from '../shared/http-server.js';
 import { startRosEmulator } from './ros-emulator.js';
 import type { RunningRosEmulator } from './running-ros-emulator.js';
@@ -52,14 +53,7 @@ describe('ROS emulator request sizes, through the official SDK (parameters trave
       }),
     );
   };
-  const failure = async (promise: Promise<unknown>): Promise<SdkError> => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as SdkError;
-    }
-    throw new Error('expected a failure');
-  };
+  const failure = failureOf<SdkError>;
   const parametersOf = (valueBytes: number) =>
     Object.keys(twoHundred).map(
       (parameterKey) =>
