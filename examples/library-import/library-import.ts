@@ -28,7 +28,7 @@ export async function main(): Promise<ChangeSetState[]> {
   const marketplaceEmulator = await startMarketplaceEmulator();
   const ros = RosProvider.fromOptions({
     regionId: rosEmulator.regionId,
-    endpoint: rosEmulator.endpoint,
+    endpoint: new URL(rosEmulator.endpoint).host,
     protocol: 'http',
     credentials: rosEmulator.credentials,
   });

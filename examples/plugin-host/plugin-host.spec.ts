@@ -13,7 +13,12 @@ describe('examples/plugin-host', () => {
       {
         module: '@changeplane/ros',
         factory: 'rosModule',
-        options: { regionId: ros.regionId, endpoint: ros.endpoint, protocol: 'http', credentials: ros.credentials },
+        options: {
+          regionId: ros.regionId,
+          endpoint: new URL(ros.endpoint).host,
+          protocol: 'http',
+          credentials: ros.credentials,
+        },
       },
       {
         module: '@changeplane/aws-marketplace',

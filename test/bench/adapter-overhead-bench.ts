@@ -82,7 +82,7 @@ export async function benchAdapterOverhead(iterations = 300): Promise<OverheadBe
   const config = new $OpenApi.$OpenApiUtil.Config({
     accessKeyId: ros.credentials.accessKeyId,
     accessKeySecret: ros.credentials.accessKeySecret,
-    endpoint: ros.endpoint,
+    endpoint: new URL(ros.endpoint).host,
     protocol: 'http',
     regionId: ros.regionId,
   });

@@ -13,7 +13,7 @@ export function rosSession(emulator: {
   const client = new ROS.default(
     new $OpenApi.$OpenApiUtil.Config({
       ...emulator.credentials,
-      endpoint: emulator.endpoint,
+      endpoint: new URL(emulator.endpoint).host,
       protocol: 'http',
       regionId,
       readTimeout: 20_000,

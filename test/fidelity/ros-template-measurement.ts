@@ -105,13 +105,14 @@ const unevaluated = (value: unknown): boolean =>
  */
 export async function measureRosTemplates(
   files: readonly string[],
+  /** `endpoint`: the emulator's URL (`http://127.0.0.1:PORT`). */
   connection: { endpoint: string; credentials: { accessKeyId: string; accessKeySecret: string } },
   options: { root?: string; concurrency?: number; execute?: boolean } = {},
 ): Promise<TemplateMeasurement[]> {
   const client = new ROS.default(
     new $OpenApi.$OpenApiUtil.Config({
       ...connection.credentials,
-      endpoint: connection.endpoint,
+      endpoint: new URL(connection.endpoint).host,
       protocol: 'http',
       regionId: 'cn-hangzhou',
       readTimeout: 30_000,
@@ -120,7 +121,7 @@ export async function measureRosTemplates(
   );
   const provider = RosProvider.fromOptions({
     regionId: 'cn-hangzhou',
-    endpoint: connection.endpoint,
+    endpoint: new URL(connection.endpoint).host,
     protocol: 'http',
     credentials: connection.credentials,
     timeoutMs: 30_000,

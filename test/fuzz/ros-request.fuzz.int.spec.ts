@@ -74,7 +74,7 @@ describe('ROS requests, generated (fast-check)', () => {
     emulator = await startRosEmulator({ timing: { createMs: 0, executeMs: 0 }, limits: { requestsPerSecond: 1e9 } });
     provider = RosProvider.fromOptions({
       regionId: 'cn-hangzhou',
-      endpoint: emulator.endpoint,
+      endpoint: new URL(emulator.endpoint).host,
       protocol: 'http',
       credentials: emulator.credentials,
       retry: { maxAttempts: 1 },

@@ -33,7 +33,7 @@ describe(RosProvider, () => {
   const provider = (patch: Partial<RosProviderOptions> = {}) =>
     RosProvider.fromOptions({
       regionId: 'cn-hangzhou',
-      endpoint: emulator.endpoint,
+      endpoint: new URL(emulator.endpoint).host,
       protocol: 'http',
       credentials: emulator.credentials,
       retry: fastRetry,

@@ -59,7 +59,7 @@ try {
   });
   process.stdout.write(
     [
-      `ROS emulator:         http://${ros.endpoint}  (SDK endpoint '${ros.endpoint}', protocol 'http')`,
+      `ROS emulator:         ${ros.endpoint}  (SDK endpoint '${new URL(ros.endpoint).host}', protocol 'http')`,
       `  access key:         ${ros.credentials.accessKeyId} / ${ros.credentials.accessKeySecret}`,
       `Marketplace emulator: ${marketplace.endpoint}`,
       `  access key:         ${marketplace.credentials.accessKeyId} / ${marketplace.credentials.secretAccessKey}`,

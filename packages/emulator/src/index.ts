@@ -1,3 +1,5 @@
 export * from './marketplace/index.js';
 export * from './ros/index.js';
+export type { EmulatorServerOptions } from './shared/emulator-server-options.js';
 export { type Fault, FaultInjector, type FaultKind, type FaultRule } from './shared/fault-injector.js';
+export type { RunningServiceEmulator } from './shared/running-service-emulator.js';

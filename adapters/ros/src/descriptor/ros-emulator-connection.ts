@@ -18,14 +18,15 @@ export async function startRosEmulatorConnection(
   const emulator = await startRosEmulator({ timing: timings[speed] });
   const provider = RosProvider.fromOptions({
     regionId,
-    endpoint: emulator.endpoint,
+    // The SDK takes host:port and the scheme apart.
+    endpoint: new URL(emulator.endpoint).host,
     protocol: 'http',
     credentials: emulator.credentials,
   });
   return {
     connection: {
       record: {
-        endpoint: `http://${emulator.endpoint}`,
+        endpoint: emulator.endpoint,
         credentialSource: 'emulator test credentials',
         emulator: true,
         settings: { regionId },

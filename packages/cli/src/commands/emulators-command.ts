@@ -28,7 +28,7 @@ export async function emulatorsCommand(options: EmulatorsOptions): Promise<numbe
     timing: timing.marketplace,
   });
   const environment = {
-    CHANGEPLANE_ROS_ENDPOINT: `http://${ros.endpoint}`,
+    CHANGEPLANE_ROS_ENDPOINT: ros.endpoint,
     ALIBABA_CLOUD_ACCESS_KEY_ID: ros.credentials.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: ros.credentials.accessKeySecret,
     CHANGEPLANE_MARKETPLACE_ENDPOINT: marketplace.endpoint,

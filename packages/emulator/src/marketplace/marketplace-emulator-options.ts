@@ -1,4 +1,4 @@
-import type { FaultRule } from '../shared/fault-injector.js';
+import type { EmulatorServerOptions } from '../shared/emulator-server-options.js';
 
 export type MarketplaceOperation =
   | 'StartChangeSet'
@@ -22,11 +22,7 @@ export interface SeededEntity {
   readonly details?: unknown;
 }
 
-export interface MarketplaceEmulatorOptions {
-  /** Default 127.0.0.1. */
-  readonly host?: string;
-  /** Default 0: a free port. */
-  readonly port?: number;
+export interface MarketplaceEmulatorOptions extends EmulatorServerOptions {
   /** The accepted keys; default one fixed emulator-only pair. */
   readonly credentials?: readonly MarketplaceCredentials[];
   /** PREPARING lasts `preparingMs`, APPLYING `applyingMs`. Default 50 / 100. */
@@ -38,7 +34,4 @@ export interface MarketplaceEmulatorOptions {
     readonly ratesPerSecond?: Partial<Record<MarketplaceOperation, number>> | false;
   };
   readonly entities?: readonly SeededEntity[];
-  readonly faults?: readonly FaultRule[];
-  /** Seed of the fault injector's randomness. */
-  readonly seed?: number;
 }

@@ -15,6 +15,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-marketplace-catalog';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failureOf } from '../shared/failure-of.spec-support.js';
 import { startMarketplaceEmulator } from './marketplace-emulator.js';
 import type { MarketplaceEmulatorOptions } from './marketplace-emulator-options.js';
 import type { ChangeSetInspection, RunningMarketplaceEmulator } from './running-marketplace-emulator.js';
@@ -30,14 +31,7 @@ const change = (identifier: string, overrides: Partial<Change> = {}): Change => 
 
 type SdkError = Error & { $metadata: { httpStatusCode?: number; attempts?: number } };
 
-const rejectionOf = async (promise: Promise<unknown>): Promise<SdkError> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SdkError;
-  }
-  throw new Error('expected the request to be refused');
-};
+const rejectionOf = failureOf<SdkError>;
 
 /** Waits until every change set has finished (polling: timers fire late, never early, on a busy machine). */
 const allSettled = async (emulator: RunningMarketplaceEmulator) => {

@@ -4,12 +4,13 @@ import {
   ListChangeSetsCommand,
   type ListChangeSetsCommandInput,
   ListEntitiesCommand,
-  MarketplaceCatalogClient,
   ResourceNotFoundException,
   StartChangeSetCommand,
   ValidationException,
 } from '@aws-sdk/client-marketplace-catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failureOf } from '../shared/failure-of.spec-support.js';
+import { marketplaceClientOf } from './marketplace-client.spec-support.js';
 import { startMarketplaceEmulator } from './marketplace-emulator.js';
 import type { RunningMarketplaceEmulator } from './running-marketplace-emulator.js';
 
@@ -19,27 +20,12 @@ describe('startMarketplaceEmulator', () => {
   let emulator: RunningMarketplaceEmulator;
   const started: string[] = [];
 
-  const client = () =>
-    new MarketplaceCatalogClient({
-      region: 'us-east-1',
-      endpoint: emulator.endpoint,
-      credentials: emulator.credentials,
-      maxAttempts: 1,
-    });
+  const client = () => marketplaceClientOf(emulator);
 
   const listChangeSets = (input: Partial<ListChangeSetsCommandInput> = {}) =>
     client().send(new ListChangeSetsCommand({ Catalog: 'AWSMarketplace', ...input }));
 
-  const rejectionOf = async (
-    promise: Promise<unknown>,
-  ): Promise<Error & { $metadata: { httpStatusCode?: number } }> => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as Error & { $metadata: { httpStatusCode?: number } };
-    }
-    throw new Error('expected the request to be refused');
-  };
+  const rejectionOf = failureOf<Error & { $metadata: { httpStatusCode?: number } }>;
 
   // Five change sets set-0..set-4 on entities e0..e4; set-4 FAILED (the EmulatorOutcome hook), the others SUCCEEDED.
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import type { Route } from '../shared/route.js';
 import { cancelChangeSet } from './cancel-change-set.js';
 import { describeChangeSet } from './describe-change-set.js';
 import { describeEntity } from './describe-entity.js';
@@ -7,11 +8,9 @@ import type { MarketplaceOperation } from './marketplace-emulator-options.js';
 import type { OperationContext } from './operation-context.js';
 import { startChangeSet } from './start-change-set.js';
 
-export interface MarketplaceRoute {
+export interface MarketplaceRoute extends Route<OperationContext> {
   readonly method: 'GET' | 'POST' | 'PATCH';
   readonly operation: MarketplaceOperation;
-  /** Synchronous on purpose: a check and the state change it guards must not be split by an await. */
-  readonly handle: (context: OperationContext) => unknown;
 }
 
 /** restJson1 routes of the SDK client 3.1142.0, by path. */

@@ -1,4 +1,4 @@
-import type { FaultInjector } from '../shared/fault-injector.js';
+import type { RunningServiceEmulator } from '../shared/running-service-emulator.js';
 import type { ChangeSetStatus } from './catalog-records.js';
 
 /** What tests see of one change set. */
@@ -21,20 +21,13 @@ export interface ChangeSetInspection {
   readonly lockedUntil?: number;
 }
 
-export interface RunningMarketplaceEmulator {
+export interface RunningMarketplaceEmulator extends RunningServiceEmulator {
   /** What the SDK's `endpoint` option takes: `http://127.0.0.1:PORT`. */
   readonly endpoint: string;
-  readonly host: string;
-  readonly port: number;
   /** `us-east-1`; the signature may be scoped to any region. */
   readonly region: string;
   /** The first accepted key pair (emulator-only test credentials). */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
-  /** Add or clear fault rules while running. */
-  readonly faults: FaultInjector;
-  /** Authenticated requests that reached `operation` (all operations when omitted), faults included. */
-  requestCount(operation?: string): number;
   /** Every change set of every account, in start order. */
   changeSets(): readonly ChangeSetInspection[];
-  close(): Promise<void>;
 }

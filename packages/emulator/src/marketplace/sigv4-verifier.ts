@@ -1,15 +1,8 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { encodeRfc3986 } from '../shared/rfc3986.js';
+import { hmacSha256, hmacSha256Hex, sameSignature, sha256Hex } from '../shared/signing-crypto.js';
 import type { MarketplaceCredentials } from './marketplace-emulator-options.js';
 import { MarketplaceException } from './marketplace-exception.js';
-
-const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 
 const authorizationPattern =
   /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/;
@@ -49,7 +42,7 @@ export function verifySigV4(
       `Credential should be scoped to correct service: 'aws-marketplace'.`,
     );
   }
-  const bodyHash = sha256(body);
+  const bodyHash = sha256Hex(body);
   const declaredHash = headers['x-amz-content-sha256'];
   if (declaredHash !== undefined && declaredHash !== bodyHash && declaredHash !== 'UNSIGNED-PAYLOAD') {
     throw new MarketplaceException(
@@ -76,20 +69,22 @@ export function verifySigV4(
     )
     .join('');
   const query = [...url.searchParams.entries()]
-    .map(([key, value]) => [rfc3986(key), rfc3986(value)] as const)
+    .map(([key, value]) => [encodeRfc3986(key), encodeRfc3986(value)] as const)
     .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))
     .map(([key, value]) => `${key}=${value}`)
     .join('&');
   const path = url.pathname
     .split('/')
-    .map((segment) => rfc3986(decodeURIComponent(segment)))
+    .map((segment) => encodeRfc3986(decodeURIComponent(segment)))
     .join('/');
   const canonicalRequest = [method, path, query, canonicalHeaders, signedHeaders, declaredHash ?? bodyHash].join('\n');
   const scope = `${date}/${region}/${service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date!), region!), service!), 'aws4_request');
-  const expected = createHmac('sha256', key).update(stringToSign).digest('hex');
-  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature!))) {
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+  const key = hmacSha256(
+    hmacSha256(hmacSha256(hmacSha256(`AWS4${credentials.secretAccessKey}`, date!), region!), service!),
+    'aws4_request',
+  );
+  if (!sameSignature(hmacSha256Hex(key, stringToSign), signature!)) {
     throw new MarketplaceException(
       'InvalidSignatureException',
       403,

@@ -1,12 +1,13 @@
 import {
   type Change,
-  MarketplaceCatalogClient,
   ResourceNotFoundException,
   StartChangeSetCommand,
   type StartChangeSetCommandInput,
   ValidationException,
 } from '@aws-sdk/client-marketplace-catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failureOf } from '../shared/failure-of.spec-support.js';
+import { marketplaceClientOf } from './marketplace-client.spec-support.js';
 import { startMarketplaceEmulator } from './marketplace-emulator.js';
 import type { RunningMarketplaceEmulator } from './running-marketplace-emulator.js';
 
@@ -46,13 +47,7 @@ describe('startMarketplaceEmulator', () => {
     await emulator.close();
   });
 
-  const client = () =>
-    new MarketplaceCatalogClient({
-      region: 'us-east-1',
-      endpoint: emulator.endpoint,
-      credentials: emulator.credentials,
-      maxAttempts: 1,
-    });
+  const client = () => marketplaceClientOf(emulator);
 
   // A fresh entity per request: accepted change sets lock theirs for the rest of the suite.
   let entities = 0;
@@ -65,14 +60,7 @@ describe('startMarketplaceEmulator', () => {
       }),
     );
 
-  const rejectionOf = async (promise: Promise<unknown>): Promise<ValidationException> => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as ValidationException;
-    }
-    throw new Error('expected the request to be refused');
-  };
+  const rejectionOf = failureOf<ValidationException>;
 
   const fieldsOf = (error: ValidationException) => error.ValidationExceptionFieldList?.map((field) => field.Field);
 

@@ -1,13 +1,9 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { encodeRfc3986 } from '../shared/rfc3986.js';
+import { hmacSha256Hex, sameSignature, sha256Hex } from '../shared/signing-crypto.js';
 import type { RosCredentials } from './ros-emulator-options.js';
 import { RosError } from './ros-error.js';
 
-const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
 const pattern = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/;
 
 /**
@@ -29,7 +25,7 @@ export function verifyAcs3Signature(
   const credentials = accepted.find((candidate) => candidate.accessKeyId === accessKeyId);
   if (!credentials) throw new RosError('InvalidAccessKeyId.NotFound', 404, 'Specified access key is not found.');
 
-  const payloadHash = createHash('sha256').update(body).digest('hex');
+  const payloadHash = sha256Hex(body);
   if (headers['x-acs-content-sha256'] !== payloadHash) {
     throw new RosError(
       'SignatureDoesNotMatch',
@@ -43,7 +39,7 @@ export function verifyAcs3Signature(
     .map((pair) => {
       const [key = '', value = ''] = pair.split('=');
       const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, '%20'));
-      return [rfc3986(decode(key)), rfc3986(decode(value))] as const;
+      return [encodeRfc3986(decode(key)), encodeRfc3986(decode(value))] as const;
     })
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => `${key}=${value}`)
@@ -51,9 +47,8 @@ export function verifyAcs3Signature(
   const names = signedHeaders.split(';');
   const canonicalHeaders = names.map((name) => `${name}:${String(headers[name] ?? '').trim()}\n`).join('');
   const canonicalRequest = [method, '/', query, canonicalHeaders, signedHeaders, payloadHash].join('\n');
-  const stringToSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonicalRequest).digest('hex')}`;
-  const expected = createHmac('sha256', credentials.accessKeySecret).update(stringToSign).digest('hex');
-  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
+  const stringToSign = `ACS3-HMAC-SHA256\n${sha256Hex(canonicalRequest)}`;
+  if (!sameSignature(hmacSha256Hex(credentials.accessKeySecret, stringToSign), signature)) {
     throw new RosError('SignatureDoesNotMatch', 400, 'Specified signature does not match our calculation.');
   }
   const date = Date.parse(String(headers['x-acs-date'] ?? ''));

@@ -1,2 +1,3 @@
-export { type RunningRosEmulator, startRosEmulator } from './ros-emulator.js';
+export { startRosEmulator } from './ros-emulator.js';
 export { defaultRosCredentials, type RosCredentials, type RosEmulatorOptions } from './ros-emulator-options.js';
+export type { RosChangeSetInspection, RunningRosEmulator } from './running-ros-emulator.js';

@@ -1,15 +1,11 @@
-import type { FaultRule } from '../shared/fault-injector.js';
+import type { EmulatorServerOptions } from '../shared/emulator-server-options.js';
 
 export interface RosCredentials {
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
 }
 
-export interface RosEmulatorOptions {
-  /** Default 127.0.0.1. */
-  readonly host?: string;
-  /** Default 0: a free port. */
-  readonly port?: number;
+export interface RosEmulatorOptions extends EmulatorServerOptions {
   /** Accepted key pairs; default one fixed emulator-only pair. */
   readonly credentials?: readonly RosCredentials[];
   /** CREATE_PENDING -> CREATE_COMPLETE takes `createMs`; a stack's IN_PROGRESS -> COMPLETE takes `executeMs`. Default 50 / 100. */
@@ -22,8 +18,6 @@ export interface RosEmulatorOptions {
   };
   /** Templates by TemplateId (a TemplateId not listed answers TemplateNotFound). */
   readonly templates?: Readonly<Record<string, string>>;
-  readonly faults?: readonly FaultRule[];
-  readonly seed?: number;
 }
 
 export const defaultRosCredentials: RosCredentials = {

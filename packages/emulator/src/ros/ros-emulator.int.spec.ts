@@ -1,8 +1,10 @@
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningRosEmulator, startRosEmulator } from './ros-emulator.js';
+import { failureOf } from '../shared/failure-of.spec-support.js';
+import { startRosEmulator } from './ros-emulator.js';
 import type { RosEmulatorOptions } from './ros-emulator-options.js';
+import type { RunningRosEmulator } from './running-ros-emulator.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const template = (
@@ -23,7 +25,7 @@ describe('startRosEmulator', () => {
       new $OpenApi.$OpenApiUtil.Config({
         accessKeyId: accessKeyId ?? emulator.credentials.accessKeyId,
         accessKeySecret: secret ?? emulator.credentials.accessKeySecret,
-        endpoint: emulator.endpoint,
+        endpoint: new URL(emulator.endpoint).host,
         protocol: 'http',
         regionId: emulator.regionId,
       }),
@@ -38,14 +40,7 @@ describe('startRosEmulator', () => {
       timeoutInMinutes: 10,
       ...fields,
     });
-  const failure = async (promise: Promise<unknown>): Promise<SdkError> => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as SdkError;
-    }
-    throw new Error('expected a failure');
-  };
+  const failure = failureOf<SdkError>;
   const settleCreate = () => sleep(70);
 
   afterEach(async () => {

@@ -1,8 +1,10 @@
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failureOf } from '../shared/failure-of.spec-support.js';
 import { maxRequestBodyBytes, maxRequestHeadBytes } from '../shared/http-server.js';
-import { type RunningRosEmulator, startRosEmulator } from './ros-emulator.js';
+import { startRosEmulator } from './ros-emulator.js';
+import type { RunningRosEmulator } from './running-ros-emulator.js';
 
 type SdkError = Error & { code?: string; statusCode?: number; data?: Record<string, unknown> };
 
@@ -32,7 +34,7 @@ describe('ROS emulator request sizes, through the official SDK (parameters trave
     const client = new ROS.default(
       new $OpenApi.$OpenApiUtil.Config({
         ...emulator.credentials,
-        endpoint: emulator.endpoint,
+        endpoint: new URL(emulator.endpoint).host,
         protocol: 'http',
         regionId: emulator.regionId,
         readTimeout: 20_000,
@@ -51,14 +53,7 @@ describe('ROS emulator request sizes, through the official SDK (parameters trave
       }),
     );
   };
-  const failure = async (promise: Promise<unknown>): Promise<SdkError> => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as SdkError;
-    }
-    throw new Error('expected a failure');
-  };
+  const failure = failureOf<SdkError>;
   const parametersOf = (valueBytes: number) =>
     Object.keys(twoHundred).map(
       (parameterKey) =>

@@ -2,7 +2,8 @@
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningRosEmulator, startRosEmulator } from './ros-emulator.js';
+import { startRosEmulator } from './ros-emulator.js';
+import type { RunningRosEmulator } from './running-ros-emulator.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const regionId = 'cn-hangzhou';
@@ -31,7 +32,7 @@ describe('ROS emulator answers: every SDK 3.7.0 member, and parameters that only
     ros = new ROS.default(
       new $OpenApi.$OpenApiUtil.Config({
         ...emulator.credentials,
-        endpoint: emulator.endpoint,
+        endpoint: new URL(emulator.endpoint).host,
         protocol: 'http',
         regionId,
       }),

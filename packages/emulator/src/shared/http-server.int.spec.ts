@@ -1,5 +1,6 @@
-import { DescribeEntityCommand, MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
+import { DescribeEntityCommand } from '@aws-sdk/client-marketplace-catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { marketplaceClientOf } from '../marketplace/marketplace-client.spec-support.js';
 import { startMarketplaceEmulator } from '../marketplace/marketplace-emulator.js';
 import type { RunningMarketplaceEmulator } from '../marketplace/running-marketplace-emulator.js';
 import { maxRequestHeadBytes, startHttpServer } from './http-server.js';
@@ -30,13 +31,7 @@ describe('startHttpServer: request heads up to maxRequestHeadBytes, a JSON error
 
 describe('the Marketplace emulator on the shared server, through the official AWS SDK', () => {
   let emulator: RunningMarketplaceEmulator;
-  const client = () =>
-    new MarketplaceCatalogClient({
-      region: 'us-east-1',
-      endpoint: emulator.endpoint,
-      credentials: emulator.credentials,
-      maxAttempts: 1,
-    });
+  const client = () => marketplaceClientOf(emulator);
   beforeAll(async () => {
     emulator = await startMarketplaceEmulator();
   });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { JsonAnswer } from './json-answer.js';
 
 export type RequestHandler = (request: IncomingMessage, body: Buffer, response: ServerResponse) => Promise<void>;
 
@@ -13,11 +14,7 @@ export const maxRequestHeadBytes = 1_048_576;
 export const maxRequestBodyBytes = 8_388_608;
 
 /** What an emulator answers to a request too large to read: its own error format, always JSON. */
-export type OversizedAnswer = (what: 'head' | 'body') => {
-  status: number;
-  headers?: Record<string, string>;
-  body: unknown;
-};
+export type OversizedAnswer = (what: 'head' | 'body') => JsonAnswer;
 
 const defaultOversizedAnswer: OversizedAnswer = (what) => {
   const message =
@@ -36,6 +33,8 @@ const defaultOversizedAnswer: OversizedAnswer = (what) => {
 class BodyTooLarge extends Error {}
 
 export interface RunningHttpServer {
+  /** The URL clients reach it at: `http://host:port` (an IPv6 host in brackets). */
+  endpoint: string;
   host: string;
   port: number;
   close(): Promise<void>;
@@ -58,7 +57,7 @@ export function sendJson(
   response: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = {},
 ): void {
   const payload = JSON.stringify(body);
   response.writeHead(status, {
@@ -75,7 +74,7 @@ export function dropConnection(response: ServerResponse): void {
 }
 
 /** A whole JSON answer written straight to a socket, for requests the HTTP parser refused before any handler. */
-function rawJsonAnswer(answer: ReturnType<OversizedAnswer>): string {
+function rawJsonAnswer(answer: JsonAnswer): string {
   const payload = JSON.stringify(answer.body);
   const headers = {
     'content-type': 'application/json;charset=utf-8',
@@ -134,6 +133,7 @@ export async function startHttpServer(
   });
   const { port } = server.address() as AddressInfo;
   return {
+    endpoint: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     host: options.host,
     port,
     close: () =>

@@ -1,0 +1,7 @@
+import type { RosActionContext, RosAnswer } from './ros-action-context.js';
+
+/** DeleteChangeSet */
+export function deleteChangeSet({ state, params }: RosActionContext): RosAnswer {
+  state.deleteChangeSet(params.get('ChangeSetId'));
+  return {};
+}

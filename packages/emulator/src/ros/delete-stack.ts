@@ -1,0 +1,7 @@
+import type { RosActionContext, RosAnswer } from './ros-action-context.js';
+
+/** DeleteStack */
+export function deleteStack({ state, params }: RosActionContext): RosAnswer {
+  state.deleteStack(params.get('StackId'));
+  return {};
+}

@@ -1,0 +1,7 @@
+import type { RosActionContext, RosAnswer } from './ros-action-context.js';
+
+/** ExecuteChangeSet */
+export function executeChangeSet({ state, params }: RosActionContext): RosAnswer {
+  state.executeChangeSet(params);
+  return {};
+}
