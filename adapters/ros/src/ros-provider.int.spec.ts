@@ -270,7 +270,7 @@ describe(RosProvider, () => {
       const client = new ROS.default(
         new $OpenApi.$OpenApiUtil.Config({
           ...emulator.credentials,
-          endpoint: emulator.endpoint,
+          endpoint: new URL(emulator.endpoint).host,
           protocol: 'http',
           regionId: 'cn-hangzhou',
         }),
