@@ -16,7 +16,7 @@ describe('RosProvider client tokens on errors', () => {
       });
       const ros = RosProvider.fromOptions({
         regionId: 'cn-hangzhou',
-        endpoint: emulator.endpoint,
+        endpoint: new URL(emulator.endpoint).host,
         protocol: 'http',
         credentials: emulator.credentials,
         retry: { maxAttempts: 1 },
