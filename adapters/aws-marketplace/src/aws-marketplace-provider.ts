@@ -69,7 +69,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   readonly #describePacer: RequestPacer;
   readonly #settleWatchers = new Map<string, ChangeSetSettleWatcher>();
   /** Leases held for started change sets, by change-set id, with the watcher that releases them. */
-  readonly #held = new Map<string, { leases: EntityLease[]; timer?: ReturnType<typeof setTimeout> }>();
+  readonly #held = new Map<string, { leases: EntityLease[]; stop: AbortController }>();
 
   constructor(
     @inject(AwsMarketplaceProviderOptionsToken) options: AwsMarketplaceProviderOptions,
@@ -261,7 +261,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     // passes). One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
     const poll = () => {
       const waitMs = Math.max(0, Math.min(safetyNetMs, deadline - Date.now()));
-      const heard = first ? Promise.resolve() : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
+      const heard = first ? Promise.resolve(false) : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
       first = false;
       return ResultAsync.fromSafePromise(heard).andThen(() => this.describe(ref, { retry: { maxAttempts: 1 } }));
     };
@@ -359,32 +359,38 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     return this.#options.lockTtlMs ?? 15 * 60_000;
   }
 
-  /** Keeps the leases of a started change set alive until it settles, then releases them. */
+  /**
+   * Keeps the leases of a started change set alive until it settles, then releases them. It listens to the
+   * shared settle watcher (no DescribeChangeSet per held change set); only when no news came within
+   * `watchIntervalMs` does it describe once and renew.
+   */
   #hold(started: StartedChangeSet, leases: EntityLease[]): void {
     if (leases.length === 0) return;
-    const entry: { leases: EntityLease[]; timer?: ReturnType<typeof setTimeout> } = { leases };
+    const entry: { leases: EntityLease[]; stop: AbortController } = { leases, stop: new AbortController() };
     this.#held.set(started.changeSetId, entry);
-    const watch = () => {
-      entry.timer = setTimeout(async () => {
-        if (!this.#held.has(started.changeSetId)) return;
-        const state = await this.#describeRaw(started, {}, 'watch');
+    const watcher = this.#settleWatcher(started.scope.catalog ?? 'AWSMarketplace');
+    const intervalMs = this.#options.watchIntervalMs ?? 30_000;
+    const keep = async (): Promise<void> => {
+      while (this.#held.get(started.changeSetId) === entry) {
+        const heard = await watcher.settledOrAfter(started.changeSetId, intervalMs, entry.stop.signal, false);
+        if (this.#held.get(started.changeSetId) !== entry) return;
+        if (heard) return this.#release(started.changeSetId);
+        const state = await this.#describeRaw(started, { retry: { maxAttempts: 1 } }, 'watch');
         const status = state.isOk() ? marketplaceChangeSetState(started, state.value).status : undefined;
         if (status && isSettledStatus(status)) return this.#release(started.changeSetId);
         entry.leases = await Promise.all(
           entry.leases.map(async (lease) => (await this.#locks.renew(lease, this.#lockTtl())).unwrapOr(lease)),
         );
-        watch();
-      }, this.#options.watchIntervalMs ?? 2_000);
-      entry.timer.unref?.();
+      }
     };
-    watch();
+    void keep();
   }
 
   async #release(changeSetId: string): Promise<void> {
     const entry = this.#held.get(changeSetId);
     if (!entry) return;
     this.#held.delete(changeSetId);
-    if (entry.timer) clearTimeout(entry.timer);
+    entry.stop.abort();
     await releaseEntityLocks(this.#locks, entry.leases);
   }
 }

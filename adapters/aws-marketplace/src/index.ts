@@ -4,8 +4,10 @@ export {
   type AwsMarketplaceProviderOptions,
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
+export { changeReference } from './change-reference.js';
 export { type MarketplaceErrorContext, mapMarketplaceError } from './map-marketplace-error.js';
 export type { MarketplaceChange, MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
 export { marketplaceChangeSetState } from './marketplace-change-set-state.js';
+export { marketplacePlanningPolicy } from './marketplace-planning-policy.js';
 export { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
 export { validateMarketplaceRequest } from './validate-marketplace-request.js';

@@ -6,10 +6,8 @@ import {
   type ValidationIssue,
 } from '@changeplane/core';
 import { err, ok, type Result } from 'neverthrow';
+import { changeReference } from './change-reference.js';
 import type { MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
-
-const referencePattern = /^\$([A-Za-z0-9_-]+)\.Entity\.Identifier$/;
-const referencesInText = /\$([A-Za-z0-9_-]+)\.Entity\.Identifier/g;
 
 function checkLength(issues: ValidationIssue[], path: string, value: string, min: number, max: number): boolean {
   if (value.length >= min && value.length <= max) return true;
@@ -95,13 +93,13 @@ export function validateMarketplaceRequest(
     checkLength(issues, `${at}.entity.type`, change.entity?.type ?? '', 1, 255);
     const identifier = change.entity?.identifier;
     if (identifier !== undefined) {
-      const reference = referencePattern.exec(identifier);
-      if (reference) {
-        if (!names.has(reference[1]!)) {
+      const reference = changeReference.nameIn(identifier);
+      if (reference !== undefined) {
+        if (!names.has(reference)) {
           issues.push({
             path: `${at}.entity.identifier`,
             rule: 'reference',
-            message: `refers to ${reference[1]}, which no change of this set is named`,
+            message: `refers to ${reference}, which no change of this set is named`,
           });
         }
       } else if (checkLength(issues, `${at}.entity.identifier`, identifier, 1, 255)) {
@@ -139,12 +137,12 @@ export function validateMarketplaceRequest(
         issues.push({ path: `${at}.details`, rule: 'jsonObject', message: 'must be an object or a JSON string' });
       } else detailsText = JSON.stringify(details);
     }
-    for (const match of (detailsText ?? '').matchAll(referencesInText)) {
-      if (!names.has(match[1]!)) {
+    for (const name of changeReference.namesInside(detailsText ?? '')) {
+      if (!names.has(name)) {
         issues.push({
           path: `${at}.details`,
           rule: 'reference',
-          message: `refers to ${match[1]}, which no change of this set is named`,
+          message: `refers to ${name}, which no change of this set is named`,
         });
       }
     }

@@ -1,9 +1,11 @@
-import type { MarketplaceChange, MarketplaceChangeSetRequest } from '@changeplane/aws-marketplace';
+import {
+  type MarketplaceChange,
+  type MarketplaceChangeSetRequest,
+  marketplacePlanningPolicy,
+} from '@changeplane/aws-marketplace';
 import {
   type ChangeSetProvider,
   type ChangeSetRegistry,
-  extractChangeReferences,
-  type PlannerChange,
   planChangeSets,
   type ValidationIssue,
 } from '@changeplane/core';
@@ -114,13 +116,7 @@ export function buildRunTargets(
     const section = plan.marketplace;
     const provider = resolve<MarketplaceChangeSetRequest>(registry, 'aws-marketplace');
     const changes = section.changes.map(marketplaceChange);
-    const plannerChanges: PlannerChange[] = changes.map((change) => ({
-      ...(change.entity.identifier ? { entity: `${change.entity.type}/${change.entity.identifier}` } : {}),
-      changeType: change.changeType,
-      ...(change.changeName ? { changeName: change.changeName } : {}),
-      references: extractChangeReferences(change.details, change.entity.identifier),
-    }));
-    const planned = planChangeSets(plannerChanges, { provider: 'aws-marketplace' });
+    const planned = planChangeSets(changes, marketplacePlanningPolicy);
     if (planned.isErr()) {
       for (const issue of planned.error.issues) issues.push(toIssue(marketplacePath(issue.path, []))(issue));
     } else {
