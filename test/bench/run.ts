@@ -1,6 +1,6 @@
 // `pnpm bench [planner] [scheduler] [overhead]`: each figure beside its goal, from several runs
 // (min/median/max, p95 where it applies); bench-results.json keeps every run. A benchmark, not a test.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { benchAdapterOverhead } from './adapter-overhead-bench.js';
 import { stats } from './bench-stats.js';
@@ -82,7 +82,12 @@ if (want('overhead')) {
   results.overhead = { rows, goal: 'median ratio <= 1.03' };
 }
 results.loadAverageAtEnd = loadavg();
-writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+// Every run is kept: this one is appended to the file's history, and its sections are the latest ones.
+const previous = existsSync('bench-results.json')
+  ? (JSON.parse(readFileSync('bench-results.json', 'utf8')) as { history?: unknown[] })
+  : {};
+const history = [...(Array.isArray(previous.history) ? previous.history : []), results];
+writeFileSync('bench-results.json', `${JSON.stringify({ ...previous, ...results, history }, null, 2)}\n`);
 console.log(
   `\nwritten to bench-results.json (load average at start ${loadavg()
     .map((n) => n.toFixed(1))

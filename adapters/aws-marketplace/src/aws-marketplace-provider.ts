@@ -9,7 +9,6 @@ import {
 } from '@aws-sdk/client-marketplace-catalog';
 import {
   acquireEntityLocks,
-  awsClientRequestTokenRule,
   type CallOptions,
   type ChangeSetError,
   type ChangeSetHandle,
@@ -28,6 +27,7 @@ import {
   isSettledStatus,
   RequestPacer,
   registerSecret,
+  registerSecretPattern,
   releaseEntityLocks,
   resolveClientToken,
   type StartedChangeSet,
@@ -43,10 +43,12 @@ import {
   type AwsMarketplaceProviderOptions,
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
+import { awsSecretPatterns } from './aws-secret-patterns.js';
 import { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
 import { mapMarketplaceError } from './map-marketplace-error.js';
 import type { MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
 import { marketplaceChangeSetState } from './marketplace-change-set-state.js';
+import { awsClientRequestTokenRule } from './marketplace-client-token-rule.js';
 import { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
 import { validateMarketplaceRequest } from './validate-marketplace-request.js';
 
@@ -78,6 +80,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     this.#options = options;
     registerSecret(options.credentials?.secretAccessKey);
     registerSecret(options.credentials?.sessionToken);
+    for (const pattern of awsSecretPatterns) registerSecretPattern(pattern);
     this.#client =
       options.client ??
       new MarketplaceCatalogClient({

@@ -4,10 +4,12 @@ export {
   type AwsMarketplaceProviderOptions,
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
+export { awsSecretPatterns } from './aws-secret-patterns.js';
 export { changeReference } from './change-reference.js';
 export { type MarketplaceErrorContext, mapMarketplaceError } from './map-marketplace-error.js';
 export type { MarketplaceChange, MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
 export { marketplaceChangeSetState } from './marketplace-change-set-state.js';
+export { awsClientRequestTokenRule } from './marketplace-client-token-rule.js';
 export { marketplacePlanningPolicy } from './marketplace-planning-policy.js';
 export { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
 export { validateMarketplaceRequest } from './validate-marketplace-request.js';

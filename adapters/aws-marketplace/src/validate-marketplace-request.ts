@@ -1,5 +1,4 @@
 import {
-  awsClientRequestTokenRule,
   createValidationError,
   resolveClientToken,
   type ValidationError,
@@ -8,6 +7,7 @@ import {
 import { err, ok, type Result } from 'neverthrow';
 import { changeReference } from './change-reference.js';
 import type { MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
+import { awsClientRequestTokenRule } from './marketplace-client-token-rule.js';
 
 function checkLength(issues: ValidationIssue[], path: string, value: string, min: number, max: number): boolean {
   if (value.length >= min && value.length <= max) return true;

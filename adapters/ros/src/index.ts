@@ -1,8 +1,10 @@
 export { mapRosError, type RosErrorContext } from './map-ros-error.js';
 export type { RosChangeSetRequest } from './ros-change-set-request.js';
 export { rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
+export { rosClientTokenRule } from './ros-client-token-rule.js';
 export { rosModule } from './ros-module.js';
 export { RosProvider } from './ros-provider.js';
 export { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
+export { rosSecretPatterns } from './ros-secret-patterns.js';
 export { toCreateChangeSetRequest } from './to-create-change-set-request.js';
 export { validateRosRequest } from './validate-ros-request.js';

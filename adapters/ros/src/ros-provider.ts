@@ -13,6 +13,7 @@ import {
   createChangeSetError,
   generateClientToken,
   registerSecret,
+  registerSecretPattern,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
@@ -27,6 +28,7 @@ import { mapRosError } from './map-ros-error.js';
 import type { RosChangeSetRequest } from './ros-change-set-request.js';
 import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
 import { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
+import { rosSecretPatterns } from './ros-secret-patterns.js';
 import { toCreateChangeSetRequest } from './to-create-change-set-request.js';
 import { validateRosRequest } from './validate-ros-request.js';
 
@@ -48,6 +50,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     this.#options = options;
     registerSecret(options.credentials?.accessKeySecret);
     registerSecret(options.credentials?.securityToken);
+    for (const pattern of rosSecretPatterns) registerSecretPattern(pattern);
     this.#regionId = options.regionId ?? 'cn-hangzhou';
     this.#client = options.client ?? new ROS.default(this.#config(options));
   }

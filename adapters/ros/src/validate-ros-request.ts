@@ -1,12 +1,12 @@
 import {
   createValidationError,
   resolveClientToken,
-  rosClientTokenRule,
   type ValidationError,
   type ValidationIssue,
 } from '@changeplane/core';
 import { err, ok, type Result } from 'neverthrow';
 import type { RosChangeSetRequest } from './ros-change-set-request.js';
+import { rosClientTokenRule } from './ros-client-token-rule.js';
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');

@@ -26,18 +26,14 @@ export {
   reviseChangeSetError,
 } from './errors/create-change-set-error.js';
 export { isChangeSetError, isErrorKind } from './errors/is-change-set-error.js';
-export { redactSecrets, registerSecret } from './errors/redact-secrets.js';
+export { redactSecrets, registerSecret, registerSecretPattern } from './errors/redact-secrets.js';
 export {
   type SerializedCause,
   type SerializedChangeSetError,
   serializeChangeSetError,
 } from './errors/serialize-change-set-error.js';
 export type { ValidationIssue } from './errors/validation-issue.js';
-export {
-  awsClientRequestTokenRule,
-  type ClientTokenRule,
-  rosClientTokenRule,
-} from './idempotency/client-token-rule.js';
+export type { ClientTokenRule } from './idempotency/client-token-rule.js';
 export { generateClientToken, resolveClientToken } from './idempotency/resolve-client-token.js';
 export {
   type AcquireEntityLocksOptions,
