@@ -54,6 +54,14 @@ import { validateMarketplaceRequest } from './validate-marketplace-request.js';
 
 const providerId = 'aws-marketplace';
 
+/** The leases of one started change set, held until it settles. */
+interface HeldLeases {
+  leases: EntityLease[];
+  readonly started: StartedChangeSet;
+  readonly since: number;
+  stopListening: () => void;
+}
+
 /**
  * AWS Marketplace Catalog change sets through the changeplane contract. `create` checks every rule
  * locally and the entity locks (optionally a server-side `Intent: VALIDATE` dry run); `start` takes the
@@ -71,7 +79,9 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   readonly #describePacer: RequestPacer;
   readonly #settleWatchers = new Map<string, ChangeSetSettleWatcher>();
   /** Leases held for started change sets, by change-set id, with the watcher that releases them. */
-  readonly #held = new Map<string, { leases: EntityLease[]; stop: AbortController }>();
+  readonly #held = new Map<string, HeldLeases>();
+  #keeper: ReturnType<typeof setInterval> | undefined;
+  #keeping = false;
 
   constructor(
     @inject(AwsMarketplaceProviderOptionsToken) options: AwsMarketplaceProviderOptions,
@@ -281,6 +291,8 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
 
   /** Stops every lock watcher and releases the locks this provider holds (for shutdown). */
   async dispose(): Promise<void> {
+    clearInterval(this.#keeper);
+    this.#keeper = undefined;
     await Promise.all([...this.#held.keys()].map((id) => this.#release(id)));
   }
 
@@ -363,37 +375,57 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   }
 
   /**
-   * Keeps the leases of a started change set alive until it settles, then releases them. It listens to the
-   * shared settle watcher (no DescribeChangeSet per held change set); only when no news came within
-   * `watchIntervalMs` does it describe once and renew.
+   * Keeps the leases of a started change set until it settles, then releases them. It listens to the shared
+   * settle watcher (no DescribeChangeSet per held change set, no timer per change set); one keeper timer
+   * renews every held lease each `watchIntervalMs` and describes, as a safety net for a listing that failed,
+   * the change sets held longer than that.
    */
   #hold(started: StartedChangeSet, leases: EntityLease[]): void {
     if (leases.length === 0) return;
-    const entry: { leases: EntityLease[]; stop: AbortController } = { leases, stop: new AbortController() };
+    const entry: HeldLeases = { leases, started, since: Date.now(), stopListening: () => {} };
     this.#held.set(started.changeSetId, entry);
-    const watcher = this.#settleWatcher(started.scope.catalog ?? 'AWSMarketplace');
-    const intervalMs = this.#options.watchIntervalMs ?? 30_000;
-    const keep = async (): Promise<void> => {
-      while (this.#held.get(started.changeSetId) === entry) {
-        const heard = await watcher.settledOrAfter(started.changeSetId, intervalMs, entry.stop.signal, false);
-        if (this.#held.get(started.changeSetId) !== entry) return;
-        if (heard) return this.#release(started.changeSetId);
-        const state = await this.#describeRaw(started, { retry: { maxAttempts: 1 } }, 'watch');
-        const status = state.isOk() ? marketplaceChangeSetState(started, state.value).status : undefined;
-        if (status && isSettledStatus(status)) return this.#release(started.changeSetId);
+    entry.stopListening = this.#settleWatcher(started.scope.catalog ?? 'AWSMarketplace').listen(
+      started.changeSetId,
+      () => void this.#release(started.changeSetId),
+    );
+    if (!this.#keeper) {
+      this.#keeper = setInterval(() => void this.#keepLeases(), this.#options.watchIntervalMs ?? 30_000);
+      this.#keeper.unref?.();
+    }
+  }
+
+  async #keepLeases(): Promise<void> {
+    if (this.#keeping) return;
+    if (this.#held.size === 0) {
+      clearInterval(this.#keeper);
+      this.#keeper = undefined;
+      return;
+    }
+    this.#keeping = true;
+    try {
+      const quietSince = Date.now() - (this.#options.watchIntervalMs ?? 30_000);
+      for (const [changeSetId, entry] of [...this.#held]) {
+        if (entry.since > quietSince || this.#held.get(changeSetId) !== entry) continue;
+        const state = await this.#describeRaw(entry.started, { retry: { maxAttempts: 1 } }, 'watch');
+        const status = state.isOk() ? marketplaceChangeSetState(entry.started, state.value).status : undefined;
+        if (status && isSettledStatus(status)) {
+          await this.#release(changeSetId);
+          continue;
+        }
         entry.leases = await Promise.all(
           entry.leases.map(async (lease) => (await this.#locks.renew(lease, this.#lockTtl())).unwrapOr(lease)),
         );
       }
-    };
-    void keep();
+    } finally {
+      this.#keeping = false;
+    }
   }
 
   async #release(changeSetId: string): Promise<void> {
     const entry = this.#held.get(changeSetId);
     if (!entry) return;
     this.#held.delete(changeSetId);
-    entry.stop.abort();
+    entry.stopListening();
     await releaseEntityLocks(this.#locks, entry.leases);
   }
 }

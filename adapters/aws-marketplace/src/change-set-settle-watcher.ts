@@ -53,6 +53,24 @@ export class ChangeSetSettleWatcher {
     });
   }
 
+  /**
+   * Calls `onSettled` once, when the change set is seen settled; no timer of its own (the lease keeper's
+   * way to listen to every held change set cheaply). Returns the function that stops listening.
+   */
+  listen(changeSetId: string, onSettled: () => void): () => void {
+    const waiters = this.#waiters.get(changeSetId) ?? new Set<(settled: boolean) => void>();
+    this.#waiters.set(changeSetId, waiters);
+    const done = (settled: boolean) => {
+      if (!waiters.delete(done)) return;
+      if (waiters.size === 0 && this.#waiters.get(changeSetId) === waiters) this.#waiters.delete(changeSetId);
+      if (settled) onSettled();
+    };
+    waiters.add(done);
+    if (this.#since === 0) this.#since = Date.now() - lookBackMs;
+    this.#schedule();
+    return () => done(false);
+  }
+
   #schedule(): void {
     if (this.#timer || this.#waiters.size === 0) return;
     this.#timer = setTimeout(() => {
