@@ -27,11 +27,13 @@ export function plannerWorkload(name: WorkloadName, size: number): BenchChange[]
   if (name === 'zipf') return skewedWorkload(size, entities, 0.9);
   if (name === 'uniform') return skewedWorkload(size, entities, 0);
   if (name === 'one-entity') return skewedWorkload(size, 1, 0);
-  // Reference groups: every fourth change creates an entity that the next three reference.
+  // Reference groups: every fourth change creates an entity that the next three reference, each with
+  // its own change type (so a group never repeats a type on one entity).
+  const types = ['UpdateInformation', 'UpdateTargeting', 'UpdateLegalTerms'];
   return skewedWorkload(size, entities, 0.9).map((change, index) => {
     const group = Math.floor(index / 4);
     return index % 4 === 0
       ? { changeType: 'CreateProduct', changeName: `new${group}` }
-      : { ...change, references: [`new${group}`] };
+      : { entity: change.entity, changeType: types[(index % 4) - 1]!, references: [`new${group}`] };
   });
 }

@@ -20,7 +20,9 @@ const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 if (want('planner')) {
   const rows = benchPlanner();
-  console.log('\n1. Planner (planner only, fresh process per 3 runs; peak RSS growth per process)');
+  console.log(
+    '\n1. Planner (planner only, 3 fresh processes, one timed run each after an untimed one; peak RSS growth)',
+  );
   console.table(
     rows.map((row) => ({
       workload: row.workload,
@@ -83,11 +85,10 @@ if (want('overhead')) {
 }
 results.loadAverageAtEnd = loadavg();
 // Every run is kept: this one is appended to the file's history, and its sections are the latest ones.
-const previous = existsSync('bench-results.json')
-  ? (JSON.parse(readFileSync('bench-results.json', 'utf8')) as { history?: unknown[] })
-  : {};
+const file = process.env.BENCH_RESULTS ?? 'bench-results.json';
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { history?: unknown[] }) : {};
 const history = [...(Array.isArray(previous.history) ? previous.history : []), results];
-writeFileSync('bench-results.json', `${JSON.stringify({ ...previous, ...results, history }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ ...previous, ...results, history }, null, 2)}\n`);
 console.log(
   `\nwritten to bench-results.json (load average at start ${loadavg()
     .map((n) => n.toFixed(1))

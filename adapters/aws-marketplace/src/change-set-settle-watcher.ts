@@ -29,9 +29,9 @@ export class ChangeSetSettleWatcher {
 
   /**
    * Resolves `true` once the change set is seen settled, or `false` after `maxMs` or on abort (the caller
-   * then describes it). `keepAlive: false` lets the process exit while this is pending (background work).
+   * then describes it).
    */
-  settledOrAfter(changeSetId: string, maxMs: number, signal?: AbortSignal, keepAlive = true): Promise<boolean> {
+  settledOrAfter(changeSetId: string, maxMs: number, signal?: AbortSignal): Promise<boolean> {
     if (signal?.aborted) return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiters = this.#waiters.get(changeSetId) ?? new Set<(settled: boolean) => void>();
@@ -45,7 +45,6 @@ export class ChangeSetSettleWatcher {
       };
       const onAbort = () => done(false);
       const timer = setTimeout(onAbort, maxMs);
-      if (!keepAlive) timer.unref?.();
       waiters.add(done);
       signal?.addEventListener('abort', onAbort, { once: true });
       if (this.#since === 0) this.#since = Date.now() - lookBackMs;
