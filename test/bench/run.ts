@@ -41,7 +41,10 @@ if (want('planner')) {
   const goals = {
     'zipf 1M median < 1000 ms': zipf ? `${zipf.ms.median} ms: ${verdict(zipf.ms.median < 1_000)}` : 'not run',
     'sets <= 1.10 x bound (every workload)': `${Math.max(...rows.map((row) => row.setRatio))}: ${verdict(rows.every((row) => row.setRatio <= 1.1))}`,
-    'levels = longest chain (no deeper)': verdict(rows.every((row) => row.levels <= row.longestChain)),
+    // Reference groups chain entities together, so their depth can exceed any one entity's chain.
+    'levels = longest entity chain (workloads without groups)': verdict(
+      rows.every((row) => row.workload === 'reference-groups' || row.levels <= row.longestChain),
+    ),
     'peak extra < 300 MiB (1M on one entity)': oneEntity
       ? `${oneEntity.peakExtraMiB.max} MiB max: ${verdict(oneEntity.peakExtraMiB.max < 300)}`
       : 'not run',

@@ -36,22 +36,35 @@ export function planChangeSets<Change>(
   // Each set's changes in batch order: a counting sort by set over the batch.
   const { setCount, setOfUnit, levelOfSet } = packed;
   const { unitOfChange } = units;
+  const setSize = new Int32Array(setCount);
+  for (let index = 0; index < count; index += 1) setSize[setOfUnit[unitOfChange[index]!]!]! += 1;
+  // Exact-size arrays, filled in batch order (so each is ascending without a sort).
   const indexes: number[][] = new Array(setCount);
-  for (let set = 0; set < setCount; set += 1) indexes[set] = [];
-  for (let index = 0; index < count; index += 1) indexes[setOfUnit[unitOfChange[index]!]!]!.push(index);
+  for (let set = 0; set < setCount; set += 1) indexes[set] = new Array<number>(setSize[set]!);
+  const filled = setSize.fill(0);
+  for (let index = 0; index < count; index += 1) {
+    const set = setOfUnit[unitOfChange[index]!]!;
+    indexes[set]![filled[set]!++] = index;
+  }
 
   const sets: PlannedChangeSet[] = new Array(setCount);
   const { entityOf, entityNames } = ids;
   const entityStamp = new Int32Array(entityNames.length);
+  // A set that touches one entity shares that entity's one-element list (read-only) with its other sets.
+  const alone: (readonly string[] | undefined)[] = new Array(entityNames.length);
   for (let set = 0; set < setCount; set += 1) {
     // Each entity once, in the order the batch first names it (a stamp per set instead of a Set).
-    const entities: string[] = [];
+    let entities: string[] = [];
     const changeIndexes = indexes[set]!;
     for (const index of changeIndexes) {
       const entity = entityOf[index]!;
       if (entity < 0 || entityStamp[entity] === set + 1) continue;
       entityStamp[entity] = set + 1;
       entities.push(entityNames[entity]!);
+    }
+    if (entities.length === 1) {
+      const entity = entityOf[changeIndexes.find((index) => entityOf[index]! >= 0)!]!;
+      entities = (alone[entity] ??= entities) as string[];
     }
     sets[set] = { index: set, level: levelOfSet[set]!, changeIndexes, entities };
   }
