@@ -64,7 +64,9 @@ export function planChangeSets<Change>(
     }
     if (entities.length === 1) {
       const entity = entityOf[changeIndexes.find((index) => entityOf[index]! >= 0)!]!;
-      entities = (alone[entity] ??= entities) as string[];
+      const shared = alone[entity];
+      if (shared) entities = shared as string[];
+      else alone[entity] = entities;
     }
     sets[set] = { index: set, level: levelOfSet[set]!, changeIndexes, entities };
   }
