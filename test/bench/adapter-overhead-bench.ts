@@ -1,153 +1,212 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { MarketplaceCatalogClient, StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
 import { AwsMarketplaceProvider } from '@changeplane/aws-marketplace';
-import { startMarketplaceEmulator, startRosEmulator } from '@changeplane/emulator';
 import { RosProvider } from '@changeplane/ros';
+import { type Stats, stats } from './bench-stats.js';
+
+export interface OverheadRun {
+  readonly iterations: number;
+  readonly adapterMedianMs: number;
+  readonly rawMedianMs: number;
+  readonly adapterP95Ms: number;
+  readonly rawP95Ms: number;
+  /** adapter median / raw median */
+  readonly medianRatio: number;
+  /** adapter p95 / raw p95 */
+  readonly p95Ratio: number;
+}
 
 export interface OverheadBenchRow {
   readonly provider: string;
-  readonly iterations: number;
-  readonly adapterMedianMs: number;
-  readonly rawSdkMedianMs: number;
-  readonly ratio: number;
+  readonly medianRatio: Stats;
+  readonly p95Ratio: Stats;
+  readonly runs: readonly OverheadRun[];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+interface Endpoints {
+  readonly marketplace: {
+    endpoint: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+  };
+  readonly ros: { endpoint: string; regionId: string; credentials: { accessKeyId: string; accessKeySecret: string } };
+}
+
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+
+async function startEmulatorProcess(): Promise<{ child: ChildProcess; endpoints: Endpoints }> {
+  const script = fileURLToPath(new URL('./emulator-process.ts', import.meta.url));
+  const child = spawn('node', ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buffered = '';
+  for await (const chunk of child.stdout!) {
+    buffered += String(chunk);
+    if (buffered.includes('\n')) break;
+  }
+  return { child, endpoints: JSON.parse(buffered.split('\n')[0]!) as Endpoints };
+}
+
+/** Times `adapter` and `raw` alternately (which goes first flips every iteration), after a warm-up. */
+async function alternate(
+  iterations: number,
+  raw: (iteration: number) => Promise<void>,
+  adapter: (iteration: number) => Promise<void>,
+): Promise<OverheadRun> {
+  const rawTimes: number[] = [];
+  const adapterTimes: number[] = [];
+  const warmUp = 100;
+  for (let iteration = 0; iteration < iterations + warmUp; iteration += 1) {
+    const order = iteration % 2 === 0 ? (['raw', 'adapter'] as const) : (['adapter', 'raw'] as const);
+    for (const which of order) {
+      const started = performance.now();
+      await (which === 'raw' ? raw(iteration) : adapter(iteration));
+      const elapsed = performance.now() - started;
+      if (iteration >= warmUp) (which === 'raw' ? rawTimes : adapterTimes).push(elapsed);
+    }
+  }
+  const adapterMedianMs = quantile(adapterTimes, 0.5);
+  const rawMedianMs = quantile(rawTimes, 0.5);
+  const adapterP95Ms = quantile(adapterTimes, 0.95);
+  const rawP95Ms = quantile(rawTimes, 0.95);
+  return {
+    iterations,
+    adapterMedianMs: Number(adapterMedianMs.toFixed(3)),
+    rawMedianMs: Number(rawMedianMs.toFixed(3)),
+    adapterP95Ms: Number(adapterP95Ms.toFixed(3)),
+    rawP95Ms: Number(rawP95Ms.toFixed(3)),
+    medianRatio: Number((adapterMedianMs / rawMedianMs).toFixed(3)),
+    p95Ratio: Number((adapterP95Ms / rawP95Ms).toFixed(3)),
+  };
+}
 
 /**
- * Adapter overhead: create plus start through each adapter, divided by the same calls made with the raw SDK
- * against the same emulator, interleaved in one run so both see the same machine.
+ * Adapter overhead: create plus start through each adapter against the same calls with the raw SDK, on
+ * one client each way, against emulators in another process (so the server's work does not share this
+ * event loop), alternated, `iterations` per run, `runs` runs.
  */
-export async function benchAdapterOverhead(iterations = 300): Promise<OverheadBenchRow[]> {
-  const rows: OverheadBenchRow[] = [];
-
-  // Marketplace: validate + lock + StartChangeSet (adapter) vs StartChangeSet (raw).
-  const marketplace = await startMarketplaceEmulator({
-    timing: { preparingMs: 5, applyingMs: 5 },
-    limits: { ratesPerSecond: false },
-  });
-  const client = new MarketplaceCatalogClient({
-    region: marketplace.region,
-    endpoint: marketplace.endpoint,
-    credentials: marketplace.credentials,
-  });
-  const adapter = new AwsMarketplaceProvider({ client });
-  const adapterTimes: number[] = [];
-  const rawTimes: number[] = [];
+export async function benchAdapterOverhead(iterations = 2_000, runs = 3): Promise<OverheadBenchRow[]> {
+  const { child, endpoints } = await startEmulatorProcess();
   try {
-    for (let iteration = 0; iteration < iterations + 10; iteration += 1) {
-      const change = (who: string) => ({
-        ChangeType: 'UpdateInformation',
-        Entity: { Type: 'SaaSProduct@1.0', Identifier: `prod-${who}-${iteration}` },
-        DetailsDocument: { ProductTitle: 'bench' },
-      });
-      let started = performance.now();
-      await client.send(new StartChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSet: [change('raw')] }));
-      const raw = performance.now() - started;
-      started = performance.now();
-      const result = await adapter
-        .create({
-          changes: [
-            {
-              changeType: 'UpdateInformation',
-              entity: { type: 'SaaSProduct@1.0', identifier: `prod-adapter-${iteration}` },
-              details: { ProductTitle: 'bench' },
-            },
-          ],
-        })
-        .andThen((handle) => adapter.start(handle));
-      const viaAdapter = performance.now() - started;
-      if (result.isErr()) throw new Error(JSON.stringify(result.error));
-      if (iteration >= 10) {
-        rawTimes.push(raw);
-        adapterTimes.push(viaAdapter);
-      }
-    }
-  } finally {
-    await adapter.dispose?.();
-    await marketplace.close();
-  }
-  rows.push({
-    provider: 'aws-marketplace',
-    iterations,
-    adapterMedianMs: Number(median(adapterTimes).toFixed(2)),
-    rawSdkMedianMs: Number(median(rawTimes).toFixed(2)),
-    ratio: Number((median(adapterTimes) / median(rawTimes)).toFixed(3)),
-  });
+    const { marketplace, ros } = endpoints;
+    const client = new MarketplaceCatalogClient({
+      region: marketplace.region,
+      endpoint: marketplace.endpoint,
+      credentials: marketplace.credentials,
+      maxAttempts: 1,
+    });
+    const adapter = new AwsMarketplaceProvider({ client, region: marketplace.region });
+    const marketplaceRuns: OverheadRun[] = [];
+    const config = new $OpenApi.$OpenApiUtil.Config({
+      accessKeyId: ros.credentials.accessKeyId,
+      accessKeySecret: ros.credentials.accessKeySecret,
+      endpoint: ros.endpoint.replace(/^https?:\/\//, ''),
+      protocol: 'http',
+      regionId: ros.regionId,
+    });
+    const rosClient = new ROS.default(config);
+    const rosAdapter = new RosProvider({ client: rosClient, regionId: ros.regionId });
+    const rosRuns: OverheadRun[] = [];
+    const template = JSON.stringify({ ROSTemplateFormatVersion: '2015-09-01', Resources: {} });
 
-  // ROS: CreateChangeSet + GetChangeSet until ready + ExecuteChangeSet, both ways.
-  const ros = await startRosEmulator({ timing: { createMs: 0, executeMs: 0 } });
-  const config = new $OpenApi.$OpenApiUtil.Config({
-    accessKeyId: ros.credentials.accessKeyId,
-    accessKeySecret: ros.credentials.accessKeySecret,
-    endpoint: new URL(ros.endpoint).host,
-    protocol: 'http',
-    regionId: ros.regionId,
-  });
-  const rosClient = new ROS.default(config);
-  const rosAdapter = new RosProvider({ client: rosClient, regionId: ros.regionId });
-  const rosAdapterTimes: number[] = [];
-  const rosRawTimes: number[] = [];
-  const template = JSON.stringify({ ROSTemplateFormatVersion: '2015-09-01', Resources: {} });
-  try {
-    for (let iteration = 0; iteration < iterations + 10; iteration += 1) {
-      // The same calls the adapter makes: ClientTokens on create and execute, a 1 ms pause between polls.
-      let started = performance.now();
-      const created = await rosClient.createChangeSet(
-        new $Ros.CreateChangeSetRequest({
-          regionId: ros.regionId,
-          changeSetName: `raw-${iteration}`,
-          changeSetType: 'CREATE',
-          stackName: `raw-${iteration}`,
-          templateBody: template,
-          timeoutInMinutes: 10,
-          clientToken: randomUUID(),
-        }),
-      );
-      const changeSetId = created.body!.changeSetId!;
-      for (;;) {
-        const described = await rosClient.getChangeSet(
-          new $Ros.GetChangeSetRequest({ regionId: ros.regionId, changeSetId }),
-        );
-        if (described.body?.executionStatus === 'AVAILABLE') break;
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      }
-      await rosClient.executeChangeSet(
-        new $Ros.ExecuteChangeSetRequest({ regionId: ros.regionId, changeSetId, clientToken: randomUUID() }),
-      );
-      const raw = performance.now() - started;
-      started = performance.now();
-      const result = await rosAdapter
-        .create(
-          {
-            changeSetType: 'CREATE',
-            regionId: ros.regionId,
-            changeSetName: `adapter-${iteration}`,
-            stackName: `adapter-${iteration}`,
-            templateBody: template,
-            timeoutInMinutes: 10,
+    for (let run = 0; run < runs; run += 1) {
+      // Marketplace: validate + lock + StartChangeSet (adapter) vs StartChangeSet with a token (raw).
+      marketplaceRuns.push(
+        await alternate(
+          iterations,
+          async (iteration) => {
+            await client.send(
+              new StartChangeSetCommand({
+                Catalog: 'AWSMarketplace',
+                ClientRequestToken: randomUUID(),
+                Intent: 'APPLY',
+                ChangeSet: [
+                  {
+                    ChangeType: 'UpdateInformation',
+                    Entity: { Type: 'SaaSProduct@1.0', Identifier: `prod-raw-${run}-${iteration}` },
+                    DetailsDocument: { ProductTitle: 'bench' },
+                  },
+                ],
+              }),
+            );
           },
-          { wait: { minDelayMs: 1, maxDelayMs: 1, maxWaitMs: 10_000 } },
-        )
-        .andThen((handle) => rosAdapter.start(handle));
-      const viaAdapter = performance.now() - started;
-      if (result.isErr()) throw new Error(JSON.stringify(result.error));
-      if (iteration >= 10) {
-        rosRawTimes.push(raw);
-        rosAdapterTimes.push(viaAdapter);
-      }
+          async (iteration) => {
+            const result = await adapter
+              .create({
+                changes: [
+                  {
+                    changeType: 'UpdateInformation',
+                    entity: { type: 'SaaSProduct@1.0', identifier: `prod-adapter-${run}-${iteration}` },
+                    details: { ProductTitle: 'bench' },
+                  },
+                ],
+              })
+              .andThen((handle) => adapter.start(handle));
+            if (result.isErr()) throw new Error(JSON.stringify(result.error));
+          },
+        ),
+      );
+      // ROS: CreateChangeSet + GetChangeSet until ready + ExecuteChangeSet, both ways, tokens on both.
+      rosRuns.push(
+        await alternate(
+          iterations,
+          async (iteration) => {
+            const created = await rosClient.createChangeSet(
+              new $Ros.CreateChangeSetRequest({
+                regionId: ros.regionId,
+                changeSetName: `raw-${run}-${iteration}`,
+                changeSetType: 'CREATE',
+                stackName: `raw-${run}-${iteration}`,
+                templateBody: template,
+                timeoutInMinutes: 10,
+                clientToken: randomUUID(),
+              }),
+            );
+            const changeSetId = created.body!.changeSetId!;
+            for (;;) {
+              const described = await rosClient.getChangeSet(
+                new $Ros.GetChangeSetRequest({ regionId: ros.regionId, changeSetId }),
+              );
+              if (described.body?.status === 'CREATE_COMPLETE') break;
+              await new Promise((resolve) => setTimeout(resolve, 1));
+            }
+            await rosClient.executeChangeSet(
+              new $Ros.ExecuteChangeSetRequest({ regionId: ros.regionId, changeSetId, clientToken: randomUUID() }),
+            );
+          },
+          async (iteration) => {
+            const result = await rosAdapter
+              .create(
+                {
+                  changeSetType: 'CREATE',
+                  regionId: ros.regionId,
+                  changeSetName: `adapter-${run}-${iteration}`,
+                  stackName: `adapter-${run}-${iteration}`,
+                  templateBody: template,
+                  timeoutInMinutes: 10,
+                },
+                { wait: { minDelayMs: 1, maxDelayMs: 1, maxWaitMs: 10_000 } },
+              )
+              .andThen((handle) => rosAdapter.start(handle));
+            if (result.isErr()) throw new Error(JSON.stringify(result.error));
+          },
+        ),
+      );
     }
+    await adapter.dispose?.();
+    const row = (provider: string, list: OverheadRun[]): OverheadBenchRow => ({
+      provider,
+      medianRatio: stats(list.map((item) => item.medianRatio)),
+      p95Ratio: stats(list.map((item) => item.p95Ratio)),
+      runs: list,
+    });
+    return [row('aws-marketplace', marketplaceRuns), row('alibaba-ros', rosRuns)];
   } finally {
-    await ros.close();
+    child.stdin!.end();
+    await once(child, 'exit');
   }
-  rows.push({
-    provider: 'alibaba-ros',
-    iterations,
-    adapterMedianMs: Number(median(rosAdapterTimes).toFixed(2)),
-    rawSdkMedianMs: Number(median(rosRawTimes).toFixed(2)),
-    ratio: Number((median(rosAdapterTimes) / median(rosRawTimes)).toFixed(3)),
-  });
-  return rows;
 }

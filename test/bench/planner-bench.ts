@@ -1,48 +1,79 @@
-import { planChangeSets } from '@changeplane/core';
-import { skewedWorkload } from './skewed-workload.js';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type Stats, stats } from './bench-stats.js';
+import type { WorkloadName } from './planner-workloads.js';
 
 export interface PlannerBenchRow {
+  readonly workload: WorkloadName;
   readonly changes: number;
-  readonly entities: number;
-  readonly medianMs: number;
-  readonly changesPerSecond: number;
+  /** Planner-only wall time per run (each in a fresh process, after one untimed run), ms. */
+  readonly ms: Stats;
   readonly sets: number;
-  readonly lowerBoundSets: number;
+  /** max(ceil(n / 20), the longest chain one entity forces). */
+  readonly setBound: number;
+  readonly setRatio: number;
   readonly levels: number;
-  /** Time per change relative to the previous size: 1.0 means linear growth. */
-  readonly growthVsPrevious?: number;
+  readonly longestChain: number;
+  /** Peak RSS growth over the process with the workload built, MiB, one per process. */
+  readonly peakExtraMiB: Stats;
+  readonly samplesMs: readonly number[];
 }
 
-/** Planner throughput for 10k, 100k and 1M changes (median of a few runs after a warm-up). */
-export function benchPlanner(sizes: readonly number[] = [10_000, 100_000, 1_000_000]): PlannerBenchRow[] {
-  const rows: PlannerBenchRow[] = [];
-  for (const size of sizes) {
-    const entities = Math.max(300, Math.floor(size / 20));
-    const changes = skewedWorkload(size, entities);
-    planChangeSets(changes); // warm-up
-    const runs = size >= 1_000_000 ? 3 : 7;
-    const times: number[] = [];
-    let plan = planChangeSets(changes)._unsafeUnwrap();
-    for (let run = 0; run < runs; run += 1) {
-      const started = performance.now();
-      plan = planChangeSets(changes)._unsafeUnwrap();
-      times.push(performance.now() - started);
+const runner = fileURLToPath(new URL('./planner-run.ts', import.meta.url));
+
+/** Each workload in `processes` fresh processes, an untimed run then `runsPerProcess` timed runs each. */
+export function benchPlanner(
+  workloads: readonly [WorkloadName, number][] = [
+    ['zipf', 1_000_000],
+    ['one-entity', 1_000_000],
+    ['uniform', 1_000_000],
+    ['reference-groups', 1_000_000],
+  ],
+  processes = 3,
+  runsPerProcess = 1,
+): PlannerBenchRow[] {
+  return workloads.map(([workload, size]) => {
+    const samples: number[] = [];
+    const peaks: number[] = [];
+    let last: { sets: number; levels: number; longestChain: number } | undefined;
+    for (let process = 0; process < processes; process += 1) {
+      const output = execFileSync(
+        'node',
+        [
+          '--expose-gc',
+          '--max-old-space-size=4096',
+          '--import',
+          'tsx',
+          runner,
+          workload,
+          String(size),
+          String(runsPerProcess),
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
+      );
+      const result = JSON.parse(output) as {
+        times: number[];
+        sets: number;
+        levels: number;
+        longestChain: number;
+        firstRunPeakExtraMiB: number;
+      };
+      samples.push(...result.times);
+      peaks.push(result.firstRunPeakExtraMiB);
+      last = result;
     }
-    times.sort((a, b) => a - b);
-    const medianMs = times[Math.floor(times.length / 2)]!;
-    const previous = rows.at(-1);
-    rows.push({
+    const setBound = Math.max(Math.ceil(size / 20), last!.longestChain);
+    return {
+      workload,
       changes: size,
-      entities,
-      medianMs: Math.round(medianMs),
-      changesPerSecond: Math.round(size / (medianMs / 1000)),
-      sets: plan.sets.length,
-      lowerBoundSets: Math.max(Math.ceil(size / 20), plan.levels),
-      levels: plan.levels,
-      ...(previous
-        ? { growthVsPrevious: Number((medianMs / size / (previous.medianMs / previous.changes)).toFixed(2)) }
-        : {}),
-    });
-  }
-  return rows;
+      ms: stats(samples, 0),
+      sets: last!.sets,
+      setBound,
+      setRatio: Number((last!.sets / setBound).toFixed(3)),
+      levels: last!.levels,
+      longestChain: last!.longestChain,
+      peakExtraMiB: stats(peaks, 0),
+      samplesMs: samples.map((sample) => Math.round(sample)),
+    };
+  });
 }

@@ -1,4 +1,8 @@
-import type { PlannerChange } from '@changeplane/core';
+/** A pre-keyed change of the benchmark workloads. */
+export interface PlannerChange {
+  readonly entity?: string;
+  readonly changeType: string;
+}
 
 /**
  * A deterministic skewed batch: `entities` entities whose popularity follows a Zipf-like law (a few hot

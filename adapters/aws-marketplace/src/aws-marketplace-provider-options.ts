@@ -30,7 +30,11 @@ export interface AwsMarketplaceProviderOptions {
   readonly describeRatePerSecond?: number;
   /** How often one ListChangeSets call checks which waited-for change sets have settled. Default 200 ms. */
   readonly settleWatchIntervalMs?: number;
-  /** How often a started change set is polled to release its locks when it settles. Default 2 s. */
+  /**
+   * The lease keeper: a started change set's locks are released when the settle watcher (one ListChangeSets
+   * for all) hears it settled; every `watchIntervalMs` without news they are renewed and the change set is
+   * described once, a safety net for a listing that failed. Default 30 s.
+   */
   readonly watchIntervalMs?: number;
 }
 

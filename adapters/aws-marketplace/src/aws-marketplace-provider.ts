@@ -27,6 +27,7 @@ import {
   isSettledStatus,
   RequestPacer,
   registerSecret,
+  registerSecretPattern,
   releaseEntityLocks,
   reviseChangeSetError,
   type StartedChangeSet,
@@ -43,6 +44,7 @@ import {
   type AwsMarketplaceProviderOptions,
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
+import { awsSecretPatterns } from './aws-secret-patterns.js';
 import { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
 import { mapMarketplaceError } from './map-marketplace-error.js';
 import type { MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
@@ -51,6 +53,14 @@ import { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-i
 import { validateMarketplaceRequest } from './validate-marketplace-request.js';
 
 const providerId = 'aws-marketplace';
+
+/** The leases of one started change set, held until it settles. */
+interface HeldLeases {
+  leases: EntityLease[];
+  readonly started: StartedChangeSet;
+  readonly since: number;
+  stopListening: () => void;
+}
 
 /**
  * AWS Marketplace Catalog change sets through the changeplane contract. `create` checks every rule
@@ -69,7 +79,9 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   readonly #describePacer: RequestPacer;
   readonly #settleWatchers = new Map<string, ChangeSetSettleWatcher>();
   /** Leases held for started change sets, by change-set id, with the watcher that releases them. */
-  readonly #held = new Map<string, { leases: EntityLease[]; timer?: ReturnType<typeof setTimeout> }>();
+  readonly #held = new Map<string, HeldLeases>();
+  #keeper: ReturnType<typeof setInterval> | undefined;
+  #keeping = false;
   /** Change-set ids by the start token that holds their locks, so a lock is reported by the id people see. */
   readonly #changeSetOfToken = new Map<string, string>();
 
@@ -80,6 +92,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     this.#options = options;
     registerSecret(options.credentials?.secretAccessKey);
     registerSecret(options.credentials?.sessionToken);
+    for (const pattern of awsSecretPatterns) registerSecretPattern(pattern);
     this.#client =
       options.client ??
       new MarketplaceCatalogClient({
@@ -274,7 +287,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     // passes). One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
     const poll = () => {
       const waitMs = Math.max(0, Math.min(safetyNetMs, deadline - Date.now()));
-      const heard = first ? Promise.resolve() : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
+      const heard = first ? Promise.resolve(false) : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
       first = false;
       return ResultAsync.fromSafePromise(heard).andThen(() => this.describe(ref, { retry: { maxAttempts: 1 } }));
     };
@@ -289,7 +302,6 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     });
   }
 
-  /** Stops every lock watcher and releases the locks this provider holds (for shutdown). */
   /** `change set <id>` for a holder this provider started, else what is known of it. */
   #holderName(holder: string): string {
     const changeSetId = this.#changeSetOfToken.get(holder);
@@ -306,7 +318,10 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     });
   }
 
+  /** Stops every lock watcher and releases the locks this provider holds (for shutdown). */
   async dispose(): Promise<void> {
+    clearInterval(this.#keeper);
+    this.#keeper = undefined;
     await Promise.all([...this.#held.keys()].map((id) => this.#release(id)));
   }
 
@@ -410,32 +425,58 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     return this.#options.lockTtlMs ?? 15 * 60_000;
   }
 
-  /** Keeps the leases of a started change set alive until it settles, then releases them. */
+  /**
+   * Keeps the leases of a started change set until it settles, then releases them. It listens to the shared
+   * settle watcher (no DescribeChangeSet per held change set, no timer per change set); one keeper timer
+   * renews every held lease each `watchIntervalMs` and describes, as a safety net for a listing that failed,
+   * the change sets held longer than that.
+   */
   #hold(started: StartedChangeSet, leases: EntityLease[]): void {
     if (leases.length === 0) return;
-    const entry: { leases: EntityLease[]; timer?: ReturnType<typeof setTimeout> } = { leases };
+    const entry: HeldLeases = { leases, started, since: Date.now(), stopListening: () => {} };
     this.#held.set(started.changeSetId, entry);
-    const watch = () => {
-      entry.timer = setTimeout(async () => {
-        if (!this.#held.has(started.changeSetId)) return;
-        const state = await this.#describeRaw(started, {}, 'watch');
-        const status = state.isOk() ? marketplaceChangeSetState(started, state.value).status : undefined;
-        if (status && isSettledStatus(status)) return this.#release(started.changeSetId);
+    entry.stopListening = this.#settleWatcher(started.scope.catalog ?? 'AWSMarketplace').listen(
+      started.changeSetId,
+      () => void this.#release(started.changeSetId),
+    );
+    if (!this.#keeper) {
+      this.#keeper = setInterval(() => void this.#keepLeases(), this.#options.watchIntervalMs ?? 30_000);
+      this.#keeper.unref?.();
+    }
+  }
+
+  async #keepLeases(): Promise<void> {
+    if (this.#keeping) return;
+    if (this.#held.size === 0) {
+      clearInterval(this.#keeper);
+      this.#keeper = undefined;
+      return;
+    }
+    this.#keeping = true;
+    try {
+      const quietSince = Date.now() - (this.#options.watchIntervalMs ?? 30_000);
+      for (const [changeSetId, entry] of [...this.#held]) {
+        if (entry.since > quietSince || this.#held.get(changeSetId) !== entry) continue;
+        const state = await this.#describeRaw(entry.started, { retry: { maxAttempts: 1 } }, 'watch');
+        const status = state.isOk() ? marketplaceChangeSetState(entry.started, state.value).status : undefined;
+        if (status && isSettledStatus(status)) {
+          await this.#release(changeSetId);
+          continue;
+        }
         entry.leases = await Promise.all(
           entry.leases.map(async (lease) => (await this.#locks.renew(lease, this.#lockTtl())).unwrapOr(lease)),
         );
-        watch();
-      }, this.#options.watchIntervalMs ?? 2_000);
-      entry.timer.unref?.();
-    };
-    watch();
+      }
+    } finally {
+      this.#keeping = false;
+    }
   }
 
   async #release(changeSetId: string): Promise<void> {
     const entry = this.#held.get(changeSetId);
     if (!entry) return;
     this.#held.delete(changeSetId);
-    if (entry.timer) clearTimeout(entry.timer);
+    entry.stopListening();
     for (const lease of entry.leases) this.#changeSetOfToken.delete(lease.holder);
     await releaseEntityLocks(this.#locks, entry.leases);
   }

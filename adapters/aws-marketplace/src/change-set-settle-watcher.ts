@@ -16,7 +16,7 @@ export class ChangeSetSettleWatcher {
   readonly #catalog: string;
   readonly #intervalMs: number;
   readonly #pacer: RequestPacer;
-  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #waiters = new Map<string, Set<(settled: boolean) => void>>();
   #since = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -27,25 +27,47 @@ export class ChangeSetSettleWatcher {
     this.#pacer = new RequestPacer(listRatePerSecond);
   }
 
-  /** Resolves once the change set is seen settled, or after `maxMs`, or on abort (the caller then describes it). */
-  settledOrAfter(changeSetId: string, maxMs: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.resolve();
+  /**
+   * Resolves `true` once the change set is seen settled, or `false` after `maxMs` or on abort (the caller
+   * then describes it).
+   */
+  settledOrAfter(changeSetId: string, maxMs: number, signal?: AbortSignal): Promise<boolean> {
+    if (signal?.aborted) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const waiters = this.#waiters.get(changeSetId) ?? new Set<() => void>();
+      const waiters = this.#waiters.get(changeSetId) ?? new Set<(settled: boolean) => void>();
       this.#waiters.set(changeSetId, waiters);
-      const done = () => {
+      const done = (settled: boolean) => {
         clearTimeout(timer);
         waiters.delete(done);
         if (waiters.size === 0) this.#waiters.delete(changeSetId);
-        signal?.removeEventListener('abort', done);
-        resolve();
+        signal?.removeEventListener('abort', onAbort);
+        resolve(settled);
       };
-      const timer = setTimeout(done, maxMs);
+      const onAbort = () => done(false);
+      const timer = setTimeout(onAbort, maxMs);
       waiters.add(done);
-      signal?.addEventListener('abort', done, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (this.#since === 0) this.#since = Date.now() - lookBackMs;
       this.#schedule();
     });
+  }
+
+  /**
+   * Calls `onSettled` once, when the change set is seen settled; no timer of its own (the lease keeper's
+   * way to listen to every held change set cheaply). Returns the function that stops listening.
+   */
+  listen(changeSetId: string, onSettled: () => void): () => void {
+    const waiters = this.#waiters.get(changeSetId) ?? new Set<(settled: boolean) => void>();
+    this.#waiters.set(changeSetId, waiters);
+    const done = (settled: boolean) => {
+      if (!waiters.delete(done)) return;
+      if (waiters.size === 0 && this.#waiters.get(changeSetId) === waiters) this.#waiters.delete(changeSetId);
+      if (settled) onSettled();
+    };
+    waiters.add(done);
+    if (this.#since === 0) this.#since = Date.now() - lookBackMs;
+    this.#schedule();
+    return () => done(false);
   }
 
   #schedule(): void {
@@ -78,7 +100,7 @@ export class ChangeSetSettleWatcher {
           }),
         );
         for (const summary of listed.ChangeSetSummaryList ?? []) {
-          for (const wake of [...(this.#waiters.get(summary.ChangeSetId ?? '') ?? [])]) wake();
+          for (const wake of [...(this.#waiters.get(summary.ChangeSetId ?? '') ?? [])]) wake(true);
         }
         nextToken = listed.NextToken;
         if (!nextToken) break;

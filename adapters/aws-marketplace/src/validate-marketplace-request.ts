@@ -1,5 +1,6 @@
 import { createValidationError, parseRequest, type ValidationError, type ValidationIssue } from '@changeplane/core';
 import { err, ok, type Result } from 'neverthrow';
+import { changeReference } from './change-reference.js';
 import type { MarketplaceChangeSetRequest, MarketplaceTag } from './marketplace-change-set-request.js';
 import {
   codePointLength,
@@ -9,8 +10,6 @@ import {
 } from './marketplace-model-limits.js';
 import { marketplaceRequestSchema } from './marketplace-request-schema.js';
 
-const referencePattern = /^\$([A-Za-z0-9_-]+)\.Entity\.Identifier$/;
-const referencesInText = /\$([A-Za-z0-9_-]+)\.Entity\.Identifier/g;
 const providerId = 'aws-marketplace';
 
 class ModelRules {
@@ -99,7 +98,7 @@ export function validateMarketplaceRequest(input: unknown): Result<MarketplaceCh
     let at = index;
     for (let hops = 0; hops <= changes.length; hops += 1) {
       const identifier = changes[at]?.entity.identifier;
-      const reference = identifier === undefined ? null : referencePattern.exec(identifier);
+      const reference = identifier === undefined ? null : changeReference.whole.exec(identifier);
       if (!reference) return identifier === undefined ? `new:${at}` : `id:${identifier}`;
       const next = names.get(reference[1]!);
       if (next === undefined || next === at) return undefined;
@@ -115,7 +114,7 @@ export function validateMarketplaceRequest(input: unknown): Result<MarketplaceCh
     rules.string(`${at}.entity.type`, change.entity.type, limits.entityType);
     const identifier = change.entity.identifier;
     if (identifier !== undefined) {
-      const reference = referencePattern.exec(identifier);
+      const reference = changeReference.whole.exec(identifier);
       if (reference) {
         if (!names.has(reference[1]!)) unknownReference(`${at}.entity.identifier`, reference[1]!);
         else if (entityOf(index) === undefined)
@@ -154,7 +153,7 @@ export function validateMarketplaceRequest(input: unknown): Result<MarketplaceCh
       }
     }
     const text = details === undefined ? '' : typeof details === 'string' ? details : JSON.stringify(details);
-    for (const match of text.matchAll(referencesInText)) {
+    for (const match of text.matchAll(changeReference.inside)) {
       if (!names.has(match[1]!)) unknownReference(`${at}.details`, match[1]!);
     }
   });

@@ -13,6 +13,7 @@ import {
   createChangeSetError,
   generateClientToken,
   registerSecret,
+  registerSecretPattern,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
@@ -28,6 +29,7 @@ import { mapRosError } from './map-ros-error.js';
 import type { RosChangeSetRequest } from './ros-change-set-request.js';
 import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
 import { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
+import { rosSecretPatterns } from './ros-secret-patterns.js';
 import { toCreateChangeSetRequest } from './to-create-change-set-request.js';
 import { checkRosRequest, validateRosRequest } from './validate-ros-request.js';
 
@@ -49,6 +51,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     this.#options = options;
     registerSecret(options.credentials?.accessKeySecret);
     registerSecret(options.credentials?.securityToken);
+    for (const pattern of rosSecretPatterns) registerSecretPattern(pattern);
     this.#regionId = options.regionId ?? 'cn-hangzhou';
     this.#client = options.client ?? new ROS.default(this.#config(options));
   }

@@ -3,13 +3,13 @@ import {
   createValidationError,
   parseRequest,
   resolveClientToken,
-  rosClientTokenRule,
   type ValidationError,
   type ValidationIssue,
 } from '@changeplane/core';
 import { err, ok, type Result } from 'neverthrow';
 import { rosApiLimits as limits, utf8Bytes } from './ros-api-limits.js';
 import type { RosChangeSetRequest, RosJsonObject } from './ros-change-set-request.js';
+import { rosClientTokenRule } from './ros-client-token-rule.js';
 import { rosRequestSchema } from './ros-request-schema.js';
 import { templateTextProblem } from './ros-template-text.js';
 

@@ -41,7 +41,7 @@ export {
   reviseChangeSetError,
 } from './errors/create-change-set-error.js';
 export { isChangeSetError, isErrorKind } from './errors/is-change-set-error.js';
-export { redactSecrets, registerSecret } from './errors/redact-secrets.js';
+export { redactSecrets, registerSecret, registerSecretPattern } from './errors/redact-secrets.js';
 export {
   type SerializedCause,
   type SerializedChangeSetError,
@@ -49,11 +49,7 @@ export {
 } from './errors/serialize-change-set-error.js';
 export type { ValidationIssue } from './errors/validation-issue.js';
 export { mayHaveTakenEffect, withClientToken } from './errors/with-client-token.js';
-export {
-  awsClientRequestTokenRule,
-  type ClientTokenRule,
-  rosClientTokenRule,
-} from './idempotency/client-token-rule.js';
+export type { ClientTokenRule } from './idempotency/client-token-rule.js';
 export { generateClientToken, resolveClientToken } from './idempotency/resolve-client-token.js';
 export {
   type ParseRequestContext,
@@ -108,10 +104,9 @@ export type { JsonValue } from './model/json-value.js';
 export type { PlannedChange } from './model/planned-change.js';
 export type { StartedChangeSet } from './model/started-change-set.js';
 export { type ChangeSetDependencies, changeSetDependencies } from './planner/change-set-dependencies.js';
-export { extractChangeReferences } from './planner/extract-change-references.js';
-export { type PlanOptions, planChangeSets } from './planner/plan-change-sets.js';
+export { planChangeSets } from './planner/plan-change-sets.js';
 export type { ChangeSetPlan, PlannedChangeSet } from './planner/planned-change-set.js';
-export type { PlannerChange } from './planner/planner-change.js';
+export type { PlanningPolicy } from './planner/planning-policy.js';
 export { runChangeSetSchedule, type ScheduleEvent, type ScheduleOptions } from './planner/run-change-set-schedule.js';
 export type { ScheduleOutcome, ScheduleReport } from './planner/schedule-outcome.js';
 export type { CallOptions } from './provider/call-options.js';

@@ -1,6 +1,4 @@
 import {
-  extractChangeReferences,
-  type PlannerChange,
   planChangeSets,
   type RunTarget,
   type TargetContext,
@@ -9,6 +7,7 @@ import {
 } from '@changeplane/core';
 import { err, ok, type Result } from 'neverthrow';
 import type { MarketplaceChange, MarketplaceChangeSetRequest } from '../marketplace-change-set-request.js';
+import { marketplacePlanningPolicy } from '../marketplace-planning-policy.js';
 import { validateMarketplaceRequest } from '../validate-marketplace-request.js';
 import type { MarketplaceChangeEntry, MarketplacePlanSection } from './marketplace-plan-section.js';
 
@@ -44,13 +43,7 @@ export function marketplaceTargets(
   context: TargetContext,
 ): Result<TargetPlan<MarketplaceChangeSetRequest>, ValidationIssue[]> {
   const changes = section.changes.map(marketplaceChangeOf);
-  const plannerChanges: PlannerChange[] = changes.map((change) => ({
-    ...(change.entity.identifier ? { entity: `${change.entity.type}/${change.entity.identifier}` } : {}),
-    changeType: change.changeType,
-    ...(change.changeName ? { changeName: change.changeName } : {}),
-    references: extractChangeReferences(change.details, change.entity.identifier),
-  }));
-  const planned = planChangeSets(plannerChanges, { provider: 'aws-marketplace' });
+  const planned = planChangeSets(changes, marketplacePlanningPolicy);
   if (planned.isErr()) {
     return err(planned.error.issues.map((issue) => ({ ...issue, path: marketplacePlanPath(issue.path, []) })));
   }

@@ -9,16 +9,22 @@ export function registerSecret(value: string | undefined): void {
   if (value && value.length >= 8) registeredSecrets.add(value);
 }
 
-const secretPatterns: readonly RegExp[] = [
+const secretPatterns: RegExp[] = [
   // Signatures in Authorization headers (ACS3 and SigV4).
   /(Signature=)[0-9a-fA-F]{16,}/g,
   // Named secret fields in query strings, JSON or messages.
   /((?:secret[_-]?access[_-]?key|access[_-]?key[_-]?secret|security[_-]?token|session[_-]?token|x-amz-security-token|x-acs-security-token|password)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
-  // AWS access key ids (AKIA..., ASIA...).
-  /\b(A(?:KI|SI)A)[0-9A-Z]{16}\b/g,
-  // Alibaba access key ids (LTAI...).
-  /\b(LTAI)[0-9A-Za-z]{12,30}\b/g,
 ];
+
+/**
+ * Adds a provider's credential-shaped pattern (global; group 1 is kept, the rest masked), as each adapter
+ * does for its access key ids. The same pattern twice is kept once.
+ */
+export function registerSecretPattern(pattern: RegExp): void {
+  if (!secretPatterns.some((known) => known.source === pattern.source && known.flags === pattern.flags)) {
+    secretPatterns.push(pattern);
+  }
+}
 
 /** Masks every registered secret and every credential-shaped substring of `text`. */
 export function redactSecrets(text: string): string {

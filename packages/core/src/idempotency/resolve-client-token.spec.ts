@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { awsClientRequestTokenRule, rosClientTokenRule } from './client-token-rule.js';
+import type { ClientTokenRule } from './client-token-rule.js';
 import { resolveClientToken } from './resolve-client-token.js';
+
+// Two rules shaped like the providers' (the adapters own the real ones).
+const rosClientTokenRule: ClientTokenRule = {
+  field: 'clientToken',
+  maxLength: 64,
+  pattern: /^[A-Za-z0-9_-]+$/,
+  charset: 'letters, digits, hyphens (-) and underscores (_)',
+};
+const awsClientRequestTokenRule: ClientTokenRule = {
+  field: 'clientToken',
+  maxLength: 64,
+  pattern: /^[!-~]+$/,
+  charset: 'printable ASCII characters without spaces',
+};
 
 describe(resolveClientToken, () => {
   describe('having no token from the caller', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planChangeSets } from './plan-change-sets.js';
 import type { ChangeSetPlan } from './planned-change-set.js';
-import type { PlannerChange } from './planner-change.js';
+import { type PlannerChange, testPolicy } from './test-planning-policy.fixture.js';
 
 /** Checks every rule a plan must obey; returns the broken ones. */
 function brokenRules(changes: readonly PlannerChange[], plan: ChangeSetPlan, maxPerSet = 20): string[] {
@@ -58,7 +58,7 @@ describe(planChangeSets, () => {
         { entity: 'DataProduct@1.0/entity-id@1', changeType: 'AddRevisions' },
         { entity: 'DataProduct@1.0/entity-id@1', changeType: 'AddRevisions' },
       ];
-      const plan = planChangeSets(changes)._unsafeUnwrap();
+      const plan = planChangeSets(changes, testPolicy)._unsafeUnwrap();
       expect(plan.sets.map((set) => set.changeIndexes)).toEqual([[0], [1]]);
       expect(plan.levels).toBe(2);
     });
@@ -67,7 +67,7 @@ describe(planChangeSets, () => {
   describe('having 45 changes to distinct entities', () => {
     it('should use the fewest sets, ceil(45 / 20) = 3, all on one level', () => {
       const changes = Array.from({ length: 45 }, (_, n) => ({ entity: `E/e${n}`, changeType: 'UpdateInformation' }));
-      const plan = planChangeSets(changes)._unsafeUnwrap();
+      const plan = planChangeSets(changes, testPolicy)._unsafeUnwrap();
       expect(plan.sets.map((set) => set.changeIndexes.length)).toEqual([20, 20, 5]);
       expect(plan.levels).toBe(1);
     });
@@ -81,7 +81,7 @@ describe(planChangeSets, () => {
         { changeType: 'CreateOffer', changeName: 'NewOffer', references: ['NewProduct'] },
         { entity: 'E/other', changeType: 'UpdateInformation', references: ['NewOffer'] },
       ];
-      const plan = planChangeSets(changes)._unsafeUnwrap();
+      const plan = planChangeSets(changes, testPolicy)._unsafeUnwrap();
       expect(brokenRules(changes, plan)).toEqual([]);
       const setWithProduct = plan.sets.find((set) => set.changeIndexes.includes(0))!;
       expect(setWithProduct.changeIndexes).toEqual(expect.arrayContaining([0, 20, 21]));
@@ -94,11 +94,14 @@ describe(planChangeSets, () => {
         changeName: `c${n}`,
         references: n > 0 ? [`c${n - 1}`] : [],
       }));
-      const error = planChangeSets([
-        ...tooBig,
-        { entity: 'E/x', changeType: 'A', changeName: 'c0' },
-        { entity: 'E/y', changeType: 'A', references: ['missing'] },
-      ])._unsafeUnwrapErr();
+      const error = planChangeSets(
+        [
+          ...tooBig,
+          { entity: 'E/x', changeType: 'A', changeName: 'c0' },
+          { entity: 'E/y', changeType: 'A', references: ['missing'] },
+        ],
+        testPolicy,
+      )._unsafeUnwrapErr();
       expect(error.issues.map((issue) => issue.rule).sort()).toEqual(['reference', 'referenceGroupSize', 'unique']);
       expect(error.issues.find((issue) => issue.rule === 'reference')!.path).toBe('changes[22]');
     });
@@ -108,7 +111,7 @@ describe(planChangeSets, () => {
     it('should obey every rule, lose nothing, and need no more levels than the longest entity chain', () => {
       fc.assert(
         fc.property(fc.array(changeArbitrary(12, 3), { minLength: 0, maxLength: 400 }), (changes) => {
-          const plan = planChangeSets(changes)._unsafeUnwrap();
+          const plan = planChangeSets(changes, testPolicy)._unsafeUnwrap();
           expect(brokenRules(changes, plan)).toEqual([]);
           // Levels: exactly the longest chain one entity forces on its own (a repeated type or a full set).
           const chains = new Map<string, { level: number; types: Set<string> }>();
