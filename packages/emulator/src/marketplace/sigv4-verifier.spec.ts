@@ -18,7 +18,10 @@ async function signWithSdk(
   const signer = new SignatureV4({
     service: options.service ?? 'aws-marketplace',
     region: 'us-east-1',
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: options.secret ?? credentials.secretAccessKey },
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: options.secret ?? credentials.secretAccessKey,
+    },
     sha256: Sha256,
   });
   const signed = await signer.sign({
@@ -31,7 +34,9 @@ async function signWithSdk(
     headers: { host: '127.0.0.1:4566', 'content-type': 'application/json' },
     body,
   });
-  const headers = Object.fromEntries(Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers = Object.fromEntries(
+    Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   const url = new URL(`http://127.0.0.1:4566${signed.path}`);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
   return { headers, url };
