@@ -70,7 +70,8 @@ const rosOptions: RosProviderOptions = { client, regionId: 'cn-hangzhou' };
 // @ts-expect-error the client option is checked: a number is no ROS client
 const notAClient: RosProviderOptions = { client: 42 };
 // The SDK's own client is what the option takes (its default export is the whole CommonJS module under node16).
-const sdkClient: RosClient = new ${rosClass}({ regionId: 'cn-hangzhou' });
+declare const fromSdk: InstanceType<typeof ${rosClass}>;
+const sdkClient: RosClient = fromSdk;
 const marketplaceOptions: AwsMarketplaceProviderOptions = { region: 'us-east-1' };
 // The application's own inversify container loads the adapters' modules: one shared inversify.
 const container = new Container();
@@ -256,7 +257,7 @@ const cli = require('@changeplane/cli');`),
     const result = await sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], project);
     const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
     const ours = errors.filter((line) => !thirdPartyErrors.some((known) => known.test(line)));
-    expect(ours).toEqual([]);
+    expect(ours, result.stdout).toEqual([]);
     expect(result.stdout).not.toContain('error TS2702');
   });
 
