@@ -268,5 +268,14 @@ const cli = require('@changeplane/cli');`),
     expect(help.code, help.stderr).toBe(0);
     expect(help.stdout).toContain('Usage: changeplane');
     expect(help.stdout).toMatch(/apply \[options\] <plan>/);
+    const schema = await sh(changeplane, ['schema'], project);
+    expect(schema.code, schema.stderr).toBe(0);
+    const exported = await sh(
+      process.execPath,
+      ['-p', "JSON.stringify(require('@changeplane/cli/plan-file.schema.json'))"],
+      project,
+    );
+    expect(JSON.parse(schema.stdout)).toEqual(JSON.parse(exported.stdout));
+    expect(JSON.parse(schema.stdout)).toMatchObject({ title: 'changeplane plan file', type: 'object' });
   });
 });

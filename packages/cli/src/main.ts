@@ -3,6 +3,7 @@ import { applyCommand } from './commands/apply-command.js';
 import { cancelCommand } from './commands/cancel-command.js';
 import type { CommonOptions } from './commands/common-options.js';
 import { emulatorsCommand } from './commands/emulators-command.js';
+import { registerSchemaCommand } from './commands/schema-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { ExitCode } from './exit-codes.js';
 import { defaultStateFile } from './state/run-state-file.js';
@@ -84,6 +85,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (options) => {
       exitCode = await emulatorsCommand(options);
     });
+
+  registerSchemaCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
