@@ -14,7 +14,9 @@ import {
 } from '../../scripts/plan-file-docs.js';
 
 const committedSchema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
-const validate = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true }).compile(committedSchema);
+const validate = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true }).compile(
+  committedSchema,
+);
 const plansDir = join(root, 'examples/plans');
 const examplePlans = readdirSync(plansDir).filter((file) => /\.ya?ml$/.test(file));
 

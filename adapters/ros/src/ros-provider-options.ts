@@ -37,6 +37,7 @@ export interface RosProviderOptions {
   readonly changeSetLimit?: { readonly deleteOldestUnexecuted?: boolean };
 }
 
+/** The inversify token rosModule binds the options to. */
 export const RosProviderOptionsToken: ServiceIdentifier<RosProviderOptions> = Symbol.for(
   'changeplane.RosProviderOptions',
 );

@@ -5,6 +5,7 @@ import type { ValidationIssue } from '../errors/validation-issue.js';
 import type { ChangeSetPlan, PlannedChangeSet } from './planned-change-set.js';
 import type { PlannerChange } from './planner-change.js';
 
+/** Options of planChangeSets. */
 export interface PlanOptions {
   /** Changes per change set: the Marketplace allows 20. */
   readonly maxChangesPerSet?: number;

@@ -21,6 +21,7 @@ export interface ChangeSetInspection {
   readonly lockedUntil?: number;
 }
 
+/** A started Marketplace emulator: its endpoint, inspection hooks and close. */
 export interface RunningMarketplaceEmulator {
   /** What the SDK's `endpoint` option takes: `http://127.0.0.1:PORT`. */
   readonly endpoint: string;
@@ -36,5 +37,6 @@ export interface RunningMarketplaceEmulator {
   requestCount(operation?: string): number;
   /** Every change set of every account, in start order. */
   changeSets(): readonly ChangeSetInspection[];
+  /** Stops the server and its scheduled transitions. */
   close(): Promise<void>;
 }

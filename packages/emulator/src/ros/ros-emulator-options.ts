@@ -1,10 +1,12 @@
 import type { FaultRule } from '../shared/fault-injector.js';
 
+/** A key pair the ROS emulator accepts. */
 export interface RosCredentials {
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
 }
 
+/** Options of startRosEmulator. */
 export interface RosEmulatorOptions {
   /** Default 127.0.0.1. */
   readonly host?: string;
@@ -26,6 +28,7 @@ export interface RosEmulatorOptions {
   readonly seed?: number;
 }
 
+/** The key pair the ROS emulator accepts when none is given. */
 export const defaultRosCredentials: RosCredentials = {
   accessKeyId: 'LTAIEmulatorExample01',
   accessKeySecret: 'emulator-access-key-secret-for-tests-0001',

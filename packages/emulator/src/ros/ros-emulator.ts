@@ -10,6 +10,7 @@ import { RosError } from './ros-error.js';
 import { RosRequestParameters } from './ros-request-parameters.js';
 import { type RosChangeSet, type RosStack, RosState } from './ros-state.js';
 
+/** A started ROS emulator: its endpoint, inspection hooks and close. */
 export interface RunningRosEmulator {
   /** What the SDK's `endpoint` option takes: `127.0.0.1:PORT` (no scheme; use protocol 'http'). */
   readonly endpoint: string;
@@ -21,6 +22,7 @@ export interface RunningRosEmulator {
   readonly faults: FaultInjector;
   /** Requests that reached an action (after authentication), or all of them. */
   requestCount(action?: string): number;
+  /** Every change set the emulator holds. */
   changeSets(): ReadonlyArray<{
     changeSetId: string;
     changeSetName: string;
@@ -30,6 +32,7 @@ export interface RunningRosEmulator {
   }>;
   /** Stacks, for tests to inspect. */
   stacks(): ReadonlyArray<{ stackId: string; stackName: string; status: string }>;
+  /** Stops the server and its scheduled transitions. */
   close(): Promise<void>;
 }
 
