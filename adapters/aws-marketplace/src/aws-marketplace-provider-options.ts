@@ -2,6 +2,7 @@ import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catal
 import type { EntityLockStore, RetryPolicy, WaiterPolicy } from '@changeplane/core';
 import type { ServiceIdentifier } from 'inversify';
 
+/** Options of AwsMarketplaceProvider: a ready client or region and credentials, plus catalog, locks, retry and wait policies. */
 export interface AwsMarketplaceProviderOptions {
   /** The caller's ready client (the caller keeps control of credentials and endpoint). */
   readonly client?: MarketplaceCatalogClient;
@@ -38,6 +39,7 @@ export interface AwsMarketplaceProviderOptions {
   readonly watchIntervalMs?: number;
 }
 
+/** The inversify token awsMarketplaceModule binds the options to. */
 export const AwsMarketplaceProviderOptionsToken: ServiceIdentifier<AwsMarketplaceProviderOptions> = Symbol.for(
   'changeplane.AwsMarketplaceProviderOptions',
 );

@@ -240,6 +240,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
       );
   }
 
+  /** DescribeChangeSet, as the neutral state. */
   describe(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
     return this.#describeRaw(ref, options, 'describe').map((output) => marketplaceChangeSetState(ref, output));
   }

@@ -28,6 +28,7 @@ const networkCodes = new Set([
   'ECONNABORTED',
 ]);
 
+/** What mapMarketplaceError needs to name the operation and the change set. */
 export interface MarketplaceErrorContext {
   readonly operation: string;
   /** The entities of the call, for `locked` errors. */

@@ -24,6 +24,7 @@ export interface ListLimit {
 const tagPattern = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
 const tagPatternText = 'letters, spaces, digits and _.:/=+-@';
 
+/** StartChangeSet's input limits from the service model (botocore marketplace-catalog 2018-09-17). */
 export const marketplaceModelLimits = {
   /** `Catalog`: min 1, max 64, `^[a-zA-Z]+$`. */
   catalog: { shape: 'Catalog', min: 1, max: 64, pattern: /^[a-zA-Z]+$/, patternText: 'letters' },

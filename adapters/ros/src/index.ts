@@ -8,7 +8,7 @@ export { rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js'
 export { rosClientTokenRule } from './ros-client-token-rule.js';
 export { rosModule } from './ros-module.js';
 export { RosProvider } from './ros-provider.js';
-export { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
+export { type RosClient, type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
 export { rosRequestSchema } from './ros-request-schema.js';
 export { rosSecretPatterns } from './ros-secret-patterns.js';
 export { toCreateChangeSetRequest } from './to-create-change-set-request.js';

@@ -51,6 +51,7 @@ const networkCodes = new Set([
   'ECONNABORTED',
 ]);
 
+/** What mapRosError needs to name the operation and the change set. */
 export interface RosErrorContext {
   readonly operation: string;
   /** The stack, for `locked` errors. */

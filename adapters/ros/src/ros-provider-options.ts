@@ -1,10 +1,25 @@
-import type ROS from '@alicloud/ros20190910';
+import type * as RosSdk from '@alicloud/ros20190910';
 import type { RetryPolicy, WaiterPolicy } from '@changeplane/core';
 import type { ServiceIdentifier } from 'inversify';
 
+/**
+ * `@alicloud/ros20190910` is CommonJS with `exports.default = Client`. Under `node16`/`nodenext` its default
+ * import is the whole module (the class is `.default`); under `bundler` it is the class itself. Naming the
+ * class through the namespace and unwrapping one `default` keeps the emitted declaration exact in every mode.
+ */
+type RosClientClass = typeof RosSdk extends { readonly default: infer D }
+  ? D extends { readonly default: infer C }
+    ? C
+    : D
+  : never;
+
+/** The official `@alicloud/ros20190910` client (an instance of its default-exported `Client` class). */
+export type RosClient = RosClientClass extends abstract new (...args: never) => infer Instance ? Instance : never;
+
+/** Options of {@link RosProvider}: a ready client or region, endpoint and credentials, plus retry and wait policies. */
 export interface RosProviderOptions {
   /** The caller's ready SDK client (the caller keeps control of credentials and endpoint). */
-  readonly client?: ROS.default;
+  readonly client?: RosClient;
   /** Without a client: region, endpoint (`host:port` or host) and credentials (else @alicloud/credentials' default chain). */
   readonly regionId?: string;
   readonly endpoint?: string;
@@ -22,6 +37,7 @@ export interface RosProviderOptions {
   readonly changeSetLimit?: { readonly deleteOldestUnexecuted?: boolean };
 }
 
+/** The inversify token rosModule binds the options to. */
 export const RosProviderOptionsToken: ServiceIdentifier<RosProviderOptions> = Symbol.for(
   'changeplane.RosProviderOptions',
 );

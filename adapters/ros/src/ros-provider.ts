@@ -157,6 +157,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
       .mapErr((error) => withClientToken(error, handle.startToken));
   }
 
+  /** The change set, then the stack: its neutral state. */
   describe(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
     return this.#getChangeSet(ref, options).andThen((changeSet) => {
       if (!changeSet.executionStatus?.startsWith('EXECUTE')) return okAsync(rosChangeSetState(ref, changeSet));

@@ -141,6 +141,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = completionCommand(program, shell);
     });
 
+  program
+    .command('schema')
+    .description('print the JSON Schema of plan files (for editors: yaml-language-server, VS Code)')
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema-command.js');
+      exitCode = await schemaCommand();
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -45,11 +45,13 @@ export class PostgresConnection {
     return this.#migrated;
   }
 
+  /** Runs one statement on the pool. */
   async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
     await this.ready();
     return this.pool.query<R>(text, values);
   }
 
+  /** Closes the pool if this connection made it. */
   async close(): Promise<void> {
     if (!this.#ownsPool || this.#ended) return;
     this.#ended = true;

@@ -29,5 +29,7 @@ export const marketplacePlanSectionSchema = z
   })
   .strict();
 
+/** The plan file's `marketplace` section, checked. */
 export type MarketplacePlanSection = z.infer<typeof marketplacePlanSectionSchema>;
+/** One change of the `marketplace` section, checked. */
 export type MarketplaceChangeEntry = z.infer<typeof marketplaceChangeSchema>;

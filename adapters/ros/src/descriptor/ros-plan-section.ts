@@ -46,5 +46,7 @@ export const rosPlanSectionSchema = z
   })
   .strict();
 
+/** The plan file's `ros` section, checked. */
 export type RosPlanSection = z.infer<typeof rosPlanSectionSchema>;
+/** One stack of the `ros` section, checked. */
 export type RosStackEntry = z.infer<typeof rosStackSchema>;

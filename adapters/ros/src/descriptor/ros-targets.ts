@@ -19,6 +19,7 @@ export function rosPlanPath(stackIndex: number, requestPath: string): string {
   return `stacks[${stackIndex}].${[planFieldOf[head] ?? head, ...rest].join('')}`;
 }
 
+/** A plan file's stack as a CreateChangeSet request (type, name and timeout defaults filled in). */
 export function rosRequestOf(entry: RosStackEntry, regionId: string, context: TargetContext): RosChangeSetRequest {
   const changeSetType = entry.changeSetType ?? (entry.stackId ? 'UPDATE' : 'CREATE');
   // ROS requires a timeout for CREATE; an hour is the console's default.

@@ -6,6 +6,7 @@ export interface LoadedProvider {
   readonly runtime: ProviderRuntime;
 }
 
+/** Loads every descriptor's runtime. */
 export async function loadProviders(descriptors: readonly ProviderDescriptor[]): Promise<LoadedProvider[]> {
   return Promise.all(descriptors.map(async (descriptor) => ({ descriptor, runtime: await descriptor.load() })));
 }

@@ -26,5 +26,6 @@ export interface ProviderDescriptor<Section = unknown, Request = unknown> {
   readonly options: readonly DescriptorOption[];
   /** Where credentials and region come from, one line each, for `--help`. */
   readonly credentialSources: readonly string[];
+  /** Loads the heavy half (schema, targets, connections, emulator) when a run uses the provider. */
   load(): Promise<ProviderRuntime<Section, Request>>;
 }

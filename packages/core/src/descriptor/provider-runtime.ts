@@ -27,6 +27,7 @@ export interface ConnectionInput {
 /** An emulator started for one run: where it listens and a provider that talks to it. */
 export interface RunningEmulator<Request = unknown> {
   readonly connection: ProviderConnection<Request>;
+  /** Stops the emulator. */
   close(): Promise<void>;
 }
 

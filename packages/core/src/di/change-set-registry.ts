@@ -27,10 +27,12 @@ export class ChangeSetRegistry {
     return [...this.#providers.keys()].sort();
   }
 
+  /** Whether a provider with this id is bound. */
   has(id: string): boolean {
     return this.#providers.has(id);
   }
 
+  /** The provider with this id, or a not-found error. */
   get<Request = unknown>(id: string): Result<ChangeSetProvider<Request>, NotFoundError> {
     const provider = this.#providers.get(id);
     if (provider) return ok(provider as ChangeSetProvider<Request>);

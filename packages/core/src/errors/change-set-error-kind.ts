@@ -14,4 +14,5 @@ export const changeSetErrorKinds = [
   'aborted',
 ] as const;
 
+/** One of the `kind`s of the ChangeSetError union. */
 export type ChangeSetErrorKind = (typeof changeSetErrorKinds)[number];

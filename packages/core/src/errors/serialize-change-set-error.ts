@@ -8,6 +8,7 @@ export interface SerializedCause {
   readonly code?: string;
 }
 
+/** A ChangeSetError as plain JSON: secrets masked, the cause summarized. */
 export type SerializedChangeSetError = Omit<ChangeSetError, 'cause'> & { readonly cause?: SerializedCause };
 
 function summarizeCause(cause: unknown): SerializedCause | undefined {

@@ -6,6 +6,7 @@ import { type PlainDataLimits, plainDataPath, readPlainData } from './read-plain
 
 /** What a runtime schema library's `safeParse` gives (zod's shape), so core depends on none. */
 export interface RequestSchema<Output> {
+  /** Checks `data`, giving the typed value or the issues. */
   safeParse(data: unknown):
     | { readonly success: true; readonly data: Output }
     | {
@@ -20,6 +21,7 @@ export interface RequestSchema<Output> {
       };
 }
 
+/** Who parses: the provider and operation a refusal names. */
 export interface ParseRequestContext {
   readonly provider: string;
   readonly operation: string;

@@ -4,6 +4,7 @@ import type { ValidationIssue } from '../errors/validation-issue.js';
 /** JSON data as plain objects and arrays: what a schema can check without running any of the caller's code. */
 export type PlainData = string | number | boolean | null | PlainData[] | { [key: string]: PlainData };
 
+/** Bounds on what `readPlainData` copies. */
 export interface PlainDataLimits {
   /** Deepest nesting of objects and arrays (the root object is depth 1). */
   readonly maxDepth: number;

@@ -76,6 +76,7 @@ export abstract class EntryLogRunJournal implements RunJournal {
     return deriveClientToken(runId, taskKey, operation);
   }
 
+  /** Records what is about to be done, before the provider call. */
   recordIntent(intent: JournalIntent): ResultAsync<IntentEntry, RunJournalError> {
     const entry: IntentEntry = {
       type: 'intent',
@@ -90,6 +91,7 @@ export abstract class EntryLogRunJournal implements RunJournal {
     return this.append(entry).map(() => entry);
   }
 
+  /** Records what came of a call, after it. */
   recordOutcome(outcome: JournalOutcome): ResultAsync<OutcomeEntry, RunJournalError> {
     const base = {
       type: 'outcome' as const,
@@ -112,6 +114,7 @@ export abstract class EntryLogRunJournal implements RunJournal {
     return this.append(entry).map(() => entry);
   }
 
+  /** Marks the run ended, so a re-run of the plan starts a new one. */
   finishRun(runId: string, status: RunFinishStatus): ResultAsync<RunRecord, RunJournalError> {
     return this.#run(runId)
       .andThen((run) => {

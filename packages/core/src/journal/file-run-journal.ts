@@ -7,9 +7,11 @@ import { isJournalEntry, type JournalEntry } from './journal-entry.js';
 import { JournalFileLock } from './journal-file-lock.js';
 import { type RunJournalError, runJournalError } from './run-journal-error.js';
 
+/** Where the file journal lives, and its clock. */
 export interface FileRunJournalOptions {
   /** The folder (created when missing); `.changeplane` of the working directory by default. */
   readonly directory?: string;
+  /** The clock entries are stamped with (tests pin it). */
   readonly now?: () => Date;
 }
 

@@ -52,6 +52,7 @@ export interface FailedOutcomeEntry extends OutcomeBase {
   readonly mayHaveTakenEffect: boolean;
 }
 
+/** The outcome of a call: what it returned, or its error. */
 export type OutcomeEntry = SucceededOutcomeEntry | FailedOutcomeEntry;
 
 /** The run ended: nothing of it is left to do. */

@@ -25,11 +25,13 @@ export class JournalFileLock {
     return this.#held;
   }
 
+  /** Takes the lock, or takes over one whose process is gone; `locked` when a live process holds it. */
   acquire(): ResultAsync<void, RunJournalError> {
     if (this.#held) return okAsync(undefined);
     return new ResultAsync(this.#acquire(3));
   }
 
+  /** Gives the lock back, if this process holds it. */
   release(): ResultAsync<void, RunJournalError> {
     if (!this.#held) return okAsync(undefined);
     this.#held = false;

@@ -14,6 +14,7 @@ export interface RunJournalError {
   readonly cause?: unknown;
 }
 
+/** Builds a `RunJournalError`. */
 export function runJournalError(
   code: RunJournalError['code'],
   message: string,

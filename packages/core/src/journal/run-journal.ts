@@ -32,6 +32,7 @@ export interface JournalOutcome {
     | { readonly error: ChangeSetError };
 }
 
+/** Options of `startRun`. */
 export interface StartRunOptions {
   /** Start a fresh run even when an unfinished run of the same plan exists. */
   readonly newRun?: boolean;
@@ -56,8 +57,11 @@ export interface RunJournal {
   listRuns(): ResultAsync<RunRecord[], RunJournalError>;
   /** The client token of one operation of one task of a run: the same on every call. */
   clientToken(runId: string, taskKey: string, operation: JournalOperation): string;
+  /** Records what is about to be done, before the provider call. */
   recordIntent(intent: JournalIntent): ResultAsync<IntentEntry, RunJournalError>;
+  /** Records what came of a call, after it. */
   recordOutcome(outcome: JournalOutcome): ResultAsync<OutcomeEntry, RunJournalError>;
+  /** Marks the run ended, so a re-run of the plan starts a new one. */
   finishRun(runId: string, status: RunFinishStatus): ResultAsync<RunRecord, RunJournalError>;
   /** Every change set any run created or may have created. */
   listChangeSets(): ResultAsync<JournalChangeSet[], RunJournalError>;

@@ -30,6 +30,7 @@ export interface OperationReplay {
  */
 export type TaskState = 'done' | 'in-flight' | 'failed' | 'left';
 
+/** One task of a replayed run. */
 export interface TaskReplay {
   readonly taskKey: string;
   readonly state: TaskState;

@@ -6,6 +6,7 @@ import type { EntityLease } from './entity-lease.js';
 import { entityOfLockKey } from './entity-lock-key.js';
 import type { EntityLockStore } from './entity-lock-store.js';
 
+/** Options of acquireEntityLocks: holder, TTL and an optional bounded wait. */
 export interface AcquireEntityLocksOptions {
   readonly provider: string;
   readonly operation: string;

@@ -4,6 +4,7 @@
  */
 export const changeSetStatuses = ['creating', 'ready', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 
+/** The provider-neutral status of a change set. */
 export type ChangeSetStatus = (typeof changeSetStatuses)[number];
 
 const settled: ReadonlySet<ChangeSetStatus> = new Set(['succeeded', 'failed', 'cancelled']);

@@ -13,6 +13,7 @@ export interface PlannedChangeSet {
   readonly entities: readonly string[];
 }
 
+/** What planChangeSets returns: the sets, level by level, and their dependencies. */
 export interface ChangeSetPlan {
   readonly sets: readonly PlannedChangeSet[];
   /** The number of levels: the most change sets any one entity (or chain of entities) needs in sequence. */

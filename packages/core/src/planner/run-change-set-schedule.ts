@@ -4,20 +4,24 @@ import { changeSetDependencies } from './change-set-dependencies.js';
 import type { PlannedChangeSet } from './planned-change-set.js';
 import type { ScheduleOutcome, ScheduleReport } from './schedule-outcome.js';
 
+/** What runChangeSetSchedule reports while it runs the sets. */
 export type ScheduleEvent =
   | { readonly type: 'set-started'; readonly set: PlannedChangeSet }
   | { readonly type: 'set-settled'; readonly set: PlannedChangeSet; readonly outcome: 'succeeded' | 'failed' }
   | { readonly type: 'set-skipped'; readonly set: PlannedChangeSet; readonly blockedBy: number };
 
+/** Options of runChangeSetSchedule: concurrency, start rate, clock and sleep. */
 export interface ScheduleOptions {
   /** How many change sets may be open at once (the account's limit of open change sets). */
   readonly concurrency: number;
   /** Starts per second (the provider's StartChangeSet rate); unlimited when omitted. */
   readonly startsPerSecond?: number;
   readonly signal?: AbortSignal;
+  /** Called for every schedule event. */
   readonly onEvent?: (event: ScheduleEvent) => void;
   /** Clock and sleep, injectable for tests. */
   readonly now?: () => number;
+  /** Injectable sleep (tests use a fake clock). */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>;
 }
 

@@ -7,6 +7,7 @@ export type ScheduleOutcome<T, E> =
   /** Not started because the run was aborted. */
   | { readonly status: 'aborted' };
 
+/** The outcome of every set of a schedule. */
 export interface ScheduleReport<T, E> {
   /** One outcome per planned set, by set index. */
   readonly outcomes: readonly ScheduleOutcome<T, E>[];

@@ -22,6 +22,7 @@ export interface ChangeSetProvider<Request = unknown> {
   create(request: Request, options?: CreateOptions): ResultAsync<ChangeSetHandle, ChangeSetError>;
   /** Starts (executes) a prepared change set. */
   start(handle: ChangeSetHandle, options?: StartOptions): ResultAsync<StartedChangeSet, ChangeSetError>;
+  /** The current state of a change set. */
   describe(ref: ChangeSetRef, options?: CallOptions): ResultAsync<ChangeSetState, ChangeSetError>;
   /** Cancels a change set: before it starts, or while it runs where the provider allows it. */
   cancel(ref: ChangeSetRef, options?: CallOptions): ResultAsync<ChangeSetState, ChangeSetError>;

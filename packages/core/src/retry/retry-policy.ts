@@ -11,6 +11,7 @@ export interface RetryPolicy {
   readonly random?: () => number;
 }
 
+/** The retry policy used when none is given. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 5,
   baseDelayMs: 200,

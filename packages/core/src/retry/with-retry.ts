@@ -6,6 +6,7 @@ import { abortedError } from '../timing/aborted-error.js';
 import { backoffDelay } from './backoff-delay.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
+/** What withRetry passes to each attempt. */
 export interface RetryContext {
   readonly provider: string;
   readonly operation: string;

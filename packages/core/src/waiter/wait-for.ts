@@ -7,6 +7,7 @@ import { waiterDelay } from './waiter-delay.js';
 import { defaultWaiterPolicy, type WaiterPolicy } from './waiter-policy.js';
 import type { WaiterVerdict } from './waiter-verdict.js';
 
+/** What waitFor passes to each poll. */
 export interface WaitForContext<T> {
   readonly provider: string;
   readonly operation: string;

@@ -8,6 +8,7 @@ export interface WaiterPolicy {
   readonly random?: () => number;
 }
 
+/** The wait policy used when none is given. */
 export const defaultWaiterPolicy: WaiterPolicy = {
   minDelayMs: 2_000,
   maxDelayMs: 30_000,

@@ -1,5 +1,6 @@
 import type { EmulatorServerOptions } from '../shared/emulator-server-options.js';
 
+/** An operation of the Marketplace Catalog API the emulator serves. */
 export type MarketplaceOperation =
   | 'StartChangeSet'
   | 'DescribeChangeSet'
@@ -8,6 +9,7 @@ export type MarketplaceOperation =
   | 'DescribeEntity'
   | 'ListEntities';
 
+/** A key pair the Marketplace emulator accepts. */
 export interface MarketplaceCredentials {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
@@ -15,6 +17,7 @@ export interface MarketplaceCredentials {
   readonly accountId?: string;
 }
 
+/** An entity present in the catalog at start. */
 export interface SeededEntity {
   readonly type: string;
   readonly identifier: string;
@@ -22,6 +25,7 @@ export interface SeededEntity {
   readonly details?: unknown;
 }
 
+/** Options of startMarketplaceEmulator. */
 export interface MarketplaceEmulatorOptions extends EmulatorServerOptions {
   /** The accepted keys; default one fixed emulator-only pair. */
   readonly credentials?: readonly MarketplaceCredentials[];

@@ -21,6 +21,7 @@ export interface ChangeSetInspection {
   readonly lockedUntil?: number;
 }
 
+/** A started Marketplace emulator: its endpoint, inspection hooks and close. */
 export interface RunningMarketplaceEmulator extends RunningServiceEmulator {
   /** What the SDK's `endpoint` option takes: `http://127.0.0.1:PORT`. */
   readonly endpoint: string;

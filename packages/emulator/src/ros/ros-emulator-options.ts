@@ -1,10 +1,12 @@
 import type { EmulatorServerOptions } from '../shared/emulator-server-options.js';
 
+/** A key pair the ROS emulator accepts. */
 export interface RosCredentials {
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
 }
 
+/** Options of startRosEmulator. */
 export interface RosEmulatorOptions extends EmulatorServerOptions {
   /** Accepted key pairs; default one fixed emulator-only pair. */
   readonly credentials?: readonly RosCredentials[];
@@ -20,6 +22,7 @@ export interface RosEmulatorOptions extends EmulatorServerOptions {
   readonly templates?: Readonly<Record<string, string>>;
 }
 
+/** The key pair the ROS emulator accepts when none is given. */
 export const defaultRosCredentials: RosCredentials = {
   accessKeyId: 'LTAIEmulatorExample01',
   accessKeySecret: 'emulator-access-key-secret-for-tests-0001',

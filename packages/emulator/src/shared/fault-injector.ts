@@ -9,6 +9,7 @@ export type FaultKind =
   /** Destroy the connection without answering (the request may or may not have taken effect: see `after`). */
   | 'drop';
 
+/** When to inject which fault: by operation, count or probability. */
 export interface FaultRule {
   kind: FaultKind;
   /** The provider's operation name (`CreateChangeSet`, `StartChangeSet`, ...); omitted or '*' for every operation. */
@@ -28,6 +29,7 @@ export interface FaultRule {
   after?: boolean;
 }
 
+/** A fault the injector chose for a request. */
 export interface Fault {
   kind: FaultKind;
   delayMs: number;
@@ -54,6 +56,7 @@ export class FaultInjector {
     for (const rule of rules) this.add(rule);
   }
 
+  /** Adds a rule. */
   add(rule: FaultRule): void {
     if (rule.probability !== undefined && (rule.probability < 0 || rule.probability > 1)) {
       throw new RangeError(`fault probability must be within 0..1, got ${rule.probability}`);
@@ -61,6 +64,7 @@ export class FaultInjector {
     this.#rules.push({ rule, remaining: rule.count ?? Number.POSITIVE_INFINITY });
   }
 
+  /** Removes every rule. */
   clear(): void {
     this.#rules.length = 0;
   }

@@ -1,0 +1,13 @@
+import { ExitCode } from '../exit-codes.js';
+import { planFileJsonSchema } from '../plan-file/plan-file-json-schema.js';
+import { builtinDescriptors } from '../providers/builtin-descriptors.js';
+import { loadProviders } from '../providers/loaded-provider.js';
+
+/** `changeplane schema`: prints the plan file's JSON Schema (the one published as `@changeplane/cli/plan-file.schema.json`). */
+export async function schemaCommand(
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<number> {
+  const schema = planFileJsonSchema(await loadProviders(builtinDescriptors));
+  write(`${JSON.stringify(schema, null, 2)}\n`);
+  return ExitCode.success;
+}
