@@ -1,5 +1,6 @@
-// `pnpm soak [many-bots] [lease-loss]`: the library-level proofs of issue 10 against PostgreSQL
+// `pnpm soak [crash] [many-bots] [lease-loss]`: the library-level proofs of issue 10 against PostgreSQL
 // (CHANGEPLANE_STORE, else the machine's server) and the Marketplace emulator. Soak runs, not timed tests.
+import { crashSoak } from './crash-soak.js';
 import { leaseLoss } from './lease-loss.js';
 import { manyBots } from './many-bots.js';
 
@@ -7,6 +8,20 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 let failures = 0;
+if (want('crash')) {
+  const plans = Number(process.env.CRASH_SOAK_PLANS ?? 50);
+  const result = await crashSoak(plans);
+  console.log(
+    `\nCrash soak: ${plans} plans (2 ROS stacks, 200 Marketplace changes), each SIGKILLed at random instants and re-run`,
+  );
+  console.table(result.rows);
+  const total = (key: 'kills' | 'duplicateChanges' | 'lostChanges') =>
+    result.rows.reduce((sum, row) => sum + row[key], 0);
+  console.log(
+    `kills ${total('kills')}, duplicate changes ${total('duplicateChanges')}, lost changes ${total('lostChanges')}`,
+  );
+  failures += result.failures;
+}
 if (want('many-bots')) {
   const result = await manyBots();
   console.log('\nMany bots: 5 processes x 20 concurrent runs, 8 overlapping entities, one PostgreSQL, one emulator');
