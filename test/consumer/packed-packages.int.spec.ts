@@ -148,6 +148,7 @@ describe('the packed packages, installed with npm into a project outside the wor
       'changeplane-cli-0.1.0.tgz',
       'changeplane-core-0.1.0.tgz',
       'changeplane-emulator-0.1.0.tgz',
+      'changeplane-postgres-0.1.0.tgz',
       'changeplane-ros-0.1.0.tgz',
     ]);
     for (const tarball of tarballs) {
