@@ -116,10 +116,11 @@ export async function crashSoak(plans = 50): Promise<{ rows: CrashSoakRow[]; fai
       writeFileSync(planFile, planText(index));
       let kills = 0;
       let attempts = 0;
-      // Killed at a random instant in its first ~6 s, then re-run until it exits on its own.
+      // Killed at a random instant while it runs (a run takes 2-4 s here), up to three times, then re-run until
+      // it exits on its own.
       for (;;) {
         attempts += 1;
-        const killAt = kills < 3 ? Math.floor(Math.random() * 6_000) : undefined;
+        const killAt = kills < 3 ? 200 + Math.floor(Math.random() * 2_300) : undefined;
         const code = await apply(planFile, folder, environment, killAt);
         if (code === null) {
           kills += 1;
