@@ -93,7 +93,10 @@ function apply(planFile: string, folder: string, environment: Record<string, str
 
 export async function crashSoak(plans = 50): Promise<{ rows: CrashSoakRow[]; failures: number }> {
   const { stop, environment } = await startEmulators();
+  // Counting pages through every change set of the account, within its documented 5 ListChangeSets a second:
+  // the SDK's own retries wait out a throttle.
   const marketplace = new MarketplaceCatalogClient({
+    maxAttempts: 20,
     region: 'us-east-1',
     endpoint: environment.CHANGEPLANE_MARKETPLACE_ENDPOINT!,
     credentials: { accessKeyId: environment.AWS_ACCESS_KEY_ID!, secretAccessKey: environment.AWS_SECRET_ACCESS_KEY! },
