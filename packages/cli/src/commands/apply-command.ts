@@ -210,6 +210,14 @@ async function applyWithStore(
       });
     }
     await recorder.finish();
+    if (recorder.failure) {
+      reporter.emit({
+        type: 'notice',
+        message: `the state file ${options.state} could not be written (${recorder.failure}); ${
+          journaling ? 'status and cancel read the run journal instead' : 'status and cancel will not see this run'
+        }`,
+      });
+    }
     const verdict = runVerdict(results, { detailedPlan: mode === 'plan' && options.detailedExitcode === true });
     // An interrupted run stays unfinished in the journal: the next apply of this plan picks it up.
     if (journaling && verdict.exitCode !== ExitCode.interrupted) {

@@ -10,6 +10,8 @@ export class RunRecorder {
   readonly #file: string;
   #state: RunState;
   #writing: Promise<void> = Promise.resolve();
+  /** Why the last write failed, if it did: the run goes on (the journal is the record), the caller says so. */
+  #failure: string | undefined;
 
   constructor(file: string, start: Omit<RunState, 'version' | 'updatedAt' | 'finished' | 'changeSets'>) {
     this.#file = file;
@@ -18,6 +20,11 @@ export class RunRecorder {
 
   get state(): RunState {
     return this.#state;
+  }
+
+  /** Why the state file could not be written, when the last write failed. */
+  get failure(): string | undefined {
+    return this.#failure;
   }
 
   /** Records a change set, or moves it to its new phase. */
@@ -51,7 +58,16 @@ export class RunRecorder {
   #update(patch: Partial<RunState>): Promise<void> {
     this.#state = { ...this.#state, ...patch, updatedAt: new Date().toISOString() };
     const snapshot = this.#state;
-    this.#writing = this.#writing.then(() => writeRunState(this.#file, snapshot)).catch(() => {});
+    this.#writing = this.#writing
+      .then(() => writeRunState(this.#file, snapshot))
+      .then(
+        () => {
+          this.#failure = undefined;
+        },
+        (error: unknown) => {
+          this.#failure = error instanceof Error ? error.message : String(error);
+        },
+      );
     return this.#writing;
   }
 }
