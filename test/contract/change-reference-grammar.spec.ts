@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeReference as adapterGrammar } from '../../adapters/aws-marketplace/src/change-reference.js';
-import { changeReference as emulatorGrammar } from '../../packages/emulator/src/marketplace/change-references.js';
+import { changeReference as emulatorGrammar } from '../../packages/emulator/src/_internals/marketplace/change-references.js';
 
 // One case table, run through the adapter's grammar and the emulator's independent copy.
 const wholeCases: readonly [string, string | undefined][] = [

@@ -15,7 +15,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-marketplace-catalog';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failureOf } from '../shared/failure-of.spec-support.js';
+import { failureOf } from '../_internals/shared/failure-of.spec-support.js';
 import { startMarketplaceEmulator } from './marketplace-emulator.js';
 import type { MarketplaceEmulatorOptions } from './marketplace-emulator-options.js';
 import type { ChangeSetInspection, RunningMarketplaceEmulator } from './running-marketplace-emulator.js';

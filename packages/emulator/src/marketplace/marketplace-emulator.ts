@@ -1,9 +1,9 @@
-import { startServicePipeline } from '../shared/service-pipeline.js';
-import { CatalogState } from './catalog-state.js';
+import { CatalogState } from '../_internals/marketplace/catalog-state.js';
+import { marketplaceService } from '../_internals/marketplace/marketplace-service.js';
+import { startServicePipeline } from '../_internals/shared/service-pipeline.js';
 import { defaultMarketplaceCredentials } from './default-marketplace-credentials.js';
 import { documentedRates } from './documented-rates.js';
 import type { MarketplaceCredentials, MarketplaceEmulatorOptions } from './marketplace-emulator-options.js';
-import { marketplaceService } from './marketplace-service.js';
 import type { RunningMarketplaceEmulator } from './running-marketplace-emulator.js';
 
 const defaultAccount = '123456789012';

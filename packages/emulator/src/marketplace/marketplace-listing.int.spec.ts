@@ -9,8 +9,8 @@ import {
   ValidationException,
 } from '@aws-sdk/client-marketplace-catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failureOf } from '../shared/failure-of.spec-support.js';
-import { marketplaceClientOf } from './marketplace-client.spec-support.js';
+import { marketplaceClientOf } from '../_internals/marketplace/marketplace-client.spec-support.js';
+import { failureOf } from '../_internals/shared/failure-of.spec-support.js';
 import { startMarketplaceEmulator } from './marketplace-emulator.js';
 import type { RunningMarketplaceEmulator } from './running-marketplace-emulator.js';
 

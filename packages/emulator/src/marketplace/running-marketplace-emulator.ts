@@ -1,5 +1,5 @@
+import type { ChangeSetStatus } from '../_internals/marketplace/catalog-records.js';
 import type { RunningServiceEmulator } from '../shared/running-service-emulator.js';
-import type { ChangeSetStatus } from './catalog-records.js';
 
 /** What tests see of one change set. */
 export interface ChangeSetInspection {

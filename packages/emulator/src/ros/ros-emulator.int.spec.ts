@@ -1,7 +1,7 @@
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failureOf } from '../shared/failure-of.spec-support.js';
+import { failureOf } from '../_internals/shared/failure-of.spec-support.js';
 import { startRosEmulator } from './ros-emulator.js';
 import type { RosEmulatorOptions } from './ros-emulator-options.js';
 import type { RunningRosEmulator } from './running-ros-emulator.js';

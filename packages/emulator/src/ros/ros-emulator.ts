@@ -1,7 +1,7 @@
-import { startServicePipeline } from '../shared/service-pipeline.js';
+import { rosService } from '../_internals/ros/ros-service.js';
+import { RosState } from '../_internals/ros/ros-state.js';
+import { startServicePipeline } from '../_internals/shared/service-pipeline.js';
 import { defaultRosCredentials, type RosEmulatorOptions } from './ros-emulator-options.js';
-import { rosService } from './ros-service.js';
-import { RosState } from './ros-state.js';
 import type { RunningRosEmulator } from './running-ros-emulator.js';
 
 /**

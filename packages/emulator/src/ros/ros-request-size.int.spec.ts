@@ -1,8 +1,8 @@
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failureOf } from '../shared/failure-of.spec-support.js';
-import { maxRequestBodyBytes, maxRequestHeadBytes } from '../shared/http-server.js';
+import { failureOf } from '../_internals/shared/failure-of.spec-support.js';
+import { maxRequestBodyBytes, maxRequestHeadBytes } from '../_internals/shared/http-server.js';
 import { startRosEmulator } from './ros-emulator.js';
 import type { RunningRosEmulator } from './running-ros-emulator.js';
 

@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorServerOptions } from '../../shared/emulator-server-options.js';
+import { FaultInjector } from '../../shared/fault-injector.js';
+import type { RunningServiceEmulator } from '../../shared/running-service-emulator.js';
 import { delay } from './delay.js';
 import type { EmulatedService } from './emulated-service.js';
-import type { EmulatorServerOptions } from './emulator-server-options.js';
-import { FaultInjector } from './fault-injector.js';
 import { dropConnection, sendJson, startHttpServer } from './http-server.js';
 import type { JsonAnswer } from './json-answer.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RequestCounter } from './request-counter.js';
 import type { Route } from './route.js';
-import type { RunningServiceEmulator } from './running-service-emulator.js';
 
 const send = (response: ServerResponse, answer: JsonAnswer) =>
   sendJson(response, answer.status, answer.body, answer.headers);

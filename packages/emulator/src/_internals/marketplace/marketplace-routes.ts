@@ -1,10 +1,10 @@
+import type { MarketplaceOperation } from '../../marketplace/marketplace-emulator-options.js';
 import type { Route } from '../shared/route.js';
 import { cancelChangeSet } from './cancel-change-set.js';
 import { describeChangeSet } from './describe-change-set.js';
 import { describeEntity } from './describe-entity.js';
 import { listChangeSets } from './list-change-sets.js';
 import { listEntities } from './list-entities.js';
-import type { MarketplaceOperation } from './marketplace-emulator-options.js';
 import type { OperationContext } from './operation-context.js';
 import { startChangeSet } from './start-change-set.js';
 

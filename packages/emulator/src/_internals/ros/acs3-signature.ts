@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { RosCredentials } from '../../ros/ros-emulator-options.js';
 import { encodeRfc3986 } from '../shared/rfc3986.js';
 import { hmacSha256Hex, sameSignature, sha256Hex } from '../shared/signing-crypto.js';
-import type { RosCredentials } from './ros-emulator-options.js';
 import { RosError } from './ros-error.js';
 
 const pattern = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/;

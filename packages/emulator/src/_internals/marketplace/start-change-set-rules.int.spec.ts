@@ -6,10 +6,10 @@ import {
   ValidationException,
 } from '@aws-sdk/client-marketplace-catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMarketplaceEmulator } from '../../marketplace/marketplace-emulator.js';
+import type { RunningMarketplaceEmulator } from '../../marketplace/running-marketplace-emulator.js';
 import { failureOf } from '../shared/failure-of.spec-support.js';
 import { marketplaceClientOf } from './marketplace-client.spec-support.js';
-import { startMarketplaceEmulator } from './marketplace-emulator.js';
-import type { RunningMarketplaceEmulator } from './running-marketplace-emulator.js';
 
 const change = (identifier: string, overrides: Partial<Change> = {}): Change => ({
   ChangeType: 'UpdateInformation',

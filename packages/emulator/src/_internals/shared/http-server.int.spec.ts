@@ -1,8 +1,8 @@
 import { DescribeEntityCommand } from '@aws-sdk/client-marketplace-catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMarketplaceEmulator } from '../../marketplace/marketplace-emulator.js';
+import type { RunningMarketplaceEmulator } from '../../marketplace/running-marketplace-emulator.js';
 import { marketplaceClientOf } from '../marketplace/marketplace-client.spec-support.js';
-import { startMarketplaceEmulator } from '../marketplace/marketplace-emulator.js';
-import type { RunningMarketplaceEmulator } from '../marketplace/running-marketplace-emulator.js';
 import { maxRequestHeadBytes, startHttpServer } from './http-server.js';
 
 describe('startHttpServer: request heads up to maxRequestHeadBytes, a JSON error past them', () => {

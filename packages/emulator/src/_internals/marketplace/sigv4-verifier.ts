@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { MarketplaceCredentials } from '../../marketplace/marketplace-emulator-options.js';
 import { encodeRfc3986 } from '../shared/rfc3986.js';
 import { hmacSha256, hmacSha256Hex, sameSignature, sha256Hex } from '../shared/signing-crypto.js';
-import type { MarketplaceCredentials } from './marketplace-emulator-options.js';
 import { MarketplaceException } from './marketplace-exception.js';
 
 const authorizationPattern =

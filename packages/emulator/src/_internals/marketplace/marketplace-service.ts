@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { MarketplaceCredentials } from '../../marketplace/marketplace-emulator-options.js';
 import type { EmulatedService } from '../shared/emulated-service.js';
 import type { CatalogState } from './catalog-state.js';
 import { parseJsonBody } from './json-body.js';
-import type { MarketplaceCredentials } from './marketplace-emulator-options.js';
 import { marketplaceErrorAnswer, marketplaceGatewayErrors } from './marketplace-error-encoder.js';
 import { MarketplaceException } from './marketplace-exception.js';
 import { marketplaceRoutes } from './marketplace-routes.js';

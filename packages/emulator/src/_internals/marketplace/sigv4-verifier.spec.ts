@@ -1,7 +1,7 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import type { MarketplaceCredentials } from './marketplace-emulator-options.js';
+import type { MarketplaceCredentials } from '../../marketplace/marketplace-emulator-options.js';
 import { MarketplaceException } from './marketplace-exception.js';
 import { verifySigV4 } from './sigv4-verifier.js';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { SeededEntity } from '../../marketplace/marketplace-emulator-options.js';
 import { ScheduledTransitions } from '../shared/scheduled-transitions.js';
 import type { ChangeSetStatus, StoredChange, StoredChangeSet, StoredEntity } from './catalog-records.js';
 import { changeReference } from './change-references.js';
 import { emulatorOutcomeOf } from './emulator-outcome.js';
-import type { SeededEntity } from './marketplace-emulator-options.js';
 import { MarketplaceException } from './marketplace-exception.js';
 import { randomIdentifier } from './random-identifier.js';
 import { type ValidChange, validateStartChangeSet, type WireStartChangeSet } from './start-change-set-rules.js';

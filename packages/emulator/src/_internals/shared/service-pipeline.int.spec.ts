@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningServiceEmulator } from '../../shared/running-service-emulator.js';
 import type { EmulatedService } from './emulated-service.js';
-import type { RunningServiceEmulator } from './running-service-emulator.js';
 import { startServicePipeline } from './service-pipeline.js';
 
 /** A service of two operations: `/count` adds to a counter, `/read` reads it; the caller is the `x-key` header. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { RosCredentials } from '../../ros/ros-emulator-options.js';
 import type { EmulatedService } from '../shared/emulated-service.js';
 import { verifyAcs3Signature } from './acs3-signature.js';
 import { checkParameterTypes } from './create-change-set-rules.js';
 import type { RosActionContext, RosAnswer } from './ros-action-context.js';
-import type { RosCredentials } from './ros-emulator-options.js';
 import { RosError } from './ros-error.js';
 import { rosErrorAnswer, rosGatewayErrors, rosOversizedAnswer } from './ros-error-encoder.js';
 import { RosRequestParameters } from './ros-request-parameters.js';
