@@ -1,5 +1,5 @@
 export { migrate } from './migrate.js';
-export { PostgresConnection, storeError } from './postgres-connection.js';
+export { PostgresConnection } from './postgres-connection.js';
 export { PostgresEntityLockStore } from './postgres-entity-lock-store.js';
 export { PostgresRunJournal } from './postgres-run-journal.js';
 export { postgresStoreModule } from './postgres-store-module.js';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { publicSurfaceOf } from '../../../test/support/public-surface.js';
+
+// The index is the package's whole public surface: a name added or dropped here is a deliberate API change.
+describe('public surface', () => {
+  it('exports exactly these values and types', { timeout: 60_000 }, () => {
+    expect(publicSurfaceOf(new URL('./index.ts', import.meta.url))).toEqual({
+      values: [
+        'FaultInjector',
+        'defaultMarketplaceCredentials',
+        'defaultRosCredentials',
+        'documentedRates',
+        'startMarketplaceEmulator',
+        'startRosEmulator',
+      ],
+      types: [
+        'ChangeSetInspection',
+        'EmulatorServerOptions',
+        'Fault',
+        'FaultKind',
+        'FaultRule',
+        'MarketplaceCredentials',
+        'MarketplaceEmulatorOptions',
+        'MarketplaceOperation',
+        'RosChangeSetInspection',
+        'RosCredentials',
+        'RosEmulatorOptions',
+        'RunningMarketplaceEmulator',
+        'RunningRosEmulator',
+        'RunningServiceEmulator',
+        'SeededEntity',
+      ],
+    });
+  });
+});

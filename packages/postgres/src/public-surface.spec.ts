@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { publicSurfaceOf } from '../../../test/support/public-surface.js';
+
+// The index is the package's whole public surface: a name added or dropped here is a deliberate API change.
+describe('public surface', () => {
+  it('exports exactly these values and types', { timeout: 60_000 }, () => {
+    expect(publicSurfaceOf(new URL('./index.ts', import.meta.url))).toEqual({
+      values: ['PostgresConnection', 'PostgresEntityLockStore', 'PostgresRunJournal', 'migrate', 'postgresStoreModule'],
+      types: ['PostgresStoreOptions'],
+    });
+  });
+});
