@@ -1,5 +1,6 @@
 import { PostgresEntityLockStore } from '@changeplane/postgres';
 import pg from 'pg';
+import { valueOrThrow } from '../support/value-or-throw.js';
 
 export interface LockBenchResult {
   readonly store: string;
@@ -22,9 +23,10 @@ export async function benchLocks(runs = 2_000): Promise<LockBenchResult> {
   try {
     for (let index = 0; index < runs + 100; index += 1) {
       const began = performance.now();
-      const lease = (
-        await store.tryAcquire(`aws-marketplace:default:us-east-1:bench-${index % 10}`, 'bench', 30_000)
-      )._unsafeUnwrap();
+      const lease = valueOrThrow(
+        await store.tryAcquire(`aws-marketplace:default:us-east-1:bench-${index % 10}`, 'bench', 30_000),
+        'taking a lock',
+      );
       await store.release(lease);
       if (index >= 100) samples.push(performance.now() - began);
     }

@@ -3,6 +3,7 @@
 import { AwsMarketplaceProvider } from '@changeplane/aws-marketplace';
 import type { EntityLease } from '@changeplane/core';
 import { PostgresEntityLockStore } from '@changeplane/postgres';
+import { valueOrThrow } from '../support/value-or-throw.js';
 import { storeUrl } from './soak-support.js';
 
 const [endpoint = '', schema = ''] = process.argv.slice(2);
@@ -22,7 +23,7 @@ const marketplace = AwsMarketplaceProvider.fromOptions({
   lockTtlMs: 1_000,
   retry: { baseDelayMs: 500, maxDelayMs: 500, maxAttempts: 4 },
 });
-const handle = (
+const handle = valueOrThrow(
   await marketplace.create({
     changeSetName: 'stale',
     changes: [
@@ -32,8 +33,9 @@ const handle = (
         details: { ProductTitle: 'x' },
       },
     ],
-  })
-)._unsafeUnwrap();
+  }),
+  'creating the change set',
+);
 const result = await marketplace.start(handle);
 process.stdout.write(
   `${JSON.stringify(result.isOk() ? { ok: true, changeSetId: result.value.changeSetId, token: handle.startToken } : { ok: false, kind: result.error.kind, code: result.error.code, token: handle.startToken })}\n`,

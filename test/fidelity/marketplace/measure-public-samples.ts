@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { MarketplaceCatalogClient, StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
 import { AwsMarketplaceProvider, parseStartChangeSetInput } from '@changeplane/aws-marketplace';
 import { startMarketplaceEmulator } from '@changeplane/emulator';
+import { valueOrThrow } from '../../support/value-or-throw.js';
 
 const folder = process.argv[2];
 if (!folder) {
@@ -82,7 +83,7 @@ for (const { file, payload } of samples.values()) {
   if (model && adapter) {
     tally.bothAccept += 1;
     const settled = await provider
-      .create(request._unsafeUnwrap())
+      .create(valueOrThrow(request, 'checking a sample'))
       .andThen((handle) => provider.start(handle))
       .andThen((started) => provider.waitUntilSettled(started, { minDelayMs: 5, maxDelayMs: 20, maxWaitMs: 10_000 }));
     outcome = settled.isOk() ? settled.value.rawStatus : `error: ${settled.error.kind} ${settled.error.message}`;
