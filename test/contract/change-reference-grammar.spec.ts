@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeReference as adapterGrammar } from '../../adapters/aws-marketplace/src/change-reference.js';
+import { changeReference as adapterGrammar } from '../../adapters/aws-marketplace/src/_internals/change-reference.js';
 import { changeReference as emulatorGrammar } from '../../packages/emulator/src/_internals/marketplace/change-references.js';
 
 // One case table, run through the adapter's grammar and the emulator's independent copy.

@@ -1,8 +1,9 @@
 import { MarketplaceCatalogClient, StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
-import { AwsMarketplaceProvider, marketplaceRequestSchema } from '@changeplane/aws-marketplace';
+import { AwsMarketplaceProvider } from '@changeplane/aws-marketplace';
 import { type RunningMarketplaceEmulator, startMarketplaceEmulator } from '@changeplane/emulator';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { marketplaceRequestSchema } from '../../adapters/aws-marketplace/src/_internals/marketplace-request-schema.js';
 import { hostileValue, mutated } from './hostile-arbitraries.js';
 import { isWellTypedMarketplaceRequest } from './well-typed-marketplace-request.js';
 

@@ -1,7 +1,10 @@
 import { type RunningRosEmulator, startRosEmulator } from '@changeplane/emulator';
-import { checkRosRequest, RosProvider, rosRequestSchema, toCreateChangeSetRequest } from '@changeplane/ros';
+import { RosProvider } from '@changeplane/ros';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rosRequestSchema } from '../../adapters/ros/src/_internals/ros-request-schema.js';
+import { toCreateChangeSetRequest } from '../../adapters/ros/src/_internals/to-create-change-set-request.js';
+import { checkRosRequest } from '../../adapters/ros/src/_internals/validate-ros-request.js';
 import { hostileValue, mutated } from './hostile-arbitraries.js';
 import { isWellTypedRosRequest } from './well-typed-ros-request.js';
 

@@ -40,17 +40,17 @@ import {
 } from '@changeplane/core';
 import { inject, injectable, optional } from 'inversify';
 import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
+import { awsSecretPatterns } from './_internals/aws-secret-patterns.js';
+import { ChangeSetSettleWatcher } from './_internals/change-set-settle-watcher.js';
+import { mapMarketplaceError } from './_internals/map-marketplace-error.js';
+import { marketplaceChangeSetState } from './_internals/marketplace-change-set-state.js';
+import { lockedEntitiesOf, toStartChangeSetInput } from './_internals/to-start-change-set-input.js';
+import { validateMarketplaceRequest } from './_internals/validate-marketplace-request.js';
 import {
   type AwsMarketplaceProviderOptions,
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
-import { awsSecretPatterns } from './aws-secret-patterns.js';
-import { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
-import { mapMarketplaceError } from './map-marketplace-error.js';
 import type { MarketplaceChangeSetRequest } from './marketplace-change-set-request.js';
-import { marketplaceChangeSetState } from './marketplace-change-set-state.js';
-import { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
-import { validateMarketplaceRequest } from './validate-marketplace-request.js';
 
 const providerId = 'aws-marketplace';
 

@@ -1,5 +1,5 @@
 import type { PlanningPolicy } from '@changeplane/core';
-import { changeReference } from './change-reference.js';
+import { changeReference } from './_internals/change-reference.js';
 import type { MarketplaceChange } from './marketplace-change-set-request.js';
 
 /**

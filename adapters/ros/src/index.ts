@@ -1,15 +1,6 @@
 export { rosDescriptor } from './descriptor/ros-descriptor.js';
-export { type RosPlanSection, type RosStackEntry, rosPlanSectionSchema } from './descriptor/ros-plan-section.js';
-export { rosRequestOf, rosTargets } from './descriptor/ros-targets.js';
-export { mapRosError, type RosErrorContext } from './map-ros-error.js';
-export { rosApiLimits } from './ros-api-limits.js';
+export type { RosPlanSection, RosStackEntry } from './descriptor/ros-plan-section.js';
 export type { RosChangeSetRequest, RosJsonObject } from './ros-change-set-request.js';
-export { rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
-export { rosClientTokenRule } from './ros-client-token-rule.js';
 export { rosModule } from './ros-module.js';
 export { RosProvider } from './ros-provider.js';
 export { type RosClient, type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
-export { rosRequestSchema } from './ros-request-schema.js';
-export { rosSecretPatterns } from './ros-secret-patterns.js';
-export { toCreateChangeSetRequest } from './to-create-change-set-request.js';
-export { checkRosRequest, validateRosRequest } from './validate-ros-request.js';

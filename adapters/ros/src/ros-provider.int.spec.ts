@@ -2,7 +2,7 @@ import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
 import { type RosEmulatorOptions, type RunningRosEmulator, startRosEmulator } from '@changeplane/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mapRosError } from './map-ros-error.js';
+import { mapRosError } from './_internals/map-ros-error.js';
 import type { RosChangeSetRequest } from './ros-change-set-request.js';
 import { RosProvider } from './ros-provider.js';
 import type { RosProviderOptions } from './ros-provider-options.js';

@@ -25,13 +25,13 @@ import {
 } from '@changeplane/core';
 import { inject, injectable } from 'inversify';
 import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
-import { mapRosError } from './map-ros-error.js';
+import { mapRosError } from './_internals/map-ros-error.js';
+import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './_internals/ros-change-set-state.js';
+import { rosSecretPatterns } from './_internals/ros-secret-patterns.js';
+import { toCreateChangeSetRequest } from './_internals/to-create-change-set-request.js';
+import { checkRosRequest, validateRosRequest } from './_internals/validate-ros-request.js';
 import type { RosChangeSetRequest } from './ros-change-set-request.js';
-import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
 import { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
-import { rosSecretPatterns } from './ros-secret-patterns.js';
-import { toCreateChangeSetRequest } from './to-create-change-set-request.js';
-import { checkRosRequest, validateRosRequest } from './validate-ros-request.js';
 
 const providerId = 'alibaba-ros';
 

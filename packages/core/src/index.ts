@@ -59,29 +59,23 @@ export {
 export {
   type PlainData,
   type PlainDataLimits,
-  plainDataPath,
   readPlainData,
 } from './input/read-plain-data.js';
-export { deriveClientToken } from './journal/derive-client-token.js';
 export { EntryLogRunJournal } from './journal/entry-log-run-journal.js';
 export { FileRunJournal, type FileRunJournalOptions } from './journal/file-run-journal.js';
 export { InMemoryRunJournal } from './journal/in-memory-run-journal.js';
 export type { JournalChangeSet } from './journal/journal-change-set.js';
-export {
-  type FailedOutcomeEntry,
-  type IntentEntry,
-  isJournalEntry,
-  type JournalEntry,
-  type OutcomeEntry,
-  type RunFinishedEntry,
-  type RunStartedEntry,
-  type SucceededOutcomeEntry,
+export type {
+  FailedOutcomeEntry,
+  IntentEntry,
+  JournalEntry,
+  OutcomeEntry,
+  RunFinishedEntry,
+  RunStartedEntry,
+  SucceededOutcomeEntry,
 } from './journal/journal-entry.js';
-export { JournalFileLock } from './journal/journal-file-lock.js';
 export { type JournalOperation, journalOperations } from './journal/journal-operation.js';
-export { listJournalChangeSets } from './journal/list-journal-change-sets.js';
 export { planContentHash } from './journal/plan-content-hash.js';
-export { replayRun, runRecordsOf } from './journal/replay-run.js';
 export type { JournalIntent, JournalOutcome, RunJournal, StartRunOptions } from './journal/run-journal.js';
 export { type RunJournalError, runJournalError } from './journal/run-journal-error.js';
 export type { RunFinishStatus, RunRecord, StartedRun } from './journal/run-record.js';
@@ -92,7 +86,7 @@ export {
   releaseEntityLocks,
 } from './locks/acquire-entity-locks.js';
 export type { EntityLease } from './locks/entity-lease.js';
-export { type EntityLocation, entityLockKey, entityOfLockKey } from './locks/entity-lock-key.js';
+export { type EntityLocation, entityLockKey } from './locks/entity-lock-key.js';
 export type { EntityLockStore } from './locks/entity-lock-store.js';
 export { InMemoryEntityLockStore } from './locks/in-memory-entity-lock-store.js';
 export type { ChangeSetHandle } from './model/change-set-handle.js';
@@ -114,14 +108,10 @@ export type { ChangeSetProvider } from './provider/change-set-provider.js';
 export type { CreateOptions } from './provider/create-options.js';
 export type { StartOptions } from './provider/start-options.js';
 export type { WaitOptions } from './provider/wait-options.js';
-export { backoffDelay } from './retry/backoff-delay.js';
 export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
 export { type RetryContext, withRetry } from './retry/with-retry.js';
-export { abortableDelay } from './timing/abortable-delay.js';
-export { abortedError } from './timing/aborted-error.js';
 export { RequestPacer } from './timing/request-pacer.js';
 export { type WaitForContext, waitFor } from './waiter/wait-for.js';
 export { waitUntilSettled } from './waiter/wait-until-settled.js';
-export { waiterDelay } from './waiter/waiter-delay.js';
 export { defaultWaiterPolicy, type WaiterPolicy } from './waiter/waiter-policy.js';
 export type { ChangeSetErrorVerdict, WaiterVerdict } from './waiter/waiter-verdict.js';

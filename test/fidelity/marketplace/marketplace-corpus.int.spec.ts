@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AwsMarketplaceProvider, parseStartChangeSetInput, toStartChangeSetInput } from '@changeplane/aws-marketplace';
+import { AwsMarketplaceProvider, parseStartChangeSetInput } from '@changeplane/aws-marketplace';
 import { type RunningMarketplaceEmulator, startMarketplaceEmulator } from '@changeplane/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toStartChangeSetInput } from '../../../adapters/aws-marketplace/src/_internals/to-start-change-set-input.js';
 
 const corpus = join(import.meta.dirname, 'corpus');
 const payloads = readdirSync(corpus)

@@ -34,5 +34,5 @@ export const awsMarketplaceDescriptor: ProviderDescriptor<MarketplacePlanSection
     '~/.aws/credentials and ~/.aws/config (profile from --aws-profile or AWS_PROFILE; SSO, credential_process)',
     'endpoint_url or AWS_ENDPOINT_URL_MARKETPLACE_CATALOG; web identity, container and instance roles',
   ],
-  load: async () => (await import('./marketplace-runtime.js')).marketplaceRuntime,
+  load: async () => (await import('../_internals/descriptor/marketplace-runtime.js')).marketplaceRuntime,
 };

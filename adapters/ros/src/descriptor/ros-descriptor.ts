@@ -30,5 +30,5 @@ export const rosDescriptor: ProviderDescriptor<RosPlanSection, RosChangeSetReque
     '~/.alibabacloud/credentials (or ALIBABA_CLOUD_CREDENTIALS_FILE)',
     'OIDC role (ALIBABA_CLOUD_OIDC_*), ECS instance RAM role, ALIBABA_CLOUD_CREDENTIALS_URI',
   ],
-  load: async () => (await import('./ros-runtime.js')).rosRuntime,
+  load: async () => (await import('../_internals/descriptor/ros-runtime.js')).rosRuntime,
 };

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
+import { deriveClientToken } from '../_internals/journal/derive-client-token.js';
+import { listJournalChangeSets } from '../_internals/journal/list-journal-change-sets.js';
+import { replayRun, runRecordsOf } from '../_internals/journal/replay-run.js';
 import { serializeChangeSetError } from '../errors/serialize-change-set-error.js';
 import { mayHaveTakenEffect } from '../errors/with-client-token.js';
-import { deriveClientToken } from './derive-client-token.js';
 import type { JournalChangeSet } from './journal-change-set.js';
 import type { IntentEntry, JournalEntry, OutcomeEntry } from './journal-entry.js';
 import type { JournalOperation } from './journal-operation.js';
-import { listJournalChangeSets } from './list-journal-change-sets.js';
-import { replayRun, runRecordsOf } from './replay-run.js';
 import type { JournalIntent, JournalOutcome, RunJournal, StartRunOptions } from './run-journal.js';
 import { type RunJournalError, runJournalError } from './run-journal-error.js';
 import type { RunFinishStatus, RunRecord, StartedRun } from './run-record.js';

@@ -2,9 +2,9 @@ import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import { JournalFileLock } from '../_internals/journal/journal-file-lock.js';
 import { EntryLogRunJournal } from './entry-log-run-journal.js';
 import { isJournalEntry, type JournalEntry } from './journal-entry.js';
-import { JournalFileLock } from './journal-file-lock.js';
 import { type RunJournalError, runJournalError } from './run-journal-error.js';
 
 /** Where the file journal lives, and its clock. */

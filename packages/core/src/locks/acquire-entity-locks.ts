@@ -1,7 +1,7 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { abortedError } from '../_internals/timing/aborted-error.js';
 import type { AbortedError, LockedError } from '../errors/change-set-error.js';
 import { createChangeSetError } from '../errors/create-change-set-error.js';
-import { abortedError } from '../timing/aborted-error.js';
 import type { EntityLease } from './entity-lease.js';
 import { entityOfLockKey } from './entity-lock-key.js';
 import type { EntityLockStore } from './entity-lock-store.js';

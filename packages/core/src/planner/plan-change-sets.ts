@@ -1,11 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
+import { assignLevels } from '../_internals/planner/assign-levels.js';
+import { bucketUnits } from '../_internals/planner/bucket-units.js';
+import { denseIds } from '../_internals/planner/dense-ids.js';
+import { findChangeGroups } from '../_internals/planner/find-change-groups.js';
+import { packSets } from '../_internals/planner/pack-sets.js';
 import type { ValidationError } from '../errors/change-set-error.js';
 import { createValidationError } from '../errors/create-change-set-error.js';
-import { assignLevels } from './assign-levels.js';
-import { bucketUnits } from './bucket-units.js';
-import { denseIds } from './dense-ids.js';
-import { findChangeGroups } from './find-change-groups.js';
-import { packSets } from './pack-sets.js';
 import type { ChangeSetPlan, PlannedChangeSet } from './planned-change-set.js';
 import type { PlanningPolicy } from './planning-policy.js';
 

@@ -1,9 +1,9 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { backoffDelay } from '../_internals/retry/backoff-delay.js';
+import { abortableDelay } from '../_internals/timing/abortable-delay.js';
+import { abortedError } from '../_internals/timing/aborted-error.js';
 import type { ChangeSetError } from '../errors/change-set-error.js';
 import { reviseChangeSetError } from '../errors/create-change-set-error.js';
-import { abortableDelay } from '../timing/abortable-delay.js';
-import { abortedError } from '../timing/aborted-error.js';
-import { backoffDelay } from './backoff-delay.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 /** What withRetry passes to each attempt. */

@@ -1,4 +1,4 @@
-import { abortableDelay } from './abortable-delay.js';
+import { abortableDelay } from '../_internals/timing/abortable-delay.js';
 
 /**
  * At most `perSecond` calls in any one-second window, first come first served. A sliding window is

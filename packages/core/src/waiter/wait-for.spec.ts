@@ -1,8 +1,8 @@
 import { errAsync, okAsync } from 'neverthrow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { waiterDelay } from '../_internals/waiter/waiter-delay.js';
 import { createChangeSetError } from '../errors/create-change-set-error.js';
 import { waitFor } from './wait-for.js';
-import { waiterDelay } from './waiter-delay.js';
 import type { WaiterVerdict } from './waiter-verdict.js';
 
 const doneWhen =

@@ -1,9 +1,9 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { abortableDelay } from '../_internals/timing/abortable-delay.js';
+import { abortedError } from '../_internals/timing/aborted-error.js';
+import { waiterDelay } from '../_internals/waiter/waiter-delay.js';
 import type { ChangeSetError } from '../errors/change-set-error.js';
 import { createChangeSetError } from '../errors/create-change-set-error.js';
-import { abortableDelay } from '../timing/abortable-delay.js';
-import { abortedError } from '../timing/aborted-error.js';
-import { waiterDelay } from './waiter-delay.js';
 import { defaultWaiterPolicy, type WaiterPolicy } from './waiter-policy.js';
 import type { WaiterVerdict } from './waiter-verdict.js';
 

@@ -1,0 +1,74 @@
+import type { PlanningPolicy } from '../../planner/planning-policy.js';
+
+/** The batch's keys as integers, so that later phases do no string work. */
+export interface DenseIds {
+  /** Order-key id of each change, or -1 when it has none. */
+  readonly entityOf: Int32Array;
+  /** The order keys, by id. */
+  readonly entityNames: readonly string[];
+  /** Id of each change's (order key, conflict key) pair, or -1 when it can conflict with nothing. */
+  readonly pairOf: Int32Array;
+  readonly pairCount: number;
+}
+
+/** Up to this many (order key x conflict key) combinations, a pair's id is computed, not looked up. */
+const directPairLimit = 1 << 22;
+
+/** Phase 2: dense ids for order keys and (order key, conflict key) pairs. */
+export function denseIds<Change>(changes: readonly Change[], policy: PlanningPolicy<Change>): DenseIds {
+  const count = changes.length;
+  const entityIds = new Map<string, number>();
+  const entityNames: string[] = [];
+  const conflictIds = new Map<string, number>();
+  const entityOf = new Int32Array(count);
+  const conflictOf = new Int32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const change = changes[index]!;
+    const order = policy.orderKey(change);
+    if (order === undefined) {
+      entityOf[index] = -1;
+      conflictOf[index] = -1;
+      continue;
+    }
+    let entity = entityIds.get(order);
+    if (entity === undefined) {
+      entity = entityNames.length;
+      entityIds.set(order, entity);
+      entityNames.push(order);
+    }
+    entityOf[index] = entity;
+    const conflict = policy.conflictKey(change);
+    if (conflict === undefined) conflictOf[index] = -1;
+    else {
+      let id = conflictIds.get(conflict);
+      if (id === undefined) {
+        id = conflictIds.size;
+        conflictIds.set(conflict, id);
+      }
+      conflictOf[index] = id;
+    }
+  }
+  // Pairs: entity x conflict computed directly when the product is small, else numbered through a map.
+  const kinds = conflictIds.size;
+  const pairOf = conflictOf; // reused in place: each slot is read before it is written
+  if (entityNames.length * kinds <= directPairLimit) {
+    for (let index = 0; index < count; index += 1) {
+      const conflict = conflictOf[index]!;
+      pairOf[index] = conflict < 0 ? -1 : entityOf[index]! * kinds + conflict;
+    }
+    return { entityOf, entityNames, pairOf, pairCount: entityNames.length * kinds };
+  }
+  const pairIds = new Map<number, number>();
+  for (let index = 0; index < count; index += 1) {
+    const conflict = conflictOf[index]!;
+    if (conflict < 0) continue;
+    const key = entityOf[index]! * kinds + conflict;
+    let id = pairIds.get(key);
+    if (id === undefined) {
+      id = pairIds.size;
+      pairIds.set(key, id);
+    }
+    pairOf[index] = id;
+  }
+  return { entityOf, entityNames, pairOf, pairCount: pairIds.size };
+}
