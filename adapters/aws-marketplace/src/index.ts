@@ -5,6 +5,7 @@ export {
   AwsMarketplaceProviderOptionsToken,
 } from './aws-marketplace-provider-options.js';
 export { awsSecretPatterns } from './aws-secret-patterns.js';
+export { awsSecretRedactor } from './aws-secret-redactor.js';
 export { changeReference } from './change-reference.js';
 export { awsMarketplaceDescriptor } from './descriptor/aws-marketplace-descriptor.js';
 export {

@@ -11,5 +11,6 @@ export { RosProvider } from './ros-provider.js';
 export { type RosClient, type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
 export { rosRequestSchema } from './ros-request-schema.js';
 export { rosSecretPatterns } from './ros-secret-patterns.js';
+export { rosSecretRedactor } from './ros-secret-redactor.js';
 export { toCreateChangeSetRequest } from './to-create-change-set-request.js';
 export { checkRosRequest, validateRosRequest } from './validate-ros-request.js';
