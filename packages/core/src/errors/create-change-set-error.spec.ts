@@ -64,10 +64,11 @@ describe(createChangeSetError, () => {
         redactor,
       );
       const shown = [
+        String(error),
         error.message,
         inspect(error, { depth: 10 }),
         JSON.stringify(error),
-        JSON.stringify(error.toJSON()),
+        JSON.stringify((error as unknown as { toJSON(): unknown }).toJSON()),
       ];
       for (const text of shown) {
         expect(text).not.toContain('s3cr3t-key-value-123');
