@@ -1,5 +1,5 @@
 import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
-import type { EntityLockStore, RetryPolicy, WaiterPolicy } from '@changeplane/core';
+import type { EntityLockStore, RetryPolicy, SecretRedactor, WaiterPolicy } from '@changeplane/core';
 import type { ServiceIdentifier } from 'inversify';
 
 /** Options of AwsMarketplaceProvider: a ready client or region and credentials, plus catalog, locks, retry and wait policies. */
@@ -16,6 +16,11 @@ export interface AwsMarketplaceProviderOptions {
     readonly secretAccessKey: string;
     readonly sessionToken?: string;
   };
+  /**
+   * Masks credentials in this provider's errors as they are made. Default: `awsSecretRedactor` of these
+   * credentials and the client's (resolved on the first failed call), plus AWS access key ids.
+   */
+  readonly redactor?: SecretRedactor;
   /** Scopes entity lock keys; defaults to `default` (one account per lock store). */
   readonly account?: string;
   /** Where entity locks live; in-memory by default (the container's shared store when loaded as a module). */

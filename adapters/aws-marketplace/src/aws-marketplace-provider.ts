@@ -26,10 +26,9 @@ import {
   InMemoryEntityLockStore,
   isSettledStatus,
   RequestPacer,
-  registerSecret,
-  registerSecretPattern,
   releaseEntityLocks,
   reviseChangeSetError,
+  type SecretRedactor,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
@@ -41,6 +40,7 @@ import {
 import { inject, injectable, optional } from 'inversify';
 import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { awsSecretPatterns } from './_internals/aws-secret-patterns.js';
+import { awsSecretRedactor } from './_internals/aws-secret-redactor.js';
 import { ChangeSetSettleWatcher } from './_internals/change-set-settle-watcher.js';
 import { mapMarketplaceError } from './_internals/map-marketplace-error.js';
 import { marketplaceChangeSetState } from './_internals/marketplace-change-set-state.js';
@@ -72,6 +72,7 @@ interface HeldLeases {
 export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChangeSetRequest> {
   readonly id = providerId;
   readonly #client: MarketplaceCatalogClient;
+  readonly #redactor: SecretRedactor;
   readonly #options: AwsMarketplaceProviderOptions;
   readonly #locks: EntityLockStore;
   readonly #region: string;
@@ -90,9 +91,6 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     @inject(EntityLockStoreToken) @optional() lockStore?: EntityLockStore,
   ) {
     this.#options = options;
-    registerSecret(options.credentials?.secretAccessKey);
-    registerSecret(options.credentials?.sessionToken);
-    for (const pattern of awsSecretPatterns) registerSecretPattern(pattern);
     this.#client =
       options.client ??
       new MarketplaceCatalogClient({
@@ -103,6 +101,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
         // Retries are ours (core withRetry, same token every time); one SDK attempt per retry keeps them countable.
         maxAttempts: 1,
       });
+    this.#redactor = options.redactor ?? awsSecretRedactor(options.credentials, this.#client);
     this.#locks = options.lockStore ?? lockStore ?? new InMemoryEntityLockStore();
     this.#region = options.region ?? 'us-east-1';
     this.#account = options.account ?? 'default';
@@ -208,7 +207,8 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
                   new StartChangeSetCommand({ ...input, ClientRequestToken: handle.startToken, Intent: 'APPLY' }),
                   options.signal ? { abortSignal: options.signal } : {},
                 ),
-                (error) => mapMarketplaceError(error, { operation: 'StartChangeSet', entities }),
+                (error) =>
+                  mapMarketplaceError(error, { operation: 'StartChangeSet', entities, redactor: this.#redactor }),
               ),
             ),
           {
@@ -251,7 +251,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
       () =>
         ResultAsync.fromPromise(
           this.#client.send(new CancelChangeSetCommand({ Catalog: catalog, ChangeSetId: ref.changeSetId })),
-          (error) => mapMarketplaceError(error, { operation: 'cancel' }),
+          (error) => mapMarketplaceError(error, { operation: 'cancel', redactor: this.#redactor }),
         ),
       { provider: providerId, operation: 'cancel', policy: { ...this.#options.retry, ...options.retry } },
     )
@@ -343,7 +343,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
                 options.signal ? { abortSignal: options.signal } : {},
               ),
             ),
-          (error) => mapMarketplaceError(error, { operation }),
+          (error) => mapMarketplaceError(error, { operation, redactor: this.#redactor }),
         ),
       {
         provider: providerId,
@@ -361,7 +361,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
       () =>
         ResultAsync.fromPromise(
           this.#client.send(new StartChangeSetCommand({ ...input, ClientRequestToken: token, Intent: 'VALIDATE' })),
-          (error) => mapMarketplaceError(error, { operation: 'validate' }),
+          (error) => mapMarketplaceError(error, { operation: 'validate', redactor: this.#redactor }),
         ),
       { provider: providerId, operation: 'validate', policy: this.#options.retry ?? {} },
     )

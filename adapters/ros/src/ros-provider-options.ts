@@ -1,5 +1,5 @@
 import type * as RosSdk from '@alicloud/ros20190910';
-import type { RetryPolicy, WaiterPolicy } from '@changeplane/core';
+import type { RetryPolicy, SecretRedactor, WaiterPolicy } from '@changeplane/core';
 import type { ServiceIdentifier } from 'inversify';
 
 /**
@@ -29,6 +29,11 @@ export interface RosProviderOptions {
     readonly accessKeySecret: string;
     readonly securityToken?: string;
   };
+  /**
+   * Masks credentials in this provider's errors as they are made. Default: `rosSecretRedactor` of these
+   * credentials and the client's credential client (resolved on the first failed call), plus Alibaba key ids.
+   */
+  readonly redactor?: SecretRedactor;
   /** Connect and read timeout in ms (the SDK's default is 3 s). */
   readonly timeoutMs?: number;
   readonly retry?: Partial<RetryPolicy>;

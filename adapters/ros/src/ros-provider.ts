@@ -12,8 +12,7 @@ import {
   type CreateOptions,
   createChangeSetError,
   generateClientToken,
-  registerSecret,
-  registerSecretPattern,
+  type SecretRedactor,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
@@ -27,7 +26,7 @@ import { inject, injectable } from 'inversify';
 import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { mapRosError } from './_internals/map-ros-error.js';
 import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './_internals/ros-change-set-state.js';
-import { rosSecretPatterns } from './_internals/ros-secret-patterns.js';
+import { rosSecretRedactor } from './_internals/ros-secret-redactor.js';
 import { toCreateChangeSetRequest } from './_internals/to-create-change-set-request.js';
 import { checkRosRequest, validateRosRequest } from './_internals/validate-ros-request.js';
 import type { RosChangeSetRequest } from './ros-change-set-request.js';
@@ -46,14 +45,13 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
   readonly #client: ROS.default;
   readonly #options: RosProviderOptions;
   readonly #regionId: string;
+  readonly #redactor: SecretRedactor;
 
   constructor(@inject(RosProviderOptionsToken) options: RosProviderOptions) {
     this.#options = options;
-    registerSecret(options.credentials?.accessKeySecret);
-    registerSecret(options.credentials?.securityToken);
-    for (const pattern of rosSecretPatterns) registerSecretPattern(pattern);
     this.#regionId = options.regionId ?? 'cn-hangzhou';
     this.#client = options.client ?? new ROS.default(this.#config(options));
+    this.#redactor = options.redactor ?? rosSecretRedactor(options.credentials, this.#client);
   }
 
   /** A provider with its own client, built from plain options. */
@@ -263,7 +261,13 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     stack: string,
     send: () => Promise<T>,
   ): ResultAsync<T, ChangeSetError> {
-    return withRetry(() => ResultAsync.fromPromise(send(), (error) => mapRosError(error, { operation, stack })), {
+    const redactor = this.#redactor;
+    // A failure waits until the client's resolved credentials are known, so its error masks them too.
+    const attempt = () =>
+      ResultAsync.fromPromise(redactor.rejectAfterLearning(send()), (error) =>
+        mapRosError(error, { operation, stack, redactor }),
+      );
+    return withRetry(attempt, {
       provider: providerId,
       operation,
       policy: { ...this.#options.retry, ...options.retry },

@@ -41,7 +41,8 @@ export {
   reviseChangeSetError,
 } from './errors/create-change-set-error.js';
 export { isChangeSetError, isErrorKind } from './errors/is-change-set-error.js';
-export { redactSecrets, registerSecret, registerSecretPattern } from './errors/redact-secrets.js';
+export { isNetworkFailure } from './errors/is-network-failure.js';
+export { defaultSecretRedactor, SecretRedactor, type SecretRedactorParts } from './errors/secret-redactor.js';
 export {
   type SerializedCause,
   type SerializedChangeSetError,

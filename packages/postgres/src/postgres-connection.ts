@@ -1,4 +1,4 @@
-import { type RunJournalError, redactSecrets, registerSecret, runJournalError } from '@changeplane/core';
+import { type RunJournalError, runJournalError, SecretRedactor } from '@changeplane/core';
 import pg from 'pg';
 import { migrate } from './migrate.js';
 import type { PostgresStoreOptions } from './postgres-store-options.js';
@@ -10,6 +10,8 @@ import type { PostgresStoreOptions } from './postgres-store-options.js';
 export class PostgresConnection {
   readonly pool: pg.Pool;
   readonly schema: string;
+  /** Masks this connection's password (and credential-shaped text) in its errors. */
+  readonly redactor: SecretRedactor;
   readonly #ownsPool: boolean;
   #migrated: Promise<void> | undefined;
   #ended = false;
@@ -19,7 +21,14 @@ export class PostgresConnection {
     if (!/^[a-z_][a-z0-9_]{0,40}$/.test(this.schema)) {
       throw new RangeError(`schema must be 1-41 lowercase letters, digits or underscores, got ${this.schema}`);
     }
-    if (options.connectionString) registerSecret(passwordOf(options.connectionString));
+    const poolOptions = options.pool?.options;
+    this.redactor = new SecretRedactor({
+      secrets: [
+        passwordOf(options.connectionString),
+        passwordOf(poolOptions?.connectionString),
+        typeof poolOptions?.password === 'string' ? poolOptions.password : undefined,
+      ],
+    });
     this.#ownsPool = options.pool === undefined;
     this.pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 10 });
     // An idle client that loses its connection emits an error on the pool: a query will report it instead.
@@ -51,6 +60,11 @@ export class PostgresConnection {
     return this.pool.query<R>(text, values);
   }
 
+  /** A journal error for a failed statement of this connection, with no secret in it. */
+  error(operation: string, cause: unknown): RunJournalError {
+    return storeError(operation, cause, this.redactor);
+  }
+
   /** Closes the pool if this connection made it. */
   async close(): Promise<void> {
     if (!this.#ownsPool || this.#ended) return;
@@ -59,24 +73,25 @@ export class PostgresConnection {
   }
 }
 
-/** A journal error for a failed statement, with no secret in it. */
-export function storeError(operation: string, cause: unknown): RunJournalError {
+/** A journal error for a failed statement, with no secret `redactor` knows in it. */
+export function storeError(operation: string, cause: unknown, redactor: SecretRedactor): RunJournalError {
   const message = cause instanceof Error ? cause.message : String(cause);
   const code = (cause as { code?: unknown })?.code;
   return runJournalError(
     'io',
-    redactSecrets(`PostgreSQL ${operation} failed${typeof code === 'string' ? ` (${code})` : ''}: ${message}`),
+    redactor.redact(`PostgreSQL ${operation} failed${typeof code === 'string' ? ` (${code})` : ''}: ${message}`),
     {
       cause: {
         name: (cause as Error)?.name,
-        message: redactSecrets(message),
+        message: redactor.redact(message),
         ...(typeof code === 'string' ? { code } : {}),
       },
     },
   );
 }
 
-function passwordOf(connectionString: string): string | undefined {
+function passwordOf(connectionString: string | undefined): string | undefined {
+  if (!connectionString) return undefined;
   try {
     return decodeURIComponent(new URL(connectionString).password) || undefined;
   } catch {

@@ -1,6 +1,6 @@
 import { EntryLogRunJournal, type JournalEntry, type RunJournalError } from '@changeplane/core';
 import { ResultAsync } from 'neverthrow';
-import { PostgresConnection, storeError } from './postgres-connection.js';
+import { PostgresConnection } from './postgres-connection.js';
 import type { PostgresStoreOptions } from './postgres-store-options.js';
 
 /**
@@ -22,14 +22,14 @@ export class PostgresRunJournal extends EntryLogRunJournal {
         entry.runId,
         JSON.stringify(entry),
       ]),
-      (cause) => storeError('append', cause),
+      (cause) => this.#db.error('append', cause),
     ).map(() => undefined);
   }
 
   protected readAll(): ResultAsync<JournalEntry[], RunJournalError> {
     return ResultAsync.fromPromise(
       this.#db.query<{ entry: JournalEntry }>(`SELECT entry FROM ${this.#db.table('run_entries')} ORDER BY seq`),
-      (cause) => storeError('read', cause),
+      (cause) => this.#db.error('read', cause),
     ).map((result) => result.rows.map((row) => row.entry));
   }
 
@@ -39,12 +39,12 @@ export class PostgresRunJournal extends EntryLogRunJournal {
         `SELECT entry FROM ${this.#db.table('run_entries')} WHERE run_id = $1 ORDER BY seq`,
         [runId],
       ),
-      (cause) => storeError('read', cause),
+      (cause) => this.#db.error('read', cause),
     ).map((result) => result.rows.map((row) => row.entry));
   }
 
   /** Closes the pool it made (not one the caller passed). */
   override close(): ResultAsync<void, RunJournalError> {
-    return ResultAsync.fromPromise(this.#db.close(), (cause) => storeError('close', cause));
+    return ResultAsync.fromPromise(this.#db.close(), (cause) => this.#db.error('close', cause));
   }
 }

@@ -1,12 +1,14 @@
-import { redactSecrets } from '@changeplane/core';
+import { SecretRedactor } from '@changeplane/core';
 import { describe, expect, it } from 'vitest';
-import { AwsMarketplaceProvider } from '../aws-marketplace-provider.js';
+import { awsSecretPatterns } from './aws-secret-patterns.js';
 
 describe('awsSecretPatterns', () => {
-  describe('having a Marketplace provider built', () => {
-    it('should make error output mask AWS access key ids', () => {
-      AwsMarketplaceProvider.fromOptions({ region: 'us-east-1' });
-      expect(redactSecrets('Credential=AKIAABCDEFGHIJKLMNOP/')).toBe('Credential=AKIA***/');
+  describe('having a redactor built with them', () => {
+    it('should mask long-term and temporary AWS access key ids, keeping their prefix', () => {
+      const redactor = new SecretRedactor({ patterns: awsSecretPatterns });
+      expect(redactor.redact('Credential=AKIAABCDEFGHIJKLMNOP/')).toBe('Credential=AKIA***/');
+      expect(redactor.redact('key ASIAABCDEFGHIJKLMNOP.')).toBe('key ASIA***.');
+      expect(redactor.redact('AKIA-not-a-key')).toBe('AKIA-not-a-key');
     });
   });
 });

@@ -1,4 +1,13 @@
-import { type ChangeSetError, createChangeSetError, type ValidationIssue } from '@changeplane/core';
+import {
+  type ChangeSetError,
+  type ChangeSetErrorFields,
+  type ChangeSetErrorKind,
+  createChangeSetError,
+  defaultSecretRedactor,
+  isNetworkFailure,
+  type SecretRedactor,
+  type ValidationIssue,
+} from '@changeplane/core';
 
 interface SdkError {
   name?: string;
@@ -18,28 +27,25 @@ const authenticationErrors = new Set([
   'InvalidClientTokenId',
   'CredentialsProviderError',
 ]);
-const networkCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNABORTED',
-]);
 
 /** What mapMarketplaceError needs to name the operation and the change set. */
 export interface MarketplaceErrorContext {
   readonly operation: string;
   /** The entities of the call, for `locked` errors. */
   readonly entities?: readonly string[];
+  /** Masks the provider's credentials in the error made here; credential-shaped text only by default. */
+  readonly redactor?: SecretRedactor;
 }
 
 /**
  * Maps whatever the Marketplace Catalog SDK threw into the core union. The table is published in
- * docs/errors-aws-marketplace.md.
+ * docs/errors-aws-marketplace.md. The error is masked by `context.redactor` as it is made: a message quoting
+ * the request (a session token in a canonical request) never reaches `message`, `inspect` or JSON.
  */
 export function mapMarketplaceError(thrown: unknown, context: MarketplaceErrorContext): ChangeSetError {
+  const redactor = context.redactor ?? defaultSecretRedactor;
+  const create = <K extends ChangeSetErrorKind>(kind: K, fields: ChangeSetErrorFields<K>) =>
+    createChangeSetError(kind, fields, redactor);
   const error = (thrown ?? {}) as SdkError;
   const name = error.name ?? 'Error';
   const message = error.message || name;
@@ -54,7 +60,7 @@ export function mapMarketplaceError(thrown: unknown, context: MarketplaceErrorCo
   };
   switch (name) {
     case 'ResourceInUseException':
-      return createChangeSetError('locked', { ...common, message, entities: context.entities ?? [] });
+      return create('locked', { ...common, message, entities: context.entities ?? [] });
     case 'ValidationException': {
       const fields = error.ValidationExceptionFieldList ?? [];
       const issues: ValidationIssue[] =
@@ -65,46 +71,46 @@ export function mapMarketplaceError(thrown: unknown, context: MarketplaceErrorCo
               message: field.Message ?? message,
             }))
           : [{ path: '', rule: 'service', message }];
-      return createChangeSetError('validation', { ...common, message, issues });
+      return create('validation', { ...common, message, issues });
     }
     case 'ResourceNotSupportedException':
-      return createChangeSetError('validation', {
+      return create('validation', {
         ...common,
         message,
         issues: [{ path: '', rule: 'supported', message }],
       });
     case 'ServiceQuotaExceededException':
-      return createChangeSetError('quota-exceeded', { ...common, message, limit: 'open change sets per account' });
+      return create('quota-exceeded', { ...common, message, limit: 'open change sets per account' });
     case 'ResourceNotFoundException':
-      return createChangeSetError('not-found', { ...common, message });
+      return create('not-found', { ...common, message });
     case 'AccessDeniedException':
-      return createChangeSetError('access-denied', { ...common, message });
+      return create('access-denied', { ...common, message });
     case 'ThrottlingException': {
       const retryAfter = Number(error.$response?.headers?.['retry-after']);
-      return createChangeSetError('throttled', {
+      return create('throttled', {
         ...common,
         message,
         ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
       });
     }
     case 'InternalServiceException':
-      return createChangeSetError('provider-fault', { ...common, message });
+      return create('provider-fault', { ...common, message });
     case 'TimeoutError':
-      return createChangeSetError('network', { ...common, message: `request timed out: ${message}` });
+      return create('network', { ...common, message: `request timed out: ${message}` });
   }
-  if (authenticationErrors.has(name)) return createChangeSetError('authentication', { ...common, message });
-  if ((error.code && networkCodes.has(error.code)) || /socket hang up|ECONNRESET|ECONNREFUSED/.test(message)) {
-    return createChangeSetError('network', { ...common, code: error.code ?? name, message });
+  if (authenticationErrors.has(name)) return create('authentication', { ...common, message });
+  if (isNetworkFailure(error.code, message)) {
+    return create('network', { ...common, code: error.code ?? name, message });
   }
   if (name === 'SyntaxError') {
-    return createChangeSetError('provider-fault', {
+    return create('provider-fault', {
       ...common,
       retryable: true,
       message: `unreadable answer: ${message}`,
     });
   }
   const status = error.$metadata?.httpStatusCode;
-  return createChangeSetError('provider-fault', {
+  return create('provider-fault', {
     ...common,
     retryable: status !== undefined && status >= 500,
     message: `${name}: ${message}`,

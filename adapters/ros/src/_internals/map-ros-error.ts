@@ -1,4 +1,12 @@
-import { type ChangeSetError, createChangeSetError } from '@changeplane/core';
+import {
+  type ChangeSetError,
+  type ChangeSetErrorFields,
+  type ChangeSetErrorKind,
+  createChangeSetError,
+  defaultSecretRedactor,
+  isNetworkFailure,
+  type SecretRedactor,
+} from '@changeplane/core';
 
 interface RosSdkError {
   name?: string;
@@ -41,25 +49,25 @@ const authenticationCodes = new Set([
 ]);
 // A fresh signature (new nonce, current clock) fixes these: worth one more attempt.
 const retryableAuthenticationCodes = new Set(['SignatureNonceUsed', 'InvalidTimeStamp.Expired']);
-const networkCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNABORTED',
-]);
 
 /** What mapRosError needs to name the operation and the change set. */
 export interface RosErrorContext {
   readonly operation: string;
   /** The stack, for `locked` errors. */
   readonly stack?: string;
+  /** Masks the provider's credentials in the error made here; credential-shaped text only by default. */
+  readonly redactor?: SecretRedactor;
 }
 
-/** Maps what `@alicloud/ros20190910` threw into the core union (table: docs/errors-alibaba-ros.md). */
+/**
+ * Maps what `@alicloud/ros20190910` threw into the core union (table: docs/errors-alibaba-ros.md), masked by
+ * `context.redactor` as it is made: a message quoting the request (a security token in the string to sign)
+ * never reaches `message`, `inspect` or JSON.
+ */
 export function mapRosError(thrown: unknown, context: RosErrorContext): ChangeSetError {
+  const redactor = context.redactor ?? defaultSecretRedactor;
+  const create = <K extends ChangeSetErrorKind>(kind: K, fields: ChangeSetErrorFields<K>) =>
+    createChangeSetError(kind, fields, redactor);
   const error = (thrown ?? {}) as RosSdkError;
   const code = error.data?.Code ?? error.code ?? error.name ?? 'Error';
   const message = error.data?.Message ?? error.message ?? code;
@@ -74,33 +82,31 @@ export function mapRosError(thrown: unknown, context: RosErrorContext): ChangeSe
     cause: thrown,
   };
   if (code === 'ActionInProgress')
-    return createChangeSetError('locked', { ...common, entities: context.stack ? [context.stack] : [] });
+    return create('locked', { ...common, entities: context.stack ? [context.stack] : [] });
   if (code.includes('Throttling')) {
-    return createChangeSetError('throttled', {
+    return create('throttled', {
       ...common,
       ...(error.retryAfter ? { retryAfterMs: error.retryAfter } : {}),
     });
   }
   if (validationCodes.has(code))
-    return createChangeSetError('validation', { ...common, issues: [{ path: '', rule: code, message }] });
-  if (conflictCodes.has(code)) return createChangeSetError('conflict', common);
-  if (notFoundCodes.has(code)) return createChangeSetError('not-found', common);
+    return create('validation', { ...common, issues: [{ path: '', rule: code, message }] });
+  if (conflictCodes.has(code)) return create('conflict', common);
+  if (notFoundCodes.has(code)) return create('not-found', common);
   if (code.startsWith('LimitExceeded'))
-    return createChangeSetError('quota-exceeded', { ...common, limit: '20 change sets per stack' });
-  if (authenticationCodes.has(code) || code.startsWith('InvalidSecurityToken'))
-    return createChangeSetError('authentication', common);
-  if (retryableAuthenticationCodes.has(code))
-    return createChangeSetError('authentication', { ...common, retryable: true });
-  if (code.startsWith('Forbidden') || code === 'NoPermission') return createChangeSetError('access-denied', common);
-  if (status !== undefined && status >= 500) return createChangeSetError('provider-fault', common);
-  if (networkCodes.has(code) || /socket hang up|ECONNRESET|ECONNREFUSED|timeout/i.test(message)) {
-    return createChangeSetError('network', common);
+    return create('quota-exceeded', { ...common, limit: '20 change sets per stack' });
+  if (authenticationCodes.has(code) || code.startsWith('InvalidSecurityToken')) return create('authentication', common);
+  if (retryableAuthenticationCodes.has(code)) return create('authentication', { ...common, retryable: true });
+  if (code.startsWith('Forbidden') || code === 'NoPermission') return create('access-denied', common);
+  if (status !== undefined && status >= 500) return create('provider-fault', common);
+  if (isNetworkFailure(code, message) || /timeout/i.test(message)) {
+    return create('network', common);
   }
   if (error.name === 'SyntaxError')
-    return createChangeSetError('provider-fault', {
+    return create('provider-fault', {
       ...common,
       retryable: true,
       message: `unreadable answer: ${message}`,
     });
-  return createChangeSetError('provider-fault', { ...common, retryable: false });
+  return create('provider-fault', { ...common, retryable: false });
 }

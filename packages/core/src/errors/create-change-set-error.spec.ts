@@ -1,7 +1,8 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createChangeSetError, createValidationError, reviseChangeSetError } from './create-change-set-error.js';
 import { isChangeSetError, isErrorKind } from './is-change-set-error.js';
-import { registerSecret } from './redact-secrets.js';
+import { SecretRedactor } from './secret-redactor.js';
 
 describe(createChangeSetError, () => {
   describe('having a transient kind', () => {
@@ -38,8 +39,11 @@ describe(createChangeSetError, () => {
   });
 
   describe('having a cause that holds credentials', () => {
-    it('should serialize without the secret, the signature or the raw cause', () => {
-      registerSecret('s3cr3t-key-value-123');
+    it('should mask the secret and the signature everywhere and keep only a summary of the cause', () => {
+      const redactor = new SecretRedactor({
+        secrets: ['s3cr3t-key-value-123'],
+        patterns: [/\b(LTAI)[0-9A-Za-z]{12,30}\b/g],
+      });
       const cause = Object.assign(new Error('failed with accessKeySecret=s3cr3t-key-value-123'), {
         code: 'SignatureDoesNotMatch',
         request: {
@@ -48,22 +52,70 @@ describe(createChangeSetError, () => {
           },
         },
       });
-      const error = createChangeSetError('authentication', {
-        provider: 'alibaba-ros',
-        operation: 'create',
-        message: 'denied: Signature=abcdef0123456789abcdef for s3cr3t-key-value-123',
+      const error = createChangeSetError(
+        'authentication',
+        {
+          provider: 'alibaba-ros',
+          operation: 'create',
+          message: 'denied: Signature=abcdef0123456789abcdef for s3cr3t-key-value-123 (LTAI5tAbCdEfGhIjKlMn)',
+          code: 'SignatureDoesNotMatch',
+          cause,
+        },
+        redactor,
+      );
+      const shown = [
+        String(error),
+        error.message,
+        inspect(error, { depth: 10 }),
+        JSON.stringify(error),
+        JSON.stringify((error as unknown as { toJSON(): unknown }).toJSON()),
+      ];
+      for (const text of shown) {
+        expect(text).not.toContain('s3cr3t-key-value-123');
+        expect(text).not.toContain('abcdef0123456789abcdef');
+        expect(text).not.toContain('LTAI5tAbCdEfGhIjKlMn');
+        expect(text).not.toContain('authorization');
+      }
+      expect(error.message).toBe('denied: Signature=*** for *** (LTAI***)');
+      expect(error.cause).toEqual({
+        name: 'Error',
+        message: 'failed with accessKeySecret=***',
         code: 'SignatureDoesNotMatch',
-        cause,
       });
-      const json = JSON.stringify(error);
-      expect(json).not.toContain('s3cr3t-key-value-123');
-      expect(json).not.toContain('abcdef0123456789abcdef');
-      expect(json).not.toContain('LTAI5tAbCdEfGhIjKlMn');
-      expect(JSON.parse(json)).toMatchObject({
+      expect(JSON.parse(JSON.stringify(error))).toMatchObject({
         kind: 'authentication',
         code: 'SignatureDoesNotMatch',
         cause: { name: 'Error', code: 'SignatureDoesNotMatch' },
       });
+    });
+  });
+
+  describe('having a secret in a text field other than the message', () => {
+    it('should mask issues and limits but keep identifiers such as the client token exact', () => {
+      const redactor = new SecretRedactor({ secrets: ['token-0123456789'] });
+      const error = createChangeSetError(
+        'validation',
+        {
+          provider: 'p',
+          operation: 'create',
+          message: 'bad',
+          clientToken: 'cp-token-0123456789',
+          issues: [{ path: 'a', rule: 'r', message: 'got token-0123456789' }],
+        },
+        redactor,
+      );
+      expect(error.issues[0]?.message).toBe('got ***');
+      expect(error.clientToken).toBe('cp-token-0123456789');
+    });
+  });
+
+  describe('when revised', () => {
+    it('should mask the patch with the redactor the error was made with', () => {
+      const redactor = new SecretRedactor({ secrets: ['revision-secret-1'] });
+      const original = createChangeSetError('conflict', { provider: 'p', operation: 'o', message: 'm' }, redactor);
+      const revised = reviseChangeSetError(original, { message: 'now quoting revision-secret-1' });
+      expect(revised.message).toBe('now quoting ***');
+      expect(JSON.stringify(revised)).not.toContain('revision-secret-1');
     });
   });
 

@@ -1,6 +1,8 @@
 import type { ChangeSetErrorOf } from './change-set-error.js';
 import type { ChangeSetErrorKind } from './change-set-error-kind.js';
-import { serializeChangeSetError } from './serialize-change-set-error.js';
+import { redactErrorFields } from './redact-error-fields.js';
+import { defaultSecretRedactor, type SecretRedactor } from './secret-redactor.js';
+import { serializeChangeSetError, summarizeCause } from './serialize-change-set-error.js';
 import type { ValidationIssue } from './validation-issue.js';
 
 /** The fields a caller gives when building an error of kind K; `retryable` defaults by kind. */
@@ -11,25 +13,37 @@ export type ChangeSetErrorFields<K extends ChangeSetErrorKind> = Omit<ChangeSetE
 // Transient by nature: a later identical call (same client token) may succeed.
 const retryableByDefault: ReadonlySet<ChangeSetErrorKind> = new Set(['throttled', 'provider-fault', 'network']);
 
+// Where an error keeps the redactor it was made with (non-enumerable: no output shows it), for revisions.
+const redactorKey = Symbol('changeplane.secretRedactor');
+
 /**
- * Builds a change-set error. The result is plain data with a non-enumerable `toJSON`, so
- * `JSON.stringify(error)` is always safe to log: secrets masked, cause summarized.
+ * Builds a change-set error, masked where it is made: `redactor` (the credentials of the provider instance
+ * or connection that failed, plus credential-shaped text) masks the message and every other text field,
+ * and the cause is kept only as its summary (name, masked message, code), never the raw object with its
+ * request. So `message`, `util.inspect(error)`, `JSON.stringify(error)` and `toJSON()` show no secret. The
+ * result is plain data with a non-enumerable `toJSON`. Identifiers (code, request id, client token, change
+ * set id) are kept exact.
  */
 export function createChangeSetError<K extends ChangeSetErrorKind>(
   kind: K,
   fields: ChangeSetErrorFields<K>,
+  redactor: SecretRedactor = defaultSecretRedactor,
 ): ChangeSetErrorOf<K> {
+  const { cause, ...rest } = withoutUndefined(fields) as ChangeSetErrorFields<K> & { cause?: unknown };
+  const summary = summarizeCause(cause, redactor);
   const error = {
     kind,
     retryable: fields.retryable ?? retryableByDefault.has(kind),
-    ...withoutUndefined(fields),
+    ...redactErrorFields(rest, redactor),
+    ...(summary ? { cause: summary } : {}),
   } as unknown as ChangeSetErrorOf<K>;
   // A caller that spreads another error into `fields` must not change the kind asked for.
   (error as { kind: K }).kind = kind;
   Object.defineProperty(error, 'toJSON', {
-    value: () => serializeChangeSetError(error),
+    value: () => serializeChangeSetError(error, redactor),
     enumerable: false,
   });
+  Object.defineProperty(error, redactorKey, { value: redactor, enumerable: false });
   return error;
 }
 
@@ -53,11 +67,12 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
 
-/** A copy of `error` with some fields changed, keeping its safe `toJSON`. */
+/** A copy of `error` with some fields changed, masked by the redactor it was made with, keeping its safe `toJSON`. */
 export function reviseChangeSetError<E extends ChangeSetErrorOf<ChangeSetErrorKind>>(
   error: E,
   patch: Partial<Omit<E, 'kind'>>,
 ): E {
   const { kind, ...fields } = { ...error, ...patch };
-  return createChangeSetError(kind, fields as never) as E;
+  const redactor = (error as { [redactorKey]?: SecretRedactor })[redactorKey];
+  return createChangeSetError(kind, fields as never, redactor) as E;
 }
