@@ -4,8 +4,8 @@ import type { ChangeSetError, ChangeSetRef } from '@changeplane/core';
 import { type RunningMarketplaceEmulator, startMarketplaceEmulator } from '@changeplane/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsSecretRedactor } from './_internals/aws-secret-redactor.js';
-import { AwsMarketplaceProvider } from './aws-marketplace-provider.js';
 import { mapMarketplaceError } from './_internals/map-marketplace-error.js';
+import { AwsMarketplaceProvider } from './aws-marketplace-provider.js';
 
 // Two callers of one emulator. Key ids that no AWS pattern matches (not AKIA/ASIA): only the literal
 // credentials the redactor was given (or resolved) can mask them. Tokens within `[\w-]`, so the emulator

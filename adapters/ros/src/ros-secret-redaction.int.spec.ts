@@ -5,8 +5,8 @@ import ROS, * as $Ros from '@alicloud/ros20190910';
 import type { ChangeSetError, ChangeSetRef } from '@changeplane/core';
 import { type RunningRosEmulator, startRosEmulator } from '@changeplane/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rosSecretRedactor } from './_internals/ros-secret-redactor.js';
 import { mapRosError } from './_internals/map-ros-error.js';
+import { rosSecretRedactor } from './_internals/ros-secret-redactor.js';
 import { RosProvider } from './ros-provider.js';
 import type { RosClient } from './ros-provider-options.js';
 
