@@ -39,7 +39,6 @@ import {
 } from '@changeplane/core';
 import { inject, injectable, optional } from 'inversify';
 import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
-import { awsSecretPatterns } from './_internals/aws-secret-patterns.js';
 import { awsSecretRedactor } from './_internals/aws-secret-redactor.js';
 import { ChangeSetSettleWatcher } from './_internals/change-set-settle-watcher.js';
 import { mapMarketplaceError } from './_internals/map-marketplace-error.js';
