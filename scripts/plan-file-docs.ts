@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planFileJsonSchema } from '../packages/cli/src/plan-file/plan-file-json-schema.js';
+import { planFileJsonSchema } from '../packages/cli/src/_internals/plan-file/plan-file-json-schema.js';
 import { builtinDescriptors } from '../packages/cli/src/providers/builtin-descriptors.js';
 import { loadProviders } from '../packages/cli/src/providers/loaded-provider.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { schemaCommand } from '../../packages/cli/src/commands/schema-command.js';
+import { schemaCommand } from '../../packages/cli/src/_internals/commands/schema-command.js';
 import { planFileSchemaFor } from '../../packages/cli/src/plan-file/plan-file-schema.js';
 import { builtinDescriptors } from '../../packages/cli/src/providers/builtin-descriptors.js';
 import { loadProviders } from '../../packages/cli/src/providers/loaded-provider.js';

@@ -1,4 +1,4 @@
-import { suppressNodeVersionWarning } from './runtime/suppress-node-version-warning.js';
+import { suppressNodeVersionWarning } from './_internals/runtime/suppress-node-version-warning.js';
 
 suppressNodeVersionWarning();
 const { main } = await import('./main.js');

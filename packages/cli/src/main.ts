@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { defaultStateFile } from './_internals/state/run-state-file.js';
 import { ExitCode } from './exit-codes.js';
 import { builtinDescriptors } from './providers/builtin-descriptors.js';
-import { defaultStateFile } from './state/run-state-file.js';
 
 // Only commander, the exit codes and the descriptors' metadata load before the arguments are parsed:
 // each command loads what it needs (SDKs, emulators, zod) when it runs, so `--help` stays fast.
@@ -88,7 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--new-run', 'start afresh even when the last run of this plan did not finish (it is resumed by default)')
     .addHelpText('after', credentialHelp())
     .action(async (plan: string, options) => {
-      const { applyCommand } = await import('./commands/apply-command.js');
+      const { applyCommand } = await import('./_internals/commands/apply-command.js');
       exitCode = await applyCommand('apply', plan, options);
     });
 
@@ -101,21 +101,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
     .addHelpText('after', credentialHelp())
     .action(async (plan: string, options) => {
-      const { applyCommand } = await import('./commands/apply-command.js');
+      const { applyCommand } = await import('./_internals/commands/apply-command.js');
       exitCode = await applyCommand('plan', plan, options);
     });
 
   withProviderOptions(
     program.command('status').description('describe the change sets of the last run, where it reached them'),
   ).action(async (options) => {
-    const { statusCommand } = await import('./commands/status-command.js');
+    const { statusCommand } = await import('./_internals/commands/status-command.js');
     exitCode = await statusCommand(options);
   });
 
   withProviderOptions(
     program.command('cancel <change-set>').description('cancel a change set of the last run (task or change-set id)'),
   ).action(async (target: string, options) => {
-    const { cancelCommand } = await import('./commands/cancel-command.js');
+    const { cancelCommand } = await import('./_internals/commands/cancel-command.js');
     exitCode = await cancelCommand(target, options);
   });
 
@@ -128,7 +128,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(speedOption())
     .option('--json', 'print the environment as one JSON object')
     .action(async (options) => {
-      const { emulatorsCommand } = await import('./commands/emulators-command.js');
+      const { emulatorsCommand } = await import('./_internals/commands/emulators-command.js');
       exitCode = await emulatorsCommand(options);
     });
 
@@ -137,7 +137,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('print a completion script for bash, zsh or fish')
     .addHelpText('after', '\nbash: source <(changeplane completion bash)\nzsh: source <(changeplane completion zsh)')
     .action(async (shell: string) => {
-      const { completionCommand } = await import('./commands/completion-command.js');
+      const { completionCommand } = await import('./_internals/commands/completion-command.js');
       exitCode = completionCommand(program, shell);
     });
 
@@ -145,7 +145,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('schema')
     .description('print the JSON Schema of plan files (for editors: yaml-language-server, VS Code)')
     .action(async () => {
-      const { schemaCommand } = await import('./commands/schema-command.js');
+      const { schemaCommand } = await import('./_internals/commands/schema-command.js');
       exitCode = await schemaCommand();
     });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { planFileLimits } from '../_internals/plan-file/plan-file-limits.js';
 import { loadPlanFile } from './load-plan-file.js';
-import { planFileLimits } from './plan-file-limits.js';
 import type { PlanFile } from './plan-file-schema.js';
 
 const schema = z

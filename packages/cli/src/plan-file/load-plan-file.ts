@@ -3,10 +3,10 @@ import { extname } from 'node:path';
 import { err, ok, type Result } from 'neverthrow';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { checkJsonDepth, checkYamlStructure } from './check-plan-structure.js';
-import { formatFieldPath } from './format-field-path.js';
+import { checkJsonDepth, checkYamlStructure } from '../_internals/plan-file/check-plan-structure.js';
+import { formatFieldPath } from '../_internals/plan-file/format-field-path.js';
+import { planFileLimits } from '../_internals/plan-file/plan-file-limits.js';
 import type { PlanFileIssue } from './plan-file-issue.js';
-import { planFileLimits } from './plan-file-limits.js';
 import type { PlanFile } from './plan-file-schema.js';
 
 /** Reads the file's data: JSON by extension, YAML otherwise (JSON is YAML too). */

@@ -1,5 +1,5 @@
 import type { PlannedChange, SerializedChangeSetError } from '@changeplane/core';
-import type { PlanFileIssue } from '../plan-file/plan-file-issue.js';
+import type { PlanFileIssue } from '../../plan-file/plan-file-issue.js';
 
 /** Where a task stands, as shown to people and bots. */
 export type TaskStatus =

@@ -1,5 +1,5 @@
 import type { ConnectionResolution, EmulatorSpeed, ProviderConnection, ProviderSetup } from '@changeplane/core';
-import type { LoadedProvider } from '../providers/loaded-provider.js';
+import type { LoadedProvider } from '../../providers/loaded-provider.js';
 
 /** Why a run talks to emulators, when it does. */
 export type EmulatorReason = 'requested' | 'no-credentials';

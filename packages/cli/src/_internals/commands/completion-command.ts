@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../../exit-codes.js';
 
 /** Words to complete: each command with its long options. */
 function commandWords(program: Command): Map<string, string[]> {

@@ -1,8 +1,8 @@
 import { serializeChangeSetError } from '@changeplane/core';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../../exit-codes.js';
+import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
+import { loadProviders } from '../../providers/loaded-provider.js';
 import type { SummaryRow } from '../output/run-event.js';
-import { builtinDescriptors } from '../providers/builtin-descriptors.js';
-import { loadProviders } from '../providers/loaded-provider.js';
 import type { CommonOptions } from './common-options.js';
 import { createReporter } from './create-reporter.js';
 import { reconnect } from './reconnect.js';

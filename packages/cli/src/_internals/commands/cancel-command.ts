@@ -1,7 +1,7 @@
 import { serializeChangeSetError } from '@changeplane/core';
-import { ExitCode } from '../exit-codes.js';
-import { builtinDescriptors } from '../providers/builtin-descriptors.js';
-import { loadProviders } from '../providers/loaded-provider.js';
+import { ExitCode } from '../../exit-codes.js';
+import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
+import { loadProviders } from '../../providers/loaded-provider.js';
 import type { CommonOptions } from './common-options.js';
 import { createReporter } from './create-reporter.js';
 import { reconnect } from './reconnect.js';

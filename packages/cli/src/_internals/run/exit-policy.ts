@@ -1,5 +1,5 @@
 import type { ChangeSetError } from '@changeplane/core';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../../exit-codes.js';
 import type { TaskResult } from './task-outcome.js';
 
 /** What a run ended as, before it becomes a number. */

@@ -1,7 +1,7 @@
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../../exit-codes.js';
+import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
+import { loadProviders } from '../../providers/loaded-provider.js';
 import { planFileJsonSchema } from '../plan-file/plan-file-json-schema.js';
-import { builtinDescriptors } from '../providers/builtin-descriptors.js';
-import { loadProviders } from '../providers/loaded-provider.js';
 
 /** `changeplane schema`: prints the plan file's JSON Schema (the one published as `@changeplane/cli/plan-file.schema.json`). */
 export async function schemaCommand(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { LoadedProvider } from '../providers/loaded-provider.js';
-import { planFileSchemaFor } from './plan-file-schema.js';
+import { planFileSchemaFor } from '../../plan-file/plan-file-schema.js';
+import type { LoadedProvider } from '../../providers/loaded-provider.js';
 
 /** Where the published schema is served from; the `$id` of the JSON Schema and the editors' header. */
 export const planFileSchemaUrl = 'https://unpkg.com/@changeplane/cli/plan-file.schema.json';

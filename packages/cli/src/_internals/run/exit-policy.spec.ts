@@ -1,6 +1,6 @@
 import { createChangeSetError } from '@changeplane/core';
 import { describe, expect, it } from 'vitest';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../../exit-codes.js';
 import { runVerdict } from './exit-policy.js';
 import type { TaskOutcome, TaskResult } from './task-outcome.js';
 

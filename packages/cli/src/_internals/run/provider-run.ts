@@ -1,5 +1,5 @@
 import type { ProviderConnection, TargetPlan } from '@changeplane/core';
-import type { LoadedProvider } from '../providers/loaded-provider.js';
+import type { LoadedProvider } from '../../providers/loaded-provider.js';
 
 /** One provider's part of a run: its plan section turned into targets. */
 export interface ProviderPlan extends LoadedProvider {

@@ -2,9 +2,9 @@ import type { ProviderDescriptor, ProviderRuntime } from '@changeplane/core';
 import { ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { planFileSchemaFor } from '../plan-file/plan-file-schema.js';
-import { builtinDescriptors } from '../providers/builtin-descriptors.js';
-import { loadProviders } from '../providers/loaded-provider.js';
+import { planFileSchemaFor } from '../../plan-file/plan-file-schema.js';
+import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
+import { loadProviders } from '../../providers/loaded-provider.js';
 import { buildProviderPlans } from './build-provider-plans.js';
 
 // A third provider, written only against core's descriptor types: the command needs no change to drive it.

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { type ConnectionRecord, planContentHash } from '@changeplane/core';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../../exit-codes.js';
+import { loadPlanFile } from '../../plan-file/load-plan-file.js';
+import { type PlanFile, planFileSchemaFor } from '../../plan-file/plan-file-schema.js';
+import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
+import { type LoadedProvider, loadProviders } from '../../providers/loaded-provider.js';
 import type { ProviderTarget } from '../output/run-event.js';
 import type { RunReporter } from '../output/run-reporter.js';
-import { loadPlanFile } from '../plan-file/load-plan-file.js';
-import { type PlanFile, planFileSchemaFor } from '../plan-file/plan-file-schema.js';
-import { builtinDescriptors } from '../providers/builtin-descriptors.js';
-import { type LoadedProvider, loadProviders } from '../providers/loaded-provider.js';
 import { optionValues } from '../providers/option-values.js';
 import { buildProviderPlans } from '../run/build-provider-plans.js';
 import { connectProviders } from '../run/connect-providers.js';

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { PlanFileIssue } from '../plan-file/plan-file-issue.js';
-import type { PlanFile } from '../plan-file/plan-file-schema.js';
-import type { LoadedProvider } from '../providers/loaded-provider.js';
+import type { PlanFileIssue } from '../../plan-file/plan-file-issue.js';
+import type { PlanFile } from '../../plan-file/plan-file-schema.js';
+import type { LoadedProvider } from '../../providers/loaded-provider.js';
 import type { ProviderPlan } from './provider-run.js';
 
 export interface BuildContext {

@@ -1,5 +1,5 @@
 import type { ConnectionRecord, ProviderConnection } from '@changeplane/core';
-import type { LoadedProvider } from '../providers/loaded-provider.js';
+import type { LoadedProvider } from '../../providers/loaded-provider.js';
 import { optionValues } from '../providers/option-values.js';
 
 export type Reconnection =
