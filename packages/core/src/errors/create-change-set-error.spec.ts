@@ -77,6 +77,9 @@ describe(createChangeSetError, () => {
         expect(text).not.toContain('authorization');
       }
       expect(error.message).toBe('denied: Signature=*** for *** (LTAI***)');
+      expect(String(error)).toBe(
+        'alibaba-ros create authentication SignatureDoesNotMatch: denied: Signature=*** for *** (LTAI***)',
+      );
       expect(error.cause).toEqual({
         name: 'Error',
         message: 'failed with accessKeySecret=***',

@@ -20,8 +20,8 @@ const redactorKey = Symbol('changeplane.secretRedactor');
  * Builds a change-set error, masked where it is made: `redactor` (the credentials of the provider instance
  * or connection that failed, plus credential-shaped text) masks the message and every other text field,
  * and the cause is kept only as its summary (name, masked message, code), never the raw object with its
- * request. So `message`, `util.inspect(error)`, `JSON.stringify(error)` and `toJSON()` show no secret. The
- * result is plain data with a non-enumerable `toJSON`. Identifiers (code, request id, client token, change
+ * request. So `message`, `String(error)`, `util.inspect(error)`, `JSON.stringify(error)` and `toJSON()` show no
+ * secret. The result is plain data with a non-enumerable `toJSON` and `toString`. Identifiers (code, request id, client token, change
  * set id) are kept exact.
  */
 export function createChangeSetError<K extends ChangeSetErrorKind>(
@@ -41,6 +41,12 @@ export function createChangeSetError<K extends ChangeSetErrorKind>(
   (error as { kind: K }).kind = kind;
   Object.defineProperty(error, 'toJSON', {
     value: () => serializeChangeSetError(error, redactor),
+    enumerable: false,
+  });
+  // `String(error)` and template literals read as a sentence, built from the already masked fields.
+  Object.defineProperty(error, 'toString', {
+    value: () =>
+      `${error.provider} ${error.operation} ${error.kind}${error.code ? ` ${error.code}` : ''}: ${error.message}`,
     enumerable: false,
   });
   Object.defineProperty(error, redactorKey, { value: redactor, enumerable: false });
