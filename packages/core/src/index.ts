@@ -36,6 +36,7 @@ export type {
 export { type ChangeSetErrorKind, changeSetErrorKinds } from './errors/change-set-error-kind.js';
 export {
   type ChangeSetErrorFields,
+  changeSetErrorFactory,
   createChangeSetError,
   createValidationError,
   reviseChangeSetError,

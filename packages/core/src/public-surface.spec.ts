@@ -18,6 +18,7 @@ describe('public surface', () => {
         'SecretRedactor',
         'acquireEntityLocks',
         'changeSetDependencies',
+        'changeSetErrorFactory',
         'changeSetErrorKinds',
         'changeSetStatuses',
         'createChangeSetContainer',

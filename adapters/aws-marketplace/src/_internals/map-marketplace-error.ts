@@ -1,9 +1,6 @@
 import {
   type ChangeSetError,
-  type ChangeSetErrorFields,
-  type ChangeSetErrorKind,
-  createChangeSetError,
-  defaultSecretRedactor,
+  changeSetErrorFactory,
   isNetworkFailure,
   type SecretRedactor,
   type ValidationIssue,
@@ -43,9 +40,7 @@ export interface MarketplaceErrorContext {
  * the request (a session token in a canonical request) never reaches `message`, `inspect` or JSON.
  */
 export function mapMarketplaceError(thrown: unknown, context: MarketplaceErrorContext): ChangeSetError {
-  const redactor = context.redactor ?? defaultSecretRedactor;
-  const create = <K extends ChangeSetErrorKind>(kind: K, fields: ChangeSetErrorFields<K>) =>
-    createChangeSetError(kind, fields, redactor);
+  const create = changeSetErrorFactory(context.redactor);
   const error = (thrown ?? {}) as SdkError;
   const name = error.name ?? 'Error';
   const message = error.message || name;

@@ -1,12 +1,4 @@
-import {
-  type ChangeSetError,
-  type ChangeSetErrorFields,
-  type ChangeSetErrorKind,
-  createChangeSetError,
-  defaultSecretRedactor,
-  isNetworkFailure,
-  type SecretRedactor,
-} from '@changeplane/core';
+import { type ChangeSetError, changeSetErrorFactory, isNetworkFailure, type SecretRedactor } from '@changeplane/core';
 
 interface RosSdkError {
   name?: string;
@@ -65,9 +57,7 @@ export interface RosErrorContext {
  * never reaches `message`, `inspect` or JSON.
  */
 export function mapRosError(thrown: unknown, context: RosErrorContext): ChangeSetError {
-  const redactor = context.redactor ?? defaultSecretRedactor;
-  const create = <K extends ChangeSetErrorKind>(kind: K, fields: ChangeSetErrorFields<K>) =>
-    createChangeSetError(kind, fields, redactor);
+  const create = changeSetErrorFactory(context.redactor);
   const error = (thrown ?? {}) as RosSdkError;
   const code = error.data?.Code ?? error.code ?? error.name ?? 'Error';
   const message = error.data?.Message ?? error.message ?? code;

@@ -53,6 +53,13 @@ export function createChangeSetError<K extends ChangeSetErrorKind>(
   return error;
 }
 
+/** `createChangeSetError` bound to one redactor, for a mapper that makes many errors of one provider instance. */
+export function changeSetErrorFactory(
+  redactor: SecretRedactor = defaultSecretRedactor,
+): <K extends ChangeSetErrorKind>(kind: K, fields: ChangeSetErrorFields<K>) => ChangeSetErrorOf<K> {
+  return (kind, fields) => createChangeSetError(kind, fields, redactor);
+}
+
 /** A validation error listing every issue, with a message that names each field and rule. */
 export function createValidationError(
   provider: string,
