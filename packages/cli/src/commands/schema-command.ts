@@ -1,3 +1,4 @@
+import type { ProviderDescriptor } from '@changeplane/core';
 import { ExitCode } from '../exit-codes.js';
 import { planFileJsonSchema } from '../plan-file/plan-file-json-schema.js';
 import { builtinDescriptors } from '../providers/builtin-descriptors.js';
@@ -6,8 +7,9 @@ import { loadProviders } from '../providers/loaded-provider.js';
 /** `changeplane schema`: prints the plan file's JSON Schema (the one published as `@changeplane/cli/plan-file.schema.json`). */
 export async function schemaCommand(
   write: (text: string) => void = (text) => process.stdout.write(text),
+  descriptors: readonly ProviderDescriptor[] = builtinDescriptors,
 ): Promise<number> {
-  const schema = planFileJsonSchema(await loadProviders(builtinDescriptors));
+  const schema = planFileJsonSchema(await loadProviders(descriptors));
   write(`${JSON.stringify(schema, null, 2)}\n`);
   return ExitCode.success;
 }
