@@ -1,10 +1,5 @@
-import {
-  type EmulatorSpeed,
-  type EmulatorStartOptions,
-  type EmulatorWiring,
-  type RunningEmulator,
-  startEmulatorConnection,
-} from '@changeplane/core';
+import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core';
+import { startEmulatorConnection } from '@changeplane/core';
 import { AwsMarketplaceProvider } from '../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../marketplace-change-set-request.js';
 
@@ -15,12 +10,8 @@ export function startMarketplaceEmulatorConnection(
 ): Promise<RunningEmulator<MarketplaceChangeSetRequest>> {
   return startEmulatorConnection(
     {
-      timings: {
-        demo: { preparingMs: 800, applyingMs: 1_600 },
-        fast: { preparingMs: 60, applyingMs: 120 },
-        slow: { preparingMs: 10_000, applyingMs: 10_000 },
-      },
-      start: async (listen) => (await import('@changeplane/emulator')).startMarketplaceEmulator(listen),
+      start: async (listen) =>
+        (await import('@changeplane/emulator')).startMarketplaceEmulator({ ...listen, timing: paceOf[speed] }),
       wire: (emulator, { lockStore }): EmulatorWiring<MarketplaceChangeSetRequest> => ({
         provider: AwsMarketplaceProvider.fromOptions({
           ...(lockStore ? { lockStore } : {}),
@@ -36,7 +27,13 @@ export function startMarketplaceEmulatorConnection(
         },
       }),
     },
-    speed,
     options,
   );
 }
+
+// `slow` keeps a change set in PREPARING long enough to cancel it by hand (CancelChangeSet works only then).
+const paceOf: Readonly<Record<EmulatorSpeed, { preparingMs: number; applyingMs: number }>> = {
+  demo: { preparingMs: 800, applyingMs: 1_600 },
+  fast: { preparingMs: 60, applyingMs: 120 },
+  slow: { preparingMs: 10_000, applyingMs: 10_000 },
+};

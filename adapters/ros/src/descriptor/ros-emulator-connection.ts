@@ -1,10 +1,5 @@
-import {
-  type EmulatorSpeed,
-  type EmulatorStartOptions,
-  type EmulatorWiring,
-  type RunningEmulator,
-  startEmulatorConnection,
-} from '@changeplane/core';
+import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core';
+import { startEmulatorConnection } from '@changeplane/core';
 import type { RosChangeSetRequest } from '../ros-change-set-request.js';
 import { RosProvider } from '../ros-provider.js';
 import { defaultRosRegion } from './ros-targets.js';
@@ -17,14 +12,16 @@ export function startRosEmulatorConnection(
 ): Promise<RunningEmulator<RosChangeSetRequest>> {
   return startEmulatorConnection(
     {
-      timings: {
-        demo: { createMs: 1_200, executeMs: 2_500 },
-        fast: { createMs: 60, executeMs: 120 },
-        slow: { createMs: 3_000, executeMs: 10_000 },
-      },
-      start: async (listen) => (await import('@changeplane/emulator')).startRosEmulator(listen),
-      // ROS change sets take no entity locks: the lock store is not used.
+      start: async (listen) =>
+        (await import('@changeplane/emulator')).startRosEmulator({ ...listen, timing: paceOf[speed] }),
+      // ROS change sets take no entity locks: the run's lock store is not needed.
       wire: (emulator): EmulatorWiring<RosChangeSetRequest> => ({
+        settings: { regionId },
+        environment: {
+          CHANGEPLANE_ROS_ENDPOINT: emulator.endpoint,
+          ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
+        },
         provider: RosProvider.fromOptions({
           regionId,
           // The SDK takes host:port and the scheme apart.
@@ -32,15 +29,15 @@ export function startRosEmulatorConnection(
           protocol: 'http',
           credentials: emulator.credentials,
         }),
-        settings: { regionId },
-        environment: {
-          CHANGEPLANE_ROS_ENDPOINT: emulator.endpoint,
-          ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-          ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
-        },
       }),
     },
-    speed,
     options,
   );
 }
+
+// `slow` runs an execution long enough to cancel the update by hand (CancelUpdateStack).
+const paceOf: Readonly<Record<EmulatorSpeed, { createMs: number; executeMs: number }>> = {
+  demo: { createMs: 1_200, executeMs: 2_500 },
+  fast: { createMs: 60, executeMs: 120 },
+  slow: { createMs: 3_000, executeMs: 10_000 },
+};

@@ -24,14 +24,8 @@ export function cancelCommand(
           };
     },
     unreachable: 'nothing was cancelled',
-    async act(entry, { reporter, connections, finish }) {
-      reporter.emit({
-        type: 'task-added',
-        task: entry.task,
-        provider: entry.ref.provider,
-        label: entry.label,
-        changes: 0,
-      });
+    async act(entry, { reporter, connections, announce, finish }) {
+      announce(entry);
       const cancelled = await connections.get(entry.ref.provider)!.provider.cancel(entry.ref);
       if (cancelled.isErr()) {
         reporter.emit({ type: 'task-failed', task: entry.task, error: serializeChangeSetError(cancelled.error) });

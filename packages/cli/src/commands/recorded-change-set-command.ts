@@ -3,6 +3,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { SummaryRow } from '../output/run-event.js';
 import type { RunReporter } from '../output/run-reporter.js';
 import { loadProviders } from '../providers/loaded-provider.js';
+import type { RunStateEntry } from '../state/run-state.js';
 import type { CommonOptions } from './common-options.js';
 import { createReporter } from './create-reporter.js';
 import { reconnect } from './reconnect.js';
@@ -18,6 +19,8 @@ export interface RecordedSession {
   readonly reporter: RunReporter;
   readonly recorded: RecordedChangeSets;
   readonly connections: ReadonlyMap<string, ProviderConnection>;
+  /** Lists a recorded change set as a task of this command (`task-added`). */
+  announce(entry: RunStateEntry): void;
   /** Ends the command: `run-finished` with the exit code, reason and summary; returns the exit code. */
   finish(exitCode: number, reason: string, summary?: SummaryRow[]): number;
 }
@@ -67,6 +70,14 @@ export async function runRecordedChangeSetCommand<Subject>(
         reporter,
         recorded,
         connections: connection.connections,
+        announce: (entry) =>
+          reporter.emit({
+            type: 'task-added',
+            task: entry.task,
+            provider: entry.ref.provider,
+            label: entry.label,
+            changes: 0,
+          }),
         finish,
       });
     } finally {

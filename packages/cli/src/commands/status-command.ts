@@ -19,7 +19,7 @@ export function statusCommand(
           }
         : { found: true, subject: recorded, providers: new Set(recorded.entries.map((entry) => entry.ref.provider)) },
     unreachable: 'the providers of the last run cannot be reached',
-    async act(recorded, { reporter, connections, finish }) {
+    async act(recorded, { reporter, connections, announce, finish }) {
       reporter.emit({
         type: 'run-started',
         command: 'status',
@@ -38,13 +38,7 @@ export function statusCommand(
       const rows: SummaryRow[] = [];
       let exitCode: number = ExitCode.success;
       for (const entry of recorded.entries) {
-        reporter.emit({
-          type: 'task-added',
-          task: entry.task,
-          provider: entry.ref.provider,
-          label: entry.label,
-          changes: 0,
-        });
+        announce(entry);
         const described = await connections.get(entry.ref.provider)!.provider.describe(entry.ref);
         const base = {
           task: entry.task,

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../model/json-value.js';
 import type { ChangeSetProvider } from '../provider/change-set-provider.js';
-import type { EmulatorSpeed, EmulatorStartOptions, RunningEmulator } from './provider-runtime.js';
+import type { EmulatorStartOptions, RunningEmulator } from './provider-runtime.js';
 
 /** What every emulator of ours has: where it answers, and a way to stop it. */
 export interface StartedEmulatorServer {
@@ -18,28 +18,24 @@ export interface EmulatorWiring<Request> {
 }
 
 /** How an adapter starts its emulator and wires a provider to it. */
-export interface EmulatorLauncher<Server extends StartedEmulatorServer, Timing, Request> {
-  /** The emulator's pace at each speed, in its own timing fields. */
-  readonly timings: Readonly<Record<EmulatorSpeed, Timing>>;
-  /** Starts the emulator (imported lazily: it is an optional peer dependency). */
-  start(options: { readonly host?: string; readonly port?: number; readonly timing: Timing }): Promise<Server>;
+export interface EmulatorLauncher<Server extends StartedEmulatorServer, Request> {
+  /** Starts the emulator at its pace for the run's speed (imported lazily: it is an optional peer dependency). */
+  start(listen: { readonly host?: string; readonly port?: number }): Promise<Server>;
   wire(server: Server, options: EmulatorStartOptions): EmulatorWiring<Request>;
 }
 
 /**
- * `ProviderRuntime.startEmulator` for any adapter: starts its emulator at the speed's timing on the given
- * address, wires a provider to it and records the connection as an emulator's (test credentials, stops with
- * the command that started it).
+ * What every adapter's `ProviderRuntime.startEmulator` does: start its emulator on the given address, wire a
+ * provider to it and record the connection as an emulator's (test credentials; it stops with the command
+ * that started it).
  */
-export async function startEmulatorConnection<Server extends StartedEmulatorServer, Timing, Request>(
-  launcher: EmulatorLauncher<Server, Timing, Request>,
-  speed: EmulatorSpeed,
+export async function startEmulatorConnection<Server extends StartedEmulatorServer, Request>(
+  launcher: EmulatorLauncher<Server, Request>,
   options: EmulatorStartOptions = {},
 ): Promise<RunningEmulator<Request>> {
   const server = await launcher.start({
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
-    timing: launcher.timings[speed],
   });
   let wiring: EmulatorWiring<Request>;
   try {
