@@ -1,0 +1,29 @@
+import type { ProviderFixture } from '../provider-fixture.js';
+import { FakeQueueProvider } from './fake-queue-provider.js';
+import type { FakeQueueRequest } from './fake-queue-request.js';
+import { FakeQueueService } from './fake-queue-service.js';
+
+/** The contract suite's fixture for the fake third provider, on its in-process service. */
+export const fakeQueueFixture: ProviderFixture<FakeQueueRequest> = {
+  name: 'fake-queues',
+  async setUp() {
+    const service = new FakeQueueService(150);
+    const build = (secret = service.credentials.secret) =>
+      new FakeQueueProvider(service.endpoint, { keyId: service.credentials.keyId, secret });
+    let counter = 0;
+    const validRequest = async (): Promise<FakeQueueRequest> => {
+      counter += 1;
+      return { name: `contract-${counter}`, changes: [{ queue: `queue-${counter}`, action: 'create', size: 1 }] };
+    };
+    return {
+      provider: build(),
+      freshProvider: () => build(),
+      providerWithWrongSecret: () => build('wrong-secret-for-contract-tests'),
+      validRequest,
+      cancellableRequest: validRequest,
+      invalidRequest: () => ({ name: '-bad', changes: [] }),
+      secrets: [service.credentials.secret, 'wrong-secret-for-contract-tests'],
+      tearDown: () => service.close(),
+    };
+  },
+};
