@@ -84,3 +84,16 @@ export function startEmulatorsProcess(
     child.on('close', (code) => reject(new Error(`emulators exited early with ${code}`)));
   });
 }
+
+/** Runs `body` against `changeplane emulators` in another process, stopped afterwards whatever happens. */
+export async function withEmulatorsProcess(
+  speed: 'fast' | 'slow',
+  body: (environment: Record<string, string>) => Promise<void>,
+): Promise<void> {
+  const { child, environment } = await startEmulatorsProcess(speed);
+  try {
+    await body(environment);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
