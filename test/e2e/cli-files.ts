@@ -82,7 +82,8 @@ export interface RunFinished {
   readonly summary: readonly { task: string; status: string; changeSetId?: string }[];
 }
 
-export const finishedOf = (events: Record<string, unknown>[]) => byType(events, 'run-finished')[0] as RunFinished;
+export const finishedOf = (events: Record<string, unknown>[]) =>
+  byType(events, 'run-finished')[0] as unknown as RunFinished;
 
 /** Asserts the exit code and that `run-finished` says the same; returns `run-finished`. */
 export function expectFinished(result: CommandResult, exitCode: number): RunFinished {
