@@ -1,17 +1,15 @@
-import {
-  type ChangeSetError,
-  type ChangeSetHandle,
-  type ChangeSetProvider,
-  type ChangeSetRef,
-  type ChangeSetState,
-  type CreateOptions,
-  createChangeSetError,
-  generateClientToken,
-  type StartedChangeSet,
-  type ValidationError,
-  type WaitOptions,
-  waitUntilSettled,
+import type {
+  ChangeSetError,
+  ChangeSetHandle,
+  ChangeSetProvider,
+  ChangeSetRef,
+  ChangeSetState,
+  CreateOptions,
+  StartedChangeSet,
+  ValidationError,
+  WaitOptions,
 } from '@changeplane/core';
+import { createChangeSetError, generateClientToken, waitUntilSettled } from '@changeplane/core';
 import { errAsync, okAsync, type Result, type ResultAsync } from 'neverthrow';
 import { type FakeQueueRequest, fakeQueueProviderId } from './fake-queue-request.js';
 import {

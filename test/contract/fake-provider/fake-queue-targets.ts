@@ -1,10 +1,4 @@
-import {
-  planChangeSets,
-  type RunTarget,
-  type TargetContext,
-  type TargetPlan,
-  type ValidationIssue,
-} from '@changeplane/core';
+import { planChangeSets, type TargetContext, type TargetPlan, type ValidationIssue } from '@changeplane/core';
 import { err, ok, type Result } from 'neverthrow';
 import { fakeQueuePlanningPolicy } from './fake-queue-planning-policy.js';
 import type { FakeQueueRequest } from './fake-queue-request.js';
@@ -20,7 +14,7 @@ export function fakeQueueTargets(
   if (planned.isErr()) return err([...planned.error.issues]);
   const prefix = section.changeSetName ?? context.planName ?? 'changeplane';
   const issues: ValidationIssue[] = [];
-  const targets = planned.value.sets.map((set): RunTarget<FakeQueueRequest> => {
+  const targets = planned.value.sets.map((set) => {
     const request: FakeQueueRequest = {
       name: `${prefix}-${set.index + 1}`,
       changes: set.changeIndexes.map((index) => section.changes[index]!),

@@ -1,4 +1,4 @@
-import type { ProviderFixture } from '../provider-fixture.js';
+import { type ProviderFixture, providersFrom, wrongSecret } from '../provider-fixture.js';
 import { FakeQueueProvider } from './fake-queue-provider.js';
 import type { FakeQueueRequest } from './fake-queue-request.js';
 import { FakeQueueService } from './fake-queue-service.js';
@@ -16,13 +16,11 @@ export const fakeQueueFixture: ProviderFixture<FakeQueueRequest> = {
       return { name: `contract-${counter}`, changes: [{ queue: `queue-${counter}`, action: 'create', size: 1 }] };
     };
     return {
-      provider: build(),
-      freshProvider: () => build(),
-      providerWithWrongSecret: () => build('wrong-secret-for-contract-tests'),
+      ...providersFrom<FakeQueueRequest>(build),
       validRequest,
       cancellableRequest: validRequest,
       invalidRequest: () => ({ name: '-bad', changes: [] }),
-      secrets: [service.credentials.secret, 'wrong-secret-for-contract-tests'],
+      secrets: [service.credentials.secret, wrongSecret],
       tearDown: () => service.close(),
     };
   },
