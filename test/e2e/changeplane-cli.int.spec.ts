@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,6 +15,15 @@ import {
 import { runChangeplane, withEmulatorsProcess } from './run-changeplane.js';
 
 const demo = 'examples/plans/demo.yaml';
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 describe('changeplane (the built binary)', () => {
   describe('apply', () => {
@@ -261,6 +271,25 @@ describe('changeplane (the built binary)', () => {
         expect(failure!.error.message).toContain('prod-contended');
         expect(failure!.error.message).toContain(row!.changeSetId);
       });
+    }, 60_000);
+  });
+
+  describe('emulators', () => {
+    it('should listen where each provider is told, and print how to reach it', async () => {
+      const [rosPort, marketplacePort] = [await freePort(), await freePort()];
+      await withEmulatorsProcess(
+        'fast',
+        async (environment) => {
+          expect(environment.CHANGEPLANE_ROS_ENDPOINT).toBe(`http://127.0.0.1:${rosPort}`);
+          expect(environment.CHANGEPLANE_MARKETPLACE_ENDPOINT).toBe(`http://127.0.0.1:${marketplacePort}`);
+          expect(Object.keys(environment)).toEqual(
+            expect.arrayContaining(['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'AWS_SECRET_ACCESS_KEY']),
+          );
+          const applied = await runPlan(demo, { emulators: false }, environment);
+          expect(expectFinished(applied, 0).summary).toHaveLength(4);
+        },
+        ['--ros-port', String(rosPort), '--marketplace-port', String(marketplacePort)],
+      );
     }, 60_000);
   });
 
