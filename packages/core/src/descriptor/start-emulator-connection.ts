@@ -5,6 +5,7 @@ import type { EmulatorStartOptions, RunningEmulator } from './provider-runtime.j
 /** What every emulator of ours has: where it answers, and a way to stop it. */
 export interface StartedEmulatorServer {
   readonly endpoint: string;
+  /** Stops the emulator. */
   close(): Promise<void>;
 }
 
@@ -21,6 +22,7 @@ export interface EmulatorWiring<Request> {
 export interface EmulatorLauncher<Server extends StartedEmulatorServer, Request> {
   /** Starts the emulator at its pace for the run's speed (imported lazily: it is an optional peer dependency). */
   start(listen: { readonly host?: string; readonly port?: number }): Promise<Server>;
+  /** A provider talking to the started emulator, sharing what the run gives (its lock store). */
   wire(server: Server, options: EmulatorStartOptions): EmulatorWiring<Request>;
 }
 
