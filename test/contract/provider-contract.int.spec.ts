@@ -1,11 +1,17 @@
 import { type ChangeSetError, type ChangeSetHandle, type ChangeSetRef, isChangeSetError } from '@changeplane/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeQueueFixture } from './fake-provider/fake-queue.fixture.js';
 import { alibabaRosFixture } from './fixtures/alibaba-ros.fixture.js';
 import { awsMarketplaceFixture } from './fixtures/aws-marketplace.fixture.js';
 import type { ProviderFixture, ProviderFixtureContext } from './provider-fixture.js';
 
-// One suite, every adapter: what the core contract promises, checked against each adapter on its emulator.
-const fixtures: ProviderFixture[] = [alibabaRosFixture as ProviderFixture, awsMarketplaceFixture as ProviderFixture];
+// One suite, every adapter: what the core contract promises, checked against each adapter on its emulator,
+// and against a third provider written outside packages/ and adapters/ (fake-provider/).
+const fixtures: ProviderFixture[] = [
+  alibabaRosFixture as ProviderFixture,
+  awsMarketplaceFixture as ProviderFixture,
+  fakeQueueFixture as ProviderFixture,
+];
 
 const wait = { minDelayMs: 20, maxDelayMs: 100, maxWaitMs: 15_000 };
 

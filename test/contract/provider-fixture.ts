@@ -27,3 +27,13 @@ export interface ProviderFixtureContext<Request> {
   readonly secrets: readonly string[];
   tearDown(): Promise<void>;
 }
+
+/** The secret of `providerWithWrongSecret`: no fixture's emulator accepts it, and no error may show it. */
+export const wrongSecret = 'wrong-secret-for-contract-tests';
+
+/** The three providers of a fixture, from one builder that takes the secret (the emulator's by default). */
+export function providersFrom<Request>(
+  build: (secret?: string) => ChangeSetProvider<Request>,
+): Pick<ProviderFixtureContext<Request>, 'provider' | 'freshProvider' | 'providerWithWrongSecret'> {
+  return { provider: build(), freshProvider: () => build(), providerWithWrongSecret: () => build(wrongSecret) };
+}

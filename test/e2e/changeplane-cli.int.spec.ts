@@ -1,37 +1,43 @@
 import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { byType, fast, homeWithCredentialFiles, stateFile, writePlan } from './cli-files.js';
-import { runChangeplane, startEmulatorsProcess } from './run-changeplane.js';
+import {
+  byType,
+  expectFinished,
+  finishedOf,
+  homeWithCredentialFiles,
+  runPlan,
+  stateFile,
+  statusByTask,
+  writePlan,
+} from './cli-files.js';
+import { runChangeplane, withEmulatorsProcess } from './run-changeplane.js';
 
-type Summary = { task: string; status: string; changeSetId?: string }[];
-const finishedOf = (events: Record<string, unknown>[]) =>
-  byType(events, 'run-finished')[0] as { exitCode: number; reason: string; summary: Summary };
+const demo = 'examples/plans/demo.yaml';
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 describe('changeplane (the built binary)', () => {
   describe('apply', () => {
     describe('having the demo plan and --emulators', () => {
       it('should run every change set on the embedded emulators, say so, and exit 0', async () => {
-        const result = await runChangeplane([
-          'apply',
-          'examples/plans/demo.yaml',
-          '--json',
-          '--yes',
-          '--emulators',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
+        const result = await runPlan(demo);
         expect(result.stderr).not.toContain('NodeVersionSupportWarning');
-        expect(result.code).toBe(0);
+        const finished = expectFinished(result, 0);
         const [started] = byType(result.events, 'run-started') as {
           emulators: string;
           targets: { emulator: boolean }[];
         }[];
         expect(started!.emulators).toBe('requested');
         expect(started!.targets.every((target) => target.emulator)).toBe(true);
-        const finished = finishedOf(result.events) as ReturnType<typeof finishedOf> & { emulatorRun?: boolean };
-        expect(finished.exitCode).toBe(0);
         expect(finished.emulatorRun).toBe(true);
         expect(finished.summary.map((row) => row.task)).toEqual([
           'ros:web-network',
@@ -43,19 +49,8 @@ describe('changeplane (the built binary)', () => {
       });
 
       it('should start every set with --detach, waiting only for the set the second depends on', async () => {
-        const result = await runChangeplane([
-          'apply',
-          'examples/plans/demo.yaml',
-          '--json',
-          '--yes',
-          '--emulators',
-          '--detach',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
-        expect(result.code).toBe(0);
-        const byTask = Object.fromEntries(finishedOf(result.events).summary.map((row) => [row.task, row.status]));
+        const result = await runPlan(demo, { flags: ['--detach'] });
+        const byTask = statusByTask(expectFinished(result, 0));
         expect(byTask['marketplace:1']).toBe('succeeded');
         expect(byTask['marketplace:2']).toBe('detached');
         expect(JSON.stringify(result.events)).not.toContain('locked');
@@ -64,14 +59,7 @@ describe('changeplane (the built binary)', () => {
 
     describe('having no terminal and no --yes', () => {
       it('should refuse with exit 2 and start nothing', async () => {
-        const result = await runChangeplane([
-          'apply',
-          'examples/plans/demo.yaml',
-          '--emulators',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
+        const result = await runPlan(demo, { json: false, yes: false });
         expect(result.code).toBe(2);
         expect(result.stdout + result.stderr).toContain('pass --yes');
         expect(result.stdout).not.toContain('creating');
@@ -80,14 +68,7 @@ describe('changeplane (the built binary)', () => {
 
     describe('having no credentials anywhere', () => {
       it('should fall back to the emulators for the demo and say so loudly', async () => {
-        const result = await runChangeplane([
-          'apply',
-          'examples/plans/demo.yaml',
-          '--yes',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
+        const result = await runPlan(demo, { json: false, emulators: false });
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('EMULATORS');
         expect(result.stdout).toContain('no credentials or endpoint were found');
@@ -96,19 +77,7 @@ describe('changeplane (the built binary)', () => {
 
     describe('having a change set that fails', () => {
       it('should exit 1, skip the later set on the same entity and finish the unrelated one', async () => {
-        const result = await runChangeplane([
-          'apply',
-          'test/fixtures/failing-plan.yaml',
-          '--json',
-          '--yes',
-          '--emulators',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
-        expect(result.code).toBe(1);
-        const finished = finishedOf(result.events);
-        expect(finished.exitCode).toBe(1);
+        const finished = expectFinished(await runPlan('test/fixtures/failing-plan.yaml'), 1);
         expect(finished.summary.map((row) => row.status).sort()).toEqual(['failed', 'skipped']);
       });
     });
@@ -116,22 +85,10 @@ describe('changeplane (the built binary)', () => {
     describe('having a ROS template the provider refuses beside a valid Marketplace change', () => {
       it('should start nothing, exit 2 truthfully and record the failed change set', async () => {
         const state = stateFile();
-        const result = await runChangeplane([
-          'apply',
-          'test/fixtures/invalid-ros-template-plan.yaml',
-          '--json',
-          '--yes',
-          '--emulators',
-          ...fast,
-          '--state',
-          state,
-        ]);
-        expect(result.code).toBe(2);
-        const finished = finishedOf(result.events);
-        expect(finished.exitCode).toBe(2);
+        const result = await runPlan('test/fixtures/invalid-ros-template-plan.yaml', { state });
+        const finished = expectFinished(result, 2);
         expect(finished.reason).toBe('invalid input, nothing was started');
-        const byTask = Object.fromEntries(finished.summary.map((row) => [row.task, row.status]));
-        expect(byTask).toEqual({ 'ros:broken-stack': 'failed', 'marketplace:1': 'not-started' });
+        expect(statusByTask(finished)).toEqual({ 'ros:broken-stack': 'failed', 'marketplace:1': 'not-started' });
         expect(byType(result.events, 'task-status').map((event) => event.status)).not.toContain('running');
         const recorded = JSON.parse(readFileSync(state, 'utf8')) as { changeSets: { task: string }[] };
         expect(recorded.changeSets.map((entry) => entry.task)).toEqual(['ros:broken-stack']);
@@ -140,15 +97,7 @@ describe('changeplane (the built binary)', () => {
 
     describe('having an invalid plan', () => {
       it('should exit 2 naming the file and each field, on stderr, and start nothing', async () => {
-        const result = await runChangeplane([
-          'apply',
-          'test/fixtures/invalid-plan.yaml',
-          '--json',
-          '--yes',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
+        const result = await runPlan('test/fixtures/invalid-plan.yaml', { emulators: false });
         expect(result.code).toBe(2);
         const [invalid] = byType(result.events, 'input-invalid') as { issues: { file: string; path: string }[] }[];
         const paths = invalid!.issues.map((issue) => issue.path);
@@ -165,13 +114,11 @@ describe('changeplane (the built binary)', () => {
       });
 
       it('should report structural errors with their paths on stderr', async () => {
-        const result = await runChangeplane([
-          'plan',
-          'test/fixtures/malformed-plan.yaml',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
+        const result = await runPlan('test/fixtures/malformed-plan.yaml', {
+          command: 'plan',
+          json: false,
+          emulators: false,
+        });
         expect(result.code).toBe(2);
         const problems = stripVTControlCharacters(result.stderr);
         expect(problems).toContain('test/fixtures/malformed-plan.yaml: ros.stacks[0]');
@@ -185,16 +132,7 @@ describe('changeplane (the built binary)', () => {
           `{"version":1,"marketplace":{"changes":[{"changeType":"UpdateInformation","entity":{"type":"SaaSProduct@1.0","identifier":"prod-1"},"details":${deep}}]}}`,
           'deep.json',
         );
-        const result = await runChangeplane([
-          'apply',
-          plan,
-          '--json',
-          '--yes',
-          '--emulators',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
+        const result = await runPlan(plan);
         expect(result.code).toBe(2);
         expect(JSON.stringify(byType(result.events, 'input-invalid'))).toContain('max_depth');
         expect(result.stderr).not.toContain('Maximum call stack');
@@ -205,14 +143,14 @@ describe('changeplane (the built binary)', () => {
         const plan = writePlan(
           `version: 1\nmarketplace:\n  changes:\n  - changeType: UpdateInformation\n    entity: {type: SaaSProduct@1.0, identifier: prod-1}\n    details:\n${keys}\n      k7: again\n`,
         );
-        const result = await runChangeplane(['plan', plan, '--json', ...fast, '--state', stateFile()]);
+        const result = await runPlan(plan, { command: 'plan', emulators: false });
         expect(result.code).toBe(2);
         const [invalid] = byType(result.events, 'input-invalid') as { issues: { path: string; rule: string }[] }[];
         expect(invalid!.issues[0]).toMatchObject({ rule: 'duplicate_key', path: 'marketplace.changes[0].details.k7' });
       });
 
       it('should say so when the file does not exist', async () => {
-        const result = await runChangeplane(['apply', 'nowhere.yaml', '--json', '--yes', '--state', stateFile()]);
+        const result = await runPlan('nowhere.yaml', { emulators: false });
         expect(result.code).toBe(2);
         expect(JSON.stringify(result.events)).toContain('no such file');
       });
@@ -222,53 +160,33 @@ describe('changeplane (the built binary)', () => {
   describe('plan', () => {
     describe('having the demo plan', () => {
       it('should show every change, start nothing and leave no change set behind', async () => {
-        const result = await runChangeplane([
-          'plan',
-          'examples/plans/demo.yaml',
-          '--json',
-          '--emulators',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
-        expect(result.code).toBe(0);
+        const result = await runPlan(demo, { command: 'plan' });
+        const finished = expectFinished(result, 0);
         const statuses = byType(result.events, 'task-status').map((event) => event.status);
         expect(statuses).not.toContain('running');
-        const byTask = Object.fromEntries(finishedOf(result.events).summary.map((row) => [row.task, row.status]));
-        expect(byTask).toMatchObject({ 'ros:web-network': 'previewed', 'marketplace:1': 'previewed' });
+        expect(statusByTask(finished)).toMatchObject({ 'ros:web-network': 'previewed', 'marketplace:1': 'previewed' });
       });
 
       it('should say which parameters the provider will ignore for the change-set type', async () => {
         const plan = writePlan(
           "version: 1\nros:\n  stacks:\n    - name: warned\n      replacementOption: Enabled\n      template: {ROSTemplateFormatVersion: '2015-09-01', Resources: {Vpc: {Type: 'ALIYUN::ECS::VPC'}}}\n",
         );
-        const result = await runChangeplane(['plan', plan, '--json', '--emulators', ...fast, '--state', stateFile()]);
+        const result = await runPlan(plan, { command: 'plan' });
         expect(result.code).toBe(0);
         const notices = byType(result.events, 'notice').map((event) => String(event.message));
         expect(notices.some((message) => message.startsWith('ros stack warned: replacementOption'))).toBe(true);
       });
 
       it('should exit 2 with --detailed-exitcode because there are changes', async () => {
-        const result = await runChangeplane([
-          'plan',
-          'examples/plans/demo.yaml',
-          '--json',
-          '--emulators',
-          '--detailed-exitcode',
-          ...fast,
-          '--state',
-          stateFile(),
-        ]);
-        expect(result.code).toBe(2);
-        expect(finishedOf(result.events).reason).toBe('the plan has changes');
+        const result = await runPlan(demo, { command: 'plan', flags: ['--detailed-exitcode'] });
+        expect(expectFinished(result, 2).reason).toBe('the plan has changes');
       });
     });
   });
 
   describe('against standalone emulators reached through credential files', () => {
     it('should target the configured endpoints, name them, leave nothing behind after plan, and let status and cancel reach them', async () => {
-      const { child, environment } = await startEmulatorsProcess('fast');
-      try {
+      await withEmulatorsProcess('fast', async (environment) => {
         const home = homeWithCredentialFiles(environment);
         const rosSection = `ros:\n  endpoint: ${environment.CHANGEPLANE_ROS_ENDPOINT}\n  stacks:\n    - name: files-stack\n      template: {ROSTemplateFormatVersion: '2015-09-01', Resources: {Vpc: {Type: 'ALIYUN::ECS::VPC'}}}\n`;
         const plan = writePlan(
@@ -278,14 +196,12 @@ describe('changeplane (the built binary)', () => {
         // plan twice on one stack: the first left nothing behind, or the second would find the stack taken
         // (the adapter's discard spec runs 21 previews of one stack).
         for (let round = 0; round < 2; round += 1) {
-          const previewed = await runChangeplane(['plan', plan, '--json', '--state', stateFile()], { HOME: home });
+          const previewed = await runPlan(plan, { command: 'plan', emulators: false }, { HOME: home });
           expect(previewed.code).toBe(0);
         }
 
         const state = stateFile();
-        const applied = await runChangeplane(['apply', plan, '--json', '--yes', '--detach', '--state', state], {
-          HOME: home,
-        });
+        const applied = await runPlan(plan, { emulators: false, flags: ['--detach'], state }, { HOME: home });
         expect(applied.code).toBe(0);
         const [started] = byType(applied.events, 'run-started') as {
           emulators?: string;
@@ -322,17 +238,15 @@ describe('changeplane (the built binary)', () => {
         const finished = finishedOf(cancelled.events);
         expect(finished.exitCode).toBe(cancelled.code);
         expect(JSON.stringify(cancelled.events)).not.toContain(environment.AWS_SECRET_ACCESS_KEY);
-      } finally {
-        child.kill('SIGTERM');
-      }
+      });
     }, 180_000);
 
     it('should refuse a run where only one provider finds credentials instead of splitting it onto an emulator', async () => {
-      const { child, environment } = await startEmulatorsProcess();
-      try {
+      await withEmulatorsProcess('slow', async (environment) => {
         const home = homeWithCredentialFiles(environment);
-        const result = await runChangeplane(
-          ['apply', 'examples/plans/demo.yaml', '--json', '--yes', '--state', stateFile()],
+        const result = await runPlan(
+          demo,
+          { emulators: false },
           {
             HOME: home,
             ALIBABA_CLOUD_CREDENTIALS_FILE: `${home}/missing`,
@@ -342,32 +256,40 @@ describe('changeplane (the built binary)', () => {
         expect(result.code).toBe(4);
         expect(JSON.stringify(result.events)).toContain('Alibaba Cloud ROS: no credentials found');
         expect(byType(result.events, 'run-started')).toEqual([]);
-      } finally {
-        child.kill('SIGTERM');
-      }
+      });
     }, 60_000);
 
     it('should report lock contention with exit 3, naming the holding change set by its id', async () => {
-      const { child, environment } = await startEmulatorsProcess();
-      try {
-        const first = await runChangeplane(
-          ['apply', 'test/fixtures/one-entity-plan.yaml', '--json', '--yes', '--detach', '--state', stateFile()],
-          environment,
-        );
-        expect(first.code).toBe(0);
-        const [row] = finishedOf(first.events).summary;
-        const second = await runChangeplane(
-          ['apply', 'test/fixtures/one-entity-plan.yaml', '--json', '--yes', '--state', stateFile()],
-          environment,
-        );
+      await withEmulatorsProcess('slow', async (environment) => {
+        const contended = 'test/fixtures/one-entity-plan.yaml';
+        const first = await runPlan(contended, { emulators: false, flags: ['--detach'] }, environment);
+        const [row] = expectFinished(first, 0).summary;
+        const second = await runPlan(contended, { emulators: false }, environment);
         expect(second.code).toBe(3);
         const [failure] = byType(second.events, 'task-failed') as { error: { kind: string; message: string } }[];
         expect(failure!.error.kind).toBe('locked');
         expect(failure!.error.message).toContain('prod-contended');
         expect(failure!.error.message).toContain(row!.changeSetId);
-      } finally {
-        child.kill('SIGTERM');
-      }
+      });
+    }, 60_000);
+  });
+
+  describe('emulators', () => {
+    it('should listen where each provider is told, and print how to reach it', async () => {
+      const [rosPort, marketplacePort] = [await freePort(), await freePort()];
+      await withEmulatorsProcess(
+        'fast',
+        async (environment) => {
+          expect(environment.CHANGEPLANE_ROS_ENDPOINT).toBe(`http://127.0.0.1:${rosPort}`);
+          expect(environment.CHANGEPLANE_MARKETPLACE_ENDPOINT).toBe(`http://127.0.0.1:${marketplacePort}`);
+          expect(Object.keys(environment)).toEqual(
+            expect.arrayContaining(['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'AWS_SECRET_ACCESS_KEY']),
+          );
+          const applied = await runPlan(demo, { emulators: false }, environment);
+          expect(expectFinished(applied, 0).summary).toHaveLength(4);
+        },
+        ['--ros-port', String(rosPort), '--marketplace-port', String(marketplacePort)],
+      );
     }, 60_000);
   });
 

@@ -12,7 +12,7 @@ import {
   isolatedEnv,
   repositoryRoot,
   runChangeplane,
-  startEmulatorsProcess,
+  withEmulatorsProcess,
 } from './run-changeplane.js';
 
 /** Starts `apply` and SIGKILLs it as soon as an event matching `when` is printed. */
@@ -38,8 +38,7 @@ function applyKilledWhen(args: string[], env: NodeJS.ProcessEnv, when: (event: R
 
 describe('changeplane apply after a crash', () => {
   it('should resume the unfinished run: adopt what it made, start the rest, and make no second change set', async () => {
-    const { child, environment } = await startEmulatorsProcess('fast');
-    try {
+    await withEmulatorsProcess('fast', async (environment) => {
       const folder = mkdtempSync(join(tmpdir(), 'changeplane-resume-'));
       const args = ['apply', 'examples/plans/demo.yaml', '--json', '--yes', '--state', join(folder, 'state.json')];
       const killed = await applyKilledWhen(
@@ -91,8 +90,6 @@ describe('changeplane apply after a crash', () => {
       const status = await runChangeplane(['status', '--json', '--state', join(folder, 'state.json')], environment);
       expect(status.code).toBe(0);
       expect(byType(status.events, 'task-status').length).toBeGreaterThanOrEqual(4);
-    } finally {
-      child.kill('SIGTERM');
-    }
+    });
   }, 120_000);
 });

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { postgresUrl } from '../support/postgres-test-schema.js';
-import { byType, fast, stateFile, writePlan } from './cli-files.js';
-import { runChangeplane } from './run-changeplane.js';
+import { byType, runPlan, writePlan } from './cli-files.js';
 
 describe('changeplane apply --store postgres://', () => {
   it('should journal every intent and outcome in PostgreSQL and finish the run there', async () => {
@@ -11,18 +10,7 @@ describe('changeplane apply --store postgres://', () => {
     const plan = writePlan(
       `version: 1\nname: ${name}\nmarketplace:\n  changes:\n    - changeType: UpdateInformation\n      entity: {type: SaaSProduct@1.0, identifier: prod-store}\n      details: {ProductTitle: x}\n`,
     );
-    const result = await runChangeplane([
-      'apply',
-      plan,
-      '--json',
-      '--yes',
-      '--emulators',
-      ...fast,
-      '--state',
-      stateFile(),
-      '--store',
-      postgresUrl(),
-    ]);
+    const result = await runPlan(plan, { flags: ['--store', postgresUrl()] });
     expect(result.code).toBe(0);
     const [started] = byType(result.events, 'run-started') as { runId: string }[];
     const client = new pg.Client({ connectionString: postgresUrl() });
@@ -47,17 +35,7 @@ describe('changeplane apply --store postgres://', () => {
   });
 
   it('should refuse a store that is not PostgreSQL before starting anything', async () => {
-    const result = await runChangeplane([
-      'apply',
-      'examples/plans/demo.yaml',
-      '--json',
-      '--yes',
-      '--emulators',
-      '--store',
-      'redis://127.0.0.1',
-      '--state',
-      stateFile(),
-    ]);
+    const result = await runPlan('examples/plans/demo.yaml', { flags: ['--store', 'redis://127.0.0.1'] });
     expect(result.code).toBe(2);
     expect(JSON.stringify(byType(result.events, 'notice'))).toContain('--store takes a postgres:// URL');
   });

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fast, stateFile } from './cli-files.js';
+import { planArgs, stateFile } from './cli-files.js';
 import { changeplaneBinary, isolatedEnv, repositoryRoot } from './run-changeplane.js';
 import { TerminalSession } from './terminal-session.js';
 
+const demo = 'examples/plans/demo.yaml';
 const sessions: TerminalSession[] = [];
 const terminal = (args: string[], extra: NodeJS.ProcessEnv = {}, columns = 80) => {
   const { CI: _ci, ...env } = isolatedEnv({ TERM: 'xterm-256color', ...extra });
@@ -25,7 +26,7 @@ afterEach(() => {
 describe('changeplane in a terminal', () => {
   describe('apply without --yes', () => {
     it('should show the changes, ask, and start nothing when the answer is no', async () => {
-      const session = terminal(['apply', 'examples/plans/demo.yaml', '--emulators', ...fast, '--state', stateFile()]);
+      const session = terminal(planArgs(demo, { json: false, yes: false }));
       const asked = await session.waitFor('Enter a value:');
       expect(asked).toContain('Do you want to start these change sets?');
       expect(asked).toContain('Add                Vpc ALIYUN::ECS::VPC');
@@ -38,7 +39,7 @@ describe('changeplane in a terminal', () => {
     });
 
     it('should start everything when the answer is yes', async () => {
-      const session = terminal(['apply', 'examples/plans/demo.yaml', '--emulators', ...fast, '--state', stateFile()]);
+      const session = terminal(planArgs(demo, { json: false, yes: false }));
       await session.waitFor('Enter a value:');
       session.send('yes', 'Enter');
       expect(await session.exitCode()).toBe(0);
@@ -51,16 +52,7 @@ describe('changeplane in a terminal', () => {
   describe('Ctrl-C while change sets run', () => {
     it('should stop, show what is still running and how to cancel it, and exit 130', async () => {
       const state = stateFile();
-      const session = terminal([
-        'apply',
-        'examples/plans/demo.yaml',
-        '--emulators',
-        '--yes',
-        '--emulator-speed',
-        'slow',
-        '--state',
-        state,
-      ]);
+      const session = terminal(planArgs(demo, { json: false, speed: 'slow', state }));
       await session.waitFor(/running/, 40_000);
       session.send('C-c');
       expect(await session.exitCode()).toBe(130);
@@ -74,15 +66,7 @@ describe('changeplane in a terminal', () => {
 
   describe('an 80-column terminal', () => {
     it('should leave only the summary: no stale spinner lines, no second task list, a table that fits', async () => {
-      const session = terminal([
-        'apply',
-        'examples/plans/demo.yaml',
-        '--emulators',
-        '--yes',
-        ...fast,
-        '--state',
-        stateFile(),
-      ]);
+      const session = terminal(planArgs(demo, { json: false }));
       expect(await session.exitCode()).toBe(0);
       const lines = session.screen().split('\n');
       // Task-list lines start with a spinner or status icon; the live list is cleared when the run ends.
@@ -100,21 +84,7 @@ describe('changeplane in a terminal', () => {
       const { CI: _ci, ...env } = isolatedEnv({ TERM: 'dumb' });
       const run = spawnSync(
         'script',
-        [
-          '-qec',
-          [
-            process.execPath,
-            changeplaneBinary,
-            'apply',
-            'examples/plans/demo.yaml',
-            '--emulators',
-            '--yes',
-            ...fast,
-            '--state',
-            stateFile(),
-          ].join(' '),
-          '/dev/null',
-        ],
+        ['-qec', [process.execPath, changeplaneBinary, ...planArgs(demo, { json: false })].join(' '), '/dev/null'],
         { cwd: repositoryRoot, env, encoding: 'utf8', timeout: 60_000 },
       );
       expect(run.status).toBe(0);

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export const fast = ['--emulator-speed', 'fast'];
+import { expect } from 'vitest';
+import { type CommandResult, runChangeplane } from './run-changeplane.js';
 
 export const stateFile = () => join(mkdtempSync(join(tmpdir(), 'changeplane-state-')), 'state.json');
 
@@ -38,3 +38,61 @@ export function writePlan(text: string, name = 'plan.yaml'): string {
   writeFileSync(file, text);
   return file;
 }
+
+/** How a plan is run: `apply --json --yes --emulators --emulator-speed fast --state <fresh>` unless told otherwise. */
+export interface PlanRun {
+  /** `plan` previews; `apply` (the default) starts. */
+  readonly command?: 'apply' | 'plan';
+  /** One JSON event per line (default); false for the human output. */
+  readonly json?: boolean;
+  /** `--yes`: default for `apply`. */
+  readonly yes?: boolean;
+  /** `--emulators` (default); false to reach providers through flags, files and the environment. */
+  readonly emulators?: boolean;
+  readonly speed?: 'demo' | 'fast' | 'slow';
+  /** The state file; a fresh one when omitted. */
+  readonly state?: string;
+  /** Any other flags (`--detach`, `--store <url>`). */
+  readonly flags?: readonly string[];
+}
+
+/** The command line of a {@link PlanRun}. */
+export function planArgs(plan: string, run: PlanRun = {}): string[] {
+  const command = run.command ?? 'apply';
+  return [
+    command,
+    plan,
+    ...(run.json === false ? [] : ['--json']),
+    ...((run.yes ?? command === 'apply') ? ['--yes'] : []),
+    ...(run.emulators === false ? [] : ['--emulators']),
+    ...['--emulator-speed', run.speed ?? 'fast'],
+    ...(run.flags ?? []),
+    ...['--state', run.state ?? stateFile()],
+  ];
+}
+
+/** Runs the built binary on a plan (see {@link PlanRun}). */
+export const runPlan = (plan: string, run: PlanRun = {}, env: NodeJS.ProcessEnv = {}) =>
+  runChangeplane(planArgs(plan, run), env);
+
+export interface RunFinished {
+  readonly exitCode: number;
+  readonly reason: string;
+  readonly emulatorRun?: boolean;
+  readonly summary: readonly { task: string; status: string; changeSetId?: string }[];
+}
+
+export const finishedOf = (events: Record<string, unknown>[]) =>
+  byType(events, 'run-finished')[0] as unknown as RunFinished;
+
+/** Asserts the exit code and that `run-finished` says the same; returns `run-finished`. */
+export function expectFinished(result: CommandResult, exitCode: number): RunFinished {
+  expect(result.code).toBe(exitCode);
+  const finished = finishedOf(result.events);
+  expect(finished.exitCode).toBe(exitCode);
+  return finished;
+}
+
+/** Each task's status in the summary, by task. */
+export const statusByTask = (finished: RunFinished) =>
+  Object.fromEntries(finished.summary.map((row) => [row.task, row.status]));

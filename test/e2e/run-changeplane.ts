@@ -67,12 +67,11 @@ export function runChangeplane(args: readonly string[], env: NodeJS.ProcessEnv =
 /** Starts `changeplane emulators --json` and resolves with the environment it prints. */
 export function startEmulatorsProcess(
   speed: 'fast' | 'slow' = 'slow',
+  flags: readonly string[] = [],
 ): Promise<{ child: ChildProcess; environment: Record<string, string> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [changeplaneBinary, 'emulators', '--json', '--emulator-speed', speed], {
-      cwd: repositoryRoot,
-      env: isolatedEnv(),
-    });
+    const args = [changeplaneBinary, 'emulators', '--json', '--emulator-speed', speed, ...flags];
+    const child = spawn(process.execPath, args, { cwd: repositoryRoot, env: isolatedEnv() });
     let buffer = '';
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
@@ -83,4 +82,18 @@ export function startEmulatorsProcess(
     child.on('error', reject);
     child.on('close', (code) => reject(new Error(`emulators exited early with ${code}`)));
   });
+}
+
+/** Runs `body` against `changeplane emulators` in another process, stopped afterwards whatever happens. */
+export async function withEmulatorsProcess(
+  speed: 'fast' | 'slow',
+  body: (environment: Record<string, string>) => Promise<void>,
+  flags: readonly string[] = [],
+): Promise<void> {
+  const { child, environment } = await startEmulatorsProcess(speed, flags);
+  try {
+    await body(environment);
+  } finally {
+    child.kill('SIGTERM');
+  }
 }

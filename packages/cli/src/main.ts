@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { ProviderDescriptor } from '@changeplane/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { emulatorPortFlag } from './_internals/commands/emulator-port-flag.js';
 import { defaultStateFile } from './_internals/state/run-state-file.js';
 import { ExitCode } from './exit-codes.js';
 import { builtinDescriptors } from './providers/builtin-descriptors.js';
@@ -23,7 +25,7 @@ function version(): string {
   return manifest.version;
 }
 
-function withProviderOptions(command: Command): Command {
+function withProviderOptions(command: Command, descriptors: readonly ProviderDescriptor[]): Command {
   command
     .option('--json', 'one JSON object per event on stdout, for bots (see docs/cli-events.md)')
     .option('--no-color', 'no colours (also NO_COLOR=1 or TERM=dumb)')
@@ -32,7 +34,7 @@ function withProviderOptions(command: Command): Command {
     .option('--state <file>', 'where runs are recorded for status and cancel', defaultStateFile)
     .option('--store <url>', 'postgres://... journal and entity locks shared by bots [env CHANGEPLANE_STORE]')
     .option('--max-wait <seconds>', 'longest wait for one change set', positiveNumber, 1_800);
-  for (const descriptor of builtinDescriptors) {
+  for (const descriptor of descriptors) {
     for (const option of descriptor.options) {
       command.option(option.flag, `${option.description}${option.env ? ` [env ${option.env}]` : ''}`);
     }
@@ -40,11 +42,11 @@ function withProviderOptions(command: Command): Command {
   return command;
 }
 
-const credentialHelp = () =>
+const credentialHelp = (descriptors: readonly ProviderDescriptor[]) =>
   [
     '',
     'Where each provider is reached:',
-    ...builtinDescriptors.flatMap((descriptor) => [
+    ...descriptors.flatMap((descriptor) => [
       `  ${descriptor.title} (plan section \`${descriptor.planSection}\`), credentials from:`,
       ...descriptor.credentialSources.map((source) => `    - ${source}`),
     ]),
@@ -54,8 +56,20 @@ const credentialHelp = () =>
     '  2 invalid input (nothing was started); 3 lock contention; 4 any other error; 130 interrupted.',
   ].join('\n');
 
+/** What a program embedding the command may change. */
+export interface MainOptions {
+  /**
+   * The providers the command drives (default {@link builtinDescriptors}): pass
+   * `[...builtinDescriptors, myDescriptor]` to add one without changing the command.
+   */
+  readonly descriptors?: readonly ProviderDescriptor[];
+}
+
 /** The `changeplane` program; resolves to the process exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  { descriptors = builtinDescriptors }: MainOptions = {},
+): Promise<number> {
   let exitCode: number = ExitCode.success;
   const program = new Command('changeplane')
     .description('Create and start change sets on Alibaba Cloud ROS and the AWS Marketplace Catalog API')
@@ -73,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         '  changeplane apply plan.yaml --yes --json   for bots: no prompt, one JSON event per line',
         '  changeplane apply plan.yaml --emulators    try it on the embedded emulators',
         '  changeplane status && changeplane cancel marketplace:2',
-        credentialHelp(),
+        credentialHelp(descriptors),
       ].join('\n'),
     );
 
@@ -81,55 +95,66 @@ export async function main(argv: readonly string[]): Promise<number> {
     program
       .command('apply <plan>')
       .description('prepare and show every change set of a plan, ask, then start them and wait'),
+    descriptors,
   )
     .option('-y, --yes', 'start without asking (required when there is no terminal)')
     .option('--detach', 'return once every change set has started (waits only for those others depend on)')
     .option('--lock-wait <seconds>', 'wait for locked entities instead of failing at once', positiveNumber)
     .option('--new-run', 'start afresh even when the last run of this plan did not finish (it is resumed by default)')
-    .addHelpText('after', credentialHelp())
+    .addHelpText('after', credentialHelp(descriptors))
     .action(async (plan: string, options) => {
       const { applyCommand } = await import('./_internals/commands/apply-command.js');
-      exitCode = await applyCommand('apply', plan, options);
+      exitCode = await applyCommand('apply', plan, options, descriptors);
     });
 
   withProviderOptions(
     program
       .command('plan <plan>')
       .description('show what a plan would change; prepared change sets are removed again unless --keep'),
+    descriptors,
   )
     .option('--keep', 'leave the prepared change sets in the cloud for review (ROS)')
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
-    .addHelpText('after', credentialHelp())
+    .addHelpText('after', credentialHelp(descriptors))
     .action(async (plan: string, options) => {
       const { applyCommand } = await import('./_internals/commands/apply-command.js');
-      exitCode = await applyCommand('plan', plan, options);
+      exitCode = await applyCommand('plan', plan, options, descriptors);
     });
 
   withProviderOptions(
     program.command('status').description('describe the change sets of the last run, where it reached them'),
+    descriptors,
   ).action(async (options) => {
     const { statusCommand } = await import('./_internals/commands/status-command.js');
-    exitCode = await statusCommand(options);
+    exitCode = await statusCommand(options, descriptors);
   });
 
   withProviderOptions(
     program.command('cancel <change-set>').description('cancel a change set of the last run (task or change-set id)'),
+    descriptors,
   ).action(async (target: string, options) => {
     const { cancelCommand } = await import('./_internals/commands/cancel-command.js');
-    exitCode = await cancelCommand(target, options);
+    exitCode = await cancelCommand(target, options, descriptors);
   });
 
-  program
+  const emulators = program
     .command('emulators')
-    .description('run the ROS and Marketplace emulators until interrupted')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--ros-port <port>', 'ROS emulator port (0 = any free port)', positiveNumber, 0)
-    .option('--marketplace-port <port>', 'Marketplace emulator port (0 = any free port)', positiveNumber, 0)
+    .description("run every provider's emulator until interrupted")
+    .option('--host <host>', 'address to listen on', '127.0.0.1');
+  for (const descriptor of descriptors) {
+    emulators.option(
+      emulatorPortFlag(descriptor),
+      `${descriptor.title} emulator port (0 = any free port)`,
+      positiveNumber,
+      0,
+    );
+  }
+  emulators
     .addOption(speedOption())
     .option('--json', 'print the environment as one JSON object')
     .action(async (options) => {
       const { emulatorsCommand } = await import('./_internals/commands/emulators-command.js');
-      exitCode = await emulatorsCommand(options);
+      exitCode = await emulatorsCommand(options, descriptors);
     });
 
   program
@@ -146,7 +171,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('print the JSON Schema of plan files (for editors: yaml-language-server, VS Code)')
     .action(async () => {
       const { schemaCommand } = await import('./_internals/commands/schema-command.js');
-      exitCode = await schemaCommand();
+      exitCode = await schemaCommand(undefined, descriptors);
     });
 
   try {

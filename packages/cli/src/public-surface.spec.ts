@@ -14,7 +14,7 @@ describe('public surface', () => {
         'main',
         'planFileSchemaFor',
       ],
-      types: ['LoadedProvider', 'PlanFile', 'PlanFileIssue'],
+      types: ['LoadedProvider', 'MainOptions', 'PlanFile', 'PlanFileIssue'],
     });
   });
 });

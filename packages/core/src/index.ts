@@ -7,12 +7,19 @@ export type { DescriptorOption, ProviderDescriptor } from './descriptor/provider
 export type {
   ConnectionInput,
   EmulatorSpeed,
+  EmulatorStartOptions,
   ProviderRuntime,
   ProviderSetup,
   RunningEmulator,
   TargetContext,
 } from './descriptor/provider-runtime.js';
 export type { RunTarget, TargetPlan } from './descriptor/run-target.js';
+export {
+  type EmulatorLauncher,
+  type EmulatorWiring,
+  type StartedEmulatorServer,
+  startEmulatorConnection,
+} from './descriptor/start-emulator-connection.js';
 export { ChangeSetRegistry } from './di/change-set-registry.js';
 export { createChangeSetContainer } from './di/create-change-set-container.js';
 export { ChangeSetProviderToken, EntityLockStoreToken, RunJournalToken } from './di/tokens.js';

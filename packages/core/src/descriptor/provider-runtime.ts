@@ -27,6 +27,11 @@ export interface ConnectionInput {
 /** An emulator started for one run: where it listens and a provider that talks to it. */
 export interface RunningEmulator<Request = unknown> {
   readonly connection: ProviderConnection<Request>;
+  /**
+   * The environment that points `changeplane` and the provider's SDK at it: the endpoint variable and the
+   * emulator's test credentials (what `changeplane emulators` prints).
+   */
+  readonly environment: Readonly<Record<string, string>>;
   /** Stops the emulator. */
   close(): Promise<void>;
 }
@@ -39,6 +44,14 @@ export interface ProviderSetup {
 
 /** Emulator pace: seconds for people, milliseconds for tests, long enough to act on by hand. */
 export type EmulatorSpeed = 'demo' | 'fast' | 'slow';
+
+/** Where an emulator listens, and what its provider shares with the run. */
+export interface EmulatorStartOptions extends ProviderSetup {
+  /** Address to listen on (default `127.0.0.1`). */
+  readonly host?: string;
+  /** Port to listen on (default 0: any free port). */
+  readonly port?: number;
+}
 
 /** The loaded part of a {@link ProviderDescriptor}. */
 export interface ProviderRuntime<Section = unknown, Request = unknown> {
@@ -53,6 +66,6 @@ export interface ProviderRuntime<Section = unknown, Request = unknown> {
   resolveConnection(input: ConnectionInput): Promise<ConnectionResolution>;
   /** A provider for a resolved connection; credentials are read again from the standard chains. */
   connect(record: ConnectionRecord, setup?: ProviderSetup): Promise<ProviderConnection<Request>>;
-  /** Starts the provider's local emulator and connects to it. */
-  startEmulator(speed: EmulatorSpeed, setup?: ProviderSetup): Promise<RunningEmulator<Request>>;
+  /** Starts the provider's local emulator (on `host`/`port` when given) and connects to it. */
+  startEmulator(speed: EmulatorSpeed, options?: EmulatorStartOptions): Promise<RunningEmulator<Request>>;
 }

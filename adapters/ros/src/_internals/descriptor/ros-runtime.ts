@@ -11,5 +11,5 @@ export const rosRuntime: ProviderRuntime<RosPlanSection, RosChangeSetRequest> = 
   toTargets: (section, context) => rosTargets(section, context, context.options.region),
   resolveConnection: resolveRosConnection,
   connect: connectRos,
-  startEmulator: (speed) => startRosEmulatorConnection(speed),
+  startEmulator: (speed, options) => startRosEmulatorConnection(speed, options),
 };

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { type ConnectionRecord, planContentHash } from '@changeplane/core';
+import { type ConnectionRecord, type ProviderDescriptor, planContentHash } from '@changeplane/core';
 import { ExitCode } from '../../exit-codes.js';
 import { loadPlanFile } from '../../plan-file/load-plan-file.js';
 import { type PlanFile, planFileSchemaFor } from '../../plan-file/plan-file-schema.js';
-import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
 import { type LoadedProvider, loadProviders } from '../../providers/loaded-provider.js';
 import type { ProviderTarget } from '../output/run-event.js';
 import type { RunReporter } from '../output/run-reporter.js';
@@ -44,7 +43,12 @@ export interface ApplyOptions extends CommonOptions {
  * uses, prepare and show every change set, then (apply) ask and start them, or (plan) remove them again.
  * An invalid plan starts nothing.
  */
-export async function applyCommand(mode: 'apply' | 'plan', file: string, options: ApplyOptions): Promise<number> {
+export async function applyCommand(
+  mode: 'apply' | 'plan',
+  file: string,
+  options: ApplyOptions,
+  descriptors: readonly ProviderDescriptor[],
+): Promise<number> {
   const reporter = createReporter(options);
   const finishEarly = (exitCode: number, reason: string) => {
     reporter.emit({ type: 'run-finished', exitCode, reason, summary: [] });
@@ -60,7 +64,7 @@ export async function applyCommand(mode: 'apply' | 'plan', file: string, options
     return finishEarly(ExitCode.invalidInput, 'no confirmation, nothing was started');
   }
 
-  const providers = await loadProviders(builtinDescriptors);
+  const providers = await loadProviders(descriptors);
   const loaded = await loadPlanFile(file, planFileSchemaFor(providers));
   if (loaded.isErr()) {
     reporter.emit({ type: 'input-invalid', issues: loaded.error });
@@ -121,7 +125,7 @@ async function applyWithStore(
   }
   const runId = journaling?.runId ?? randomUUID();
   const optionsOf = (id: string) =>
-    optionValues(builtinDescriptors.find((descriptor) => descriptor.id === id)!, options, process.env);
+    optionValues(providers.find((provider) => provider.descriptor.id === id)!.descriptor, options, process.env);
   const plans = buildProviderPlans(plan, providers, { file, runId: runId.slice(0, 8), options: optionsOf });
   if (plans.isErr()) {
     reporter.emit({ type: 'input-invalid', issues: plans.error });

@@ -1,40 +1,44 @@
-import type { EmulatorSpeed } from '@changeplane/core';
+import type { EmulatorSpeed, ProviderDescriptor, RunningEmulator } from '@changeplane/core';
+import { loadProviders } from '../../providers/loaded-provider.js';
+import { optionAttribute } from '../providers/option-values.js';
+import { emulatorPortFlag } from './emulator-port-flag.js';
 
 export interface EmulatorsOptions {
-  readonly rosPort: number;
-  readonly marketplacePort: number;
   readonly host: string;
   readonly emulatorSpeed: EmulatorSpeed;
   readonly json?: boolean;
+  /** Each provider's port, by the attribute of its `--<plan section>-port` flag (`rosPort`); 0: any free port. */
+  readonly [portOption: string]: unknown;
 }
 
-const timings = {
-  demo: { ros: { createMs: 1_200, executeMs: 2_500 }, marketplace: { preparingMs: 800, applyingMs: 1_600 } },
-  slow: { ros: { createMs: 3_000, executeMs: 10_000 }, marketplace: { preparingMs: 10_000, applyingMs: 10_000 } },
-  fast: { ros: { createMs: 60, executeMs: 120 }, marketplace: { preparingMs: 60, applyingMs: 120 } },
-} as const;
-
 /**
- * `changeplane emulators`: runs both emulators until interrupted and prints how to point `apply`, `status`
- * and `cancel` (or any SDK client) at them.
+ * `changeplane emulators`: runs every provider's emulator, each at its runtime's pace for the speed, until
+ * interrupted, and prints how to point `apply`, `status` and `cancel` (or any SDK client) at them.
  */
-export async function emulatorsCommand(options: EmulatorsOptions): Promise<number> {
-  const { startMarketplaceEmulator, startRosEmulator } = await import('@changeplane/emulator');
-  const timing = timings[options.emulatorSpeed];
-  const ros = await startRosEmulator({ host: options.host, port: options.rosPort, timing: timing.ros });
-  const marketplace = await startMarketplaceEmulator({
-    host: options.host,
-    port: options.marketplacePort,
-    timing: timing.marketplace,
-  });
-  const environment = {
-    CHANGEPLANE_ROS_ENDPOINT: ros.endpoint,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: ros.credentials.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: ros.credentials.accessKeySecret,
-    CHANGEPLANE_MARKETPLACE_ENDPOINT: marketplace.endpoint,
-    AWS_ACCESS_KEY_ID: marketplace.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: marketplace.credentials.secretAccessKey,
+export async function emulatorsCommand(
+  options: EmulatorsOptions,
+  descriptors: readonly ProviderDescriptor[],
+): Promise<number> {
+  const running: RunningEmulator[] = [];
+  const stop = async () => {
+    await Promise.allSettled(running.map((emulator) => emulator.connection.dispose()));
+    await Promise.allSettled(running.map((emulator) => emulator.close()));
   };
+  try {
+    for (const { descriptor, runtime } of await loadProviders(descriptors)) {
+      const port = options[optionAttribute(emulatorPortFlag(descriptor))];
+      running.push(
+        await runtime.startEmulator(options.emulatorSpeed, {
+          host: options.host,
+          ...(typeof port === 'number' ? { port } : {}),
+        }),
+      );
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const environment = Object.assign({}, ...running.map((emulator) => emulator.environment)) as Record<string, string>;
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ type: 'emulators-started', environment })}\n`);
   } else {
@@ -45,6 +49,6 @@ export async function emulatorsCommand(options: EmulatorsOptions): Promise<numbe
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await Promise.all([ros.close(), marketplace.close()]);
+  await stop();
   return 0;
 }

@@ -1,43 +1,30 @@
-import { serializeChangeSetError } from '@changeplane/core';
+import { type ProviderDescriptor, serializeChangeSetError } from '@changeplane/core';
 import { ExitCode } from '../../exit-codes.js';
-import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
-import { loadProviders } from '../../providers/loaded-provider.js';
 import type { SummaryRow } from '../output/run-event.js';
 import type { CommonOptions } from './common-options.js';
-import { createReporter } from './create-reporter.js';
-import { reconnect } from './reconnect.js';
-import { recordedChangeSets } from './recorded-change-sets.js';
+import { runRecordedChangeSetCommand } from './recorded-change-set-command.js';
 
 /** `changeplane status`: describes every change set the last run created or started, where that run reached it. */
-export async function statusCommand(options: CommonOptions & { store?: string }): Promise<number> {
-  const reporter = createReporter(options);
-  const finish = (exitCode: number, reason: string, summary: SummaryRow[] = []) => {
-    reporter.emit({ type: 'run-finished', exitCode, reason, summary });
-    return exitCode;
-  };
-  try {
-    const recorded = await recordedChangeSets(options);
-    for (const problem of recorded.problems) reporter.emit({ type: 'notice', message: problem });
-    if (recorded.entries.length === 0 && recorded.unknown.length === 0) {
-      reporter.emit({ type: 'notice', message: `no change set recorded at ${options.state} or in the run journal` });
-      return finish(ExitCode.invalidInput, 'nothing to show');
-    }
-    const connection = await reconnect(
-      new Set(recorded.entries.map((entry) => entry.ref.provider)),
-      recorded.providers,
-      await loadProviders(builtinDescriptors),
-      options,
-    );
-    if (!connection.ok) {
-      reporter.emit({ type: 'notice', message: connection.problem });
-      return finish(ExitCode.error, 'the providers of the last run cannot be reached');
-    }
-    try {
+export function statusCommand(
+  options: CommonOptions & { store?: string },
+  descriptors: readonly ProviderDescriptor[],
+): Promise<number> {
+  return runRecordedChangeSetCommand(options, descriptors, {
+    select: (recorded) =>
+      recorded.entries.length === 0 && recorded.unknown.length === 0
+        ? {
+            found: false,
+            notice: `no change set recorded at ${options.state} or in the run journal`,
+            reason: 'nothing to show',
+          }
+        : { found: true, subject: recorded, providers: new Set(recorded.entries.map((entry) => entry.ref.provider)) },
+    unreachable: 'the providers of the last run cannot be reached',
+    async act(recorded, { reporter, connections, announce, finish }) {
       reporter.emit({
         type: 'run-started',
         command: 'status',
         ...(recorded.lastRun ? { runId: recorded.lastRun.runId } : {}),
-        targets: [...connection.connections].map(([provider, reached]) => ({
+        targets: [...connections].map(([provider, reached]) => ({
           provider,
           title: provider,
           endpoint: reached.record.endpoint,
@@ -51,14 +38,8 @@ export async function statusCommand(options: CommonOptions & { store?: string })
       const rows: SummaryRow[] = [];
       let exitCode: number = ExitCode.success;
       for (const entry of recorded.entries) {
-        reporter.emit({
-          type: 'task-added',
-          task: entry.task,
-          provider: entry.ref.provider,
-          label: entry.label,
-          changes: 0,
-        });
-        const described = await connection.connections.get(entry.ref.provider)!.provider.describe(entry.ref);
+        announce(entry);
+        const described = await connections.get(entry.ref.provider)!.provider.describe(entry.ref);
         const base = {
           task: entry.task,
           label: entry.label,
@@ -97,10 +78,6 @@ export async function statusCommand(options: CommonOptions & { store?: string })
           : 'a change set did not succeed, or could not be described',
         rows,
       );
-    } finally {
-      await connection.close();
-    }
-  } finally {
-    reporter.close();
-  }
+    },
+  });
 }

@@ -1,52 +1,26 @@
-import type { ProviderDescriptor, ProviderRuntime } from '@changeplane/core';
-import { ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { fakeQueueDescriptor } from '../../../../../test/contract/fake-provider/fake-queue-descriptor.js';
 import { planFileSchemaFor } from '../../plan-file/plan-file-schema.js';
 import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
 import { loadProviders } from '../../providers/loaded-provider.js';
 import { buildProviderPlans } from './build-provider-plans.js';
 
-// A third provider, written only against core's descriptor types: the command needs no change to drive it.
-const queueSection = z.object({ queues: z.array(z.string()).min(1) }).strict();
-const queueRuntime: ProviderRuntime<z.infer<typeof queueSection>, string> = {
-  sectionSchema: queueSection,
-  toTargets: (section) =>
-    ok({
-      targets: section.queues.map((queue) => ({
-        task: `queue:${queue}`,
-        label: `queue ${queue}`,
-        request: queue,
-        conflictKeys: [queue],
-        changeCount: 1,
-      })),
-      concurrency: 1,
-    }),
-  resolveConnection: async () => ({ found: false, searched: ['nowhere'] }),
-  connect: async () => {
-    throw new Error('not used here');
-  },
-  startEmulator: async () => {
-    throw new Error('not used here');
-  },
-};
-const queueDescriptor: ProviderDescriptor = {
-  id: 'fake-queues',
-  planSection: 'queues',
-  title: 'Fake queues',
-  options: [],
-  credentialSources: [],
-  load: async () => queueRuntime as ProviderRuntime,
-};
+// The third provider is the contract suite's (test/contract/fake-provider), written only against core's
+// descriptor types: the command needs no change to drive it.
 
 describe(buildProviderPlans, () => {
   describe('having the built-in providers and a third one', () => {
     it('should check the plan against every section and build each provider its targets', async () => {
-      const providers = await loadProviders([...builtinDescriptors, queueDescriptor]);
+      const providers = await loadProviders([...builtinDescriptors, fakeQueueDescriptor]);
       const schema = planFileSchemaFor(providers);
       const plan = schema.parse({
         version: 1,
-        queues: { queues: ['a', 'b'] },
+        queues: {
+          changes: [
+            { queue: 'a', action: 'create', size: 1 },
+            { queue: 'a', action: 'resize', size: 2 },
+          ],
+        },
         marketplace: {
           changes: [
             {
@@ -63,11 +37,13 @@ describe(buildProviderPlans, () => {
         options: () => ({}),
       })._unsafeUnwrap();
       expect(plans.map((entry) => entry.descriptor.id)).toEqual(['aws-marketplace', 'fake-queues']);
-      expect(plans[1]!.plan.targets.map((target) => target.task)).toEqual(['queue:a', 'queue:b']);
+      // Two changes of one queue never share a set: the fake's planning policy, through core's planner.
+      expect(plans[1]!.plan.targets.map((target) => target.task)).toEqual(['queues:1', 'queues:2']);
+      expect(plans[1]!.plan.targets.map((target) => target.conflictKeys)).toEqual([['a'], ['a']]);
     });
 
     it('should refuse a plan with none of the sections, naming them all', async () => {
-      const providers = await loadProviders([...builtinDescriptors, queueDescriptor]);
+      const providers = await loadProviders([...builtinDescriptors, fakeQueueDescriptor]);
       const checked = planFileSchemaFor(providers).safeParse({ version: 1 });
       expect(checked.success).toBe(false);
       expect(checked.error?.issues[0]?.message).toBe('a plan needs at least one of `ros` or `marketplace` or `queues`');
