@@ -16,6 +16,8 @@ export { marketplaceTargets } from './descriptor/marketplace-targets.js';
 export { parseStartChangeSetInput } from './from-start-change-set-input.js';
 export { type MarketplaceErrorContext, mapMarketplaceError } from './map-marketplace-error.js';
 export type {
+  CheckedMarketplaceChange,
+  CheckedMarketplaceRequest,
   MarketplaceChange,
   MarketplaceChangeSetRequest,
   MarketplaceTag,
@@ -25,5 +27,11 @@ export { awsClientRequestTokenRule } from './marketplace-client-token-rule.js';
 export { codePointLength, marketplaceModelLimits } from './marketplace-model-limits.js';
 export { marketplacePlanningPolicy } from './marketplace-planning-policy.js';
 export { marketplaceRequestSchema } from './marketplace-request-schema.js';
-export { lockedEntitiesOf, toStartChangeSetInput } from './to-start-change-set-input.js';
+export {
+  lockedEntitiesOf,
+  type StartChangeSetChange,
+  type StartChangeSetPayload,
+  type StartChangeSetTag,
+  toStartChangeSetInput,
+} from './to-start-change-set-input.js';
 export { validateMarketplaceRequest } from './validate-marketplace-request.js';
