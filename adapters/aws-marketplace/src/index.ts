@@ -8,6 +8,8 @@ export {
 export { awsMarketplaceDescriptor } from './descriptor/aws-marketplace-descriptor.js';
 export type { MarketplaceChangeEntry, MarketplacePlanSection } from './descriptor/marketplace-plan-section.js';
 export type {
+  CheckedMarketplaceChange,
+  CheckedMarketplaceRequest,
   MarketplaceChange,
   MarketplaceChangeSetRequest,
   MarketplaceTag,

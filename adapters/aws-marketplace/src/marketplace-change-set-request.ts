@@ -1,4 +1,4 @@
-import type { JsonValue } from '@changeplane/core';
+import type { JsonValue, PlainData } from '@changeplane/core';
 
 /** A tag of a change set or an entity: both members required, as in the model's `Tag`. */
 export interface MarketplaceTag {
@@ -29,4 +29,17 @@ export interface MarketplaceChangeSetRequest {
   readonly changeSetTags?: readonly MarketplaceTag[];
   /** The StartChangeSet ClientRequestToken; a UUID is generated when omitted. */
   readonly clientToken?: string;
+}
+
+/** A change as validation returns it: `details` is the detached plain-data copy that was checked. */
+export interface CheckedMarketplaceChange extends MarketplaceChange {
+  readonly details?: Exclude<PlainData, null>;
+}
+
+/**
+ * A request as `validateMarketplaceRequest` returns it: the checked copy (plain JSON data, nothing of the
+ * caller's), which is what gets mapped and sent.
+ */
+export interface CheckedMarketplaceRequest extends MarketplaceChangeSetRequest {
+  readonly changes: readonly CheckedMarketplaceChange[];
 }

@@ -15,6 +15,8 @@ describe('public surface', () => {
       ],
       types: [
         'AwsMarketplaceProviderOptions',
+        'CheckedMarketplaceChange',
+        'CheckedMarketplaceRequest',
         'MarketplaceChange',
         'MarketplaceChangeEntry',
         'MarketplaceChangeSetRequest',

@@ -1,6 +1,6 @@
 import { createValidationError, type ValidationError } from '@changeplane/core';
 import { err, type Result } from 'neverthrow';
-import type { MarketplaceChangeSetRequest } from '../marketplace-change-set-request.js';
+import type { CheckedMarketplaceRequest } from '../marketplace-change-set-request.js';
 import { validateMarketplaceRequest } from './validate-marketplace-request.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -24,7 +24,7 @@ const tags = (value: unknown): unknown =>
  * express (its string `details` is sent as `Details`).
  * Never throws.
  */
-export function parseStartChangeSetInput(input: unknown): Result<MarketplaceChangeSetRequest, ValidationError> {
+export function parseStartChangeSetInput(input: unknown): Result<CheckedMarketplaceRequest, ValidationError> {
   try {
     if (!isObject(input)) return validateMarketplaceRequest(input);
     const { Intent: _intent, ...rest } = input;

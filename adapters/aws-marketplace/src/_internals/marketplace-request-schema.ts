@@ -4,8 +4,11 @@ import { z } from 'zod';
 
 const tag = z.strictObject({ key: z.string(), value: z.string() });
 
-/** A JSON value that is not null (the SDK drops a null DetailsDocument, so null is refused, not lost). */
-const details = z.union([z.string(), z.number(), z.boolean(), z.array(z.json()), z.record(z.string(), z.json())]);
+/**
+ * A JSON value that is not null (the SDK drops a null DetailsDocument, so null is refused, not lost). The
+ * object form first: a union stops at the first type that fits, and details are mostly documents.
+ */
+const details = z.union([z.record(z.string(), z.json()), z.array(z.json()), z.string(), z.number(), z.boolean()]);
 
 const change = z.strictObject({
   changeType: z.string(),

@@ -1,6 +1,6 @@
 import { createValidationError, parseRequest, type ValidationError, type ValidationIssue } from '@changeplane/core';
 import { err, ok, type Result } from 'neverthrow';
-import type { MarketplaceChangeSetRequest, MarketplaceTag } from '../marketplace-change-set-request.js';
+import type { CheckedMarketplaceRequest, MarketplaceTag } from '../marketplace-change-set-request.js';
 import { changeReference } from './change-reference.js';
 import {
   codePointLength,
@@ -61,10 +61,10 @@ class ModelRules {
  * one change type per entity per set (the page's own example), unique change names and references that
  * resolve. No network call. The value returned is the copy that was checked: send it, not the input.
  */
-export function validateMarketplaceRequest(input: unknown): Result<MarketplaceChangeSetRequest, ValidationError> {
+export function validateMarketplaceRequest(input: unknown): Result<CheckedMarketplaceRequest, ValidationError> {
   const parsed = parseRequest(marketplaceRequestSchema, input, { provider: providerId, operation: 'create' });
   if (parsed.isErr()) return err(parsed.error);
-  const request: MarketplaceChangeSetRequest = parsed.value;
+  const request: CheckedMarketplaceRequest = parsed.value;
   const rules = new ModelRules();
   rules.string('catalog', request.catalog ?? 'AWSMarketplace', limits.catalog);
   rules.string('changeSetName', request.changeSetName, limits.changeSetName);

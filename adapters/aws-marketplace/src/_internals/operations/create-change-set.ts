@@ -1,0 +1,41 @@
+import { type ChangeSetHandle, type CreateOptions, generateClientToken } from '@changeplane/core';
+import type { CheckedMarketplaceRequest } from '../../marketplace-change-set-request.js';
+import { marketplaceProviderId } from '../marketplace-provider-id.js';
+import type { MarketplaceSession } from '../marketplace-session.js';
+import { startChangeSetPayloadOf } from '../start-change-set-payload.js';
+import { lockedEntitiesOf, type StartChangeSetPayload } from '../to-start-change-set-input.js';
+
+/** What `create` makes of a checked request: the handle, and the StartChangeSet input it carries. */
+export interface PreparedChangeSet {
+  readonly handle: ChangeSetHandle;
+  readonly input: StartChangeSetPayload;
+}
+
+/**
+ * The handle of a checked request (no call: Marketplace has no change set before StartChangeSet). It
+ * carries the StartChangeSet input as its payload, the entities it will lock and the token `start` sends.
+ */
+export function prepareChangeSet(
+  session: Pick<MarketplaceSession, 'region' | 'account'>,
+  request: CheckedMarketplaceRequest,
+  options: CreateOptions,
+): PreparedChangeSet {
+  const startToken = options.startToken ?? request.clientToken ?? generateClientToken();
+  const input = startChangeSetPayloadOf(request);
+  const handle: ChangeSetHandle = {
+    provider: marketplaceProviderId,
+    region: session.region,
+    account: session.account,
+    scope: { catalog: input.Catalog },
+    outcome: 'ready',
+    entities: lockedEntitiesOf(input),
+    changes: request.changes.map((change) => ({
+      action: change.changeType,
+      target: `${change.entity.type}/${change.entity.identifier ?? change.changeName ?? '(new)'}`,
+    })),
+    startToken,
+    payload: input,
+    createdAt: new Date().toISOString(),
+  };
+  return { handle, input };
+}
