@@ -284,13 +284,29 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     const safetyNetMs = Math.max(options.maxDelayMs ?? this.#options.waiter?.maxDelayMs ?? 10_000, 5_000);
     const deadline = Date.now() + (options.maxWaitMs ?? this.#options.waiter?.maxWaitMs ?? 30 * 60_000);
     let first = true;
+    /** The last description, while running: its change list is the settled one's (only Status and EndTime move). */
+    let running: DescribeChangeSetCommandOutput | undefined;
+    const describe = () =>
+      this.#describeRaw(ref, { retry: { maxAttempts: 1 } }, 'describe').map((output) => {
+        running = output;
+        return marketplaceChangeSetState(ref, output);
+      });
     // Describe at once, then each time the shared watcher hears the change set settled (or the safety net
     // passes). One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
+    // A SUCCEEDED listing plus the running description is exactly what a describe would answer now, so no
+    // DescribeChangeSet follows the news; FAILED and CANCELLED are described for their reasons, which the
+    // listing lacks.
     const poll = () => {
       const waitMs = Math.max(0, Math.min(safetyNetMs, deadline - Date.now()));
-      const heard = first ? Promise.resolve(false) : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
+      const heard = first
+        ? Promise.resolve(undefined)
+        : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
       first = false;
-      return ResultAsync.fromSafePromise(heard).andThen(() => this.describe(ref, { retry: { maxAttempts: 1 } }));
+      return ResultAsync.fromSafePromise(heard).andThen((summary) =>
+        summary?.Status === 'SUCCEEDED' && summary.EndTime && running
+          ? okAsync(marketplaceChangeSetState(ref, { ...running, Status: summary.Status, EndTime: summary.EndTime }))
+          : describe(),
+      );
     };
     return waitUntilSettled(
       poll,
