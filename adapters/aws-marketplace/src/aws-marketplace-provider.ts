@@ -405,8 +405,16 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
   #settleWatcher(catalog: string): ChangeSetSettleWatcher {
     let watcher = this.#settleWatchers.get(catalog);
     if (!watcher) {
-      // ListChangeSets allows 5/s per account; the watcher keeps within it (paced) at one call per 200 ms.
-      watcher = new ChangeSetSettleWatcher(this.#client, catalog, this.#options.settleWatchIntervalMs ?? 200, 5);
+      // ListChangeSets allows 5/s per account; the watcher keeps within it (paced) at one call per 200 ms. While
+      // one change set alone is waited for, it also describes it once an interval through the describe pacer:
+      // at most 5 of DescribeChangeSet's 10/s, and only when few other describes are about.
+      watcher = new ChangeSetSettleWatcher(
+        this.#client,
+        catalog,
+        this.#options.settleWatchIntervalMs ?? 200,
+        5,
+        this.#describePacer,
+      );
       this.#settleWatchers.set(catalog, watcher);
     }
     return watcher;

@@ -1,4 +1,5 @@
 import { MarketplaceCatalogClient, StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
+import { RequestPacer } from '@changeplane/core';
 import { type RunningMarketplaceEmulator, startMarketplaceEmulator } from '@changeplane/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
@@ -106,6 +107,27 @@ describe(ChangeSetSettleWatcher, () => {
       const watcher = new ChangeSetSettleWatcher(client, 'AWSMarketplace', 20, 5);
       const id = await startChangeSet('prod-1');
       await expect(watcher.settledOrAfter(id, 100)).resolves.toBeUndefined();
+    });
+  });
+  describe('having a describe pacer and one change set waited for', () => {
+    it('should describe it between two listings and hear it settled before the next listing', async () => {
+      await start({ preparingMs: 50, applyingMs: 50 });
+      const watcher = new ChangeSetSettleWatcher(client, 'AWSMarketplace', 1_000, 5, new RequestPacer(10));
+      const id = await startChangeSet('prod-1');
+      const waitedAt = Date.now();
+      const summary = await watcher.settledOrAfter(id, 5_000);
+      expect(Date.now() - waitedAt).toBeLessThan(900);
+      expect(summary).toMatchObject({ ChangeSetId: id, Status: 'SUCCEEDED', EntityIdList: ['prod-1'] });
+      expect(emulator.requestCount('DescribeChangeSet')).toBe(1);
+    });
+
+    it('should not describe while two change sets are waited for', async () => {
+      await start({ preparingMs: 50, applyingMs: 50 });
+      const watcher = new ChangeSetSettleWatcher(client, 'AWSMarketplace', 300, 5, new RequestPacer(10));
+      const ids = [await startChangeSet('prod-1'), await startChangeSet('prod-2')];
+      const heard = await Promise.all(ids.map((id) => watcher.settledOrAfter(id, 5_000)));
+      expect(heard.map((summary) => summary?.Status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+      expect(emulator.requestCount('DescribeChangeSet')).toBe(0);
     });
   });
 });
