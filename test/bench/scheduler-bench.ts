@@ -24,6 +24,8 @@ export interface SchedulerBenchRun {
   readonly chainBoundMs: number;
   readonly makespanMs: number;
   readonly ratio: number;
+  /** Per set: from StartChangeSet's answer to waitUntilSettled's, less the set's duration (median/p95 ms). */
+  readonly heardLateMs: string;
   readonly describesPerSet: number;
   readonly listsPerSet: number;
   readonly failed: number;
@@ -116,6 +118,7 @@ export async function benchSchedulerOnce(
   const provider = AwsMarketplaceProvider.fromOptions({ client, region: emulator.region });
   const durationMs = timing.preparingMs + timing.applyingMs;
   try {
+    const heardLate: number[] = [];
     const started = performance.now();
     const report = await runChangeSetSchedule(
       plan.sets,
@@ -127,7 +130,13 @@ export async function benchSchedulerOnce(
         const result = await provider
           .create(request)
           .andThen((handle) => provider.start(handle))
-          .andThen((ref) => provider.waitUntilSettled(ref));
+          .andThen((ref) => {
+            const startedAt = performance.now();
+            return provider.waitUntilSettled(ref).map((state) => {
+              heardLate.push(performance.now() - startedAt - durationMs);
+              return state;
+            });
+          });
         return result.map(() => undefined);
       },
       { concurrency, startsPerSecond: 5 },
@@ -157,6 +166,11 @@ export async function benchSchedulerOnce(
       chainBoundMs: Math.round(chainBoundMs),
       makespanMs: Math.round(makespanMs),
       ratio: Number((makespanMs / bound.ms).toFixed(3)),
+      heardLateMs: (() => {
+        const sorted = heardLate.sort((a, b) => a - b);
+        const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+        return `${at(0.5)}/${at(0.95)}`;
+      })(),
       describesPerSet: Number(((calls.get('DescribeChangeSetCommand') ?? 0) / sets).toFixed(2)),
       listsPerSet: Number(((calls.get('ListChangeSetsCommand') ?? 0) / sets).toFixed(2)),
       failed: report.failed + report.skipped,
