@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import {
   CancelChangeSetCommand,
+  type ChangeSetSummaryListItem,
   DescribeChangeSetCommand,
   type DescribeChangeSetCommandOutput,
   MarketplaceCatalogClient,
@@ -294,19 +295,28 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     // Describe at once, then each time the shared watcher hears the change set settled (or the safety net
     // passes). One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
     // A SUCCEEDED listing plus the running description is exactly what a describe would answer now, so no
-    // DescribeChangeSet follows the news; FAILED and CANCELLED are described for their reasons, which the
-    // listing lacks.
+    // DescribeChangeSet follows the news, as long as both name the same entities (a create's identifier the
+    // service gave only on success would differ: that one is described). FAILED and CANCELLED are described
+    // for their reasons, which the listing lacks.
+    const fromListing = (summary: ChangeSetSummaryListItem | undefined): ChangeSetState | undefined => {
+      if (summary?.Status !== 'SUCCEEDED' || !summary.EndTime || !running) return undefined;
+      const described = new Set((running.ChangeSet ?? []).map((change) => change.Entity?.Identifier ?? ''));
+      const listed = summary.EntityIdList ?? [];
+      if (described.has('') || listed.length !== described.size || !listed.every((id) => described.has(id))) {
+        return undefined;
+      }
+      return marketplaceChangeSetState(ref, { ...running, Status: summary.Status, EndTime: summary.EndTime });
+    };
     const poll = () => {
       const waitMs = Math.max(0, Math.min(safetyNetMs, deadline - Date.now()));
       const heard = first
         ? Promise.resolve(undefined)
         : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
       first = false;
-      return ResultAsync.fromSafePromise(heard).andThen((summary) =>
-        summary?.Status === 'SUCCEEDED' && summary.EndTime && running
-          ? okAsync(marketplaceChangeSetState(ref, { ...running, Status: summary.Status, EndTime: summary.EndTime }))
-          : describe(),
-      );
+      return ResultAsync.fromSafePromise(heard).andThen((summary) => {
+        const settled = fromListing(summary);
+        return settled ? okAsync(settled) : describe();
+      });
     };
     return waitUntilSettled(
       poll,
@@ -406,8 +416,8 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     let watcher = this.#settleWatchers.get(catalog);
     if (!watcher) {
       // ListChangeSets allows 5/s per account; the watcher keeps within it (paced) at one call per 200 ms. While
-      // one change set alone is waited for, it also describes it once an interval through the describe pacer:
-      // at most 5 of DescribeChangeSet's 10/s, and only when few other describes are about.
+      // one change set alone is waited for, it also describes it once an interval through the describe pacer
+      // (5 of DescribeChangeSet's 10/s at the default interval; never beyond the pacer's rate).
       watcher = new ChangeSetSettleWatcher(
         this.#client,
         catalog,

@@ -82,4 +82,17 @@ describe('AwsMarketplaceProvider.waitUntilSettled', () => {
       expect(settled.reason).toContain('INVALID_INPUT');
     });
   });
+  describe('having a change set that creates an entity', () => {
+    it("should answer what DescribeChangeSet answers, the new entity's identifier included", async () => {
+      const marketplace = await start();
+      const ref = (
+        await marketplace
+          .create({ changes: [{ changeType: 'CreateProduct', entity: { type: 'SaaSProduct@1.0' }, details: {} }] })
+          .andThen((handle) => marketplace.start(handle))
+      )._unsafeUnwrap();
+      const settled = (await marketplace.waitUntilSettled(ref))._unsafeUnwrap();
+      expect(settled).toEqual((await marketplace.describe(ref))._unsafeUnwrap());
+      expect(settled.entities?.[0]).toMatch(/^prod-/);
+    });
+  });
 });
