@@ -58,7 +58,9 @@ if (want('scheduler')) {
   const runs: SchedulerBenchRun[] = [];
   for (let run = 0; run < 3; run += 1) runs.push(await benchSchedulerOnce());
   const ratio = stats(runs.map((run) => run.ratio));
-  console.log('\n2. Scheduler makespan, Marketplace emulator, adapter defaults (3 runs)');
+  console.log(
+    '\n2. Scheduler makespan, Marketplace emulator, adapter defaults (3 runs; the bound is scheduleLowerBound, boundGroup the sets that set it; heardLateMs: StartChangeSet answered -> waitUntilSettled answered, less the set duration, median/p95)',
+  );
   console.table(runs);
   const goals = {
     'makespan <= 1.05 x tight lower bound': `${ratio.min}/${ratio.median}/${ratio.max} (min/med/max): ${verdict(ratio.median <= 1.05)}`,

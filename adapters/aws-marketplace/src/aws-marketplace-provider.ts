@@ -70,7 +70,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     const redactor = options.redactor ?? awsSecretRedactor(options.credentials, client);
     const locks = options.lockStore ?? lockStore ?? new InMemoryEntityLockStore();
     const describePacer = new RequestPacer(options.describeRatePerSecond ?? 10);
-    const watchers = new SettleWatchers(client, options);
+    const watchers = new SettleWatchers(client, options, describePacer);
     const settleWatcher = (catalog: string) => watchers.settleWatcher(catalog);
     const held = new HeldLeases({
       locks,

@@ -201,4 +201,47 @@ describe(runChangeSetSchedule, () => {
       expect(report.aborted).toBe(3);
     });
   });
+  describe('having chains of equal length, one with more sets waiting on it', () => {
+    it('should start the set more sets wait for first', async () => {
+      const time = virtualTime();
+      // 0 -> 2 on x; 1 -> 3 and 1 -> 4 on y and z: both chains are 2 long, 1 has two successors.
+      const sets = [set(0, ['x']), set(1, ['y', 'z']), set(2, ['x'], 1), set(3, ['y'], 1), set(4, ['z'], 1)];
+      const order: number[] = [];
+      await time.drive(
+        runChangeSetSchedule(
+          sets,
+          async (current) => {
+            order.push(current.index);
+            await time.work(100);
+            return ok(undefined);
+          },
+          { concurrency: 1, now: time.now, sleep: time.sleep },
+        ),
+      );
+      expect(order[0]).toBe(1);
+    });
+  });
+
+  describe('having the next set of a chain become ready while a start waits for its turn', () => {
+    it('should give the turn to that set, not to short work chosen before the wait', async () => {
+      const time = virtualTime();
+      // The chain x: 0 -> 3 -> 4 (0 takes 500 ms); 1 and 2 are short work, ready from the start.
+      const sets = [set(0, ['x']), set(1, ['y']), set(2, ['z']), set(3, ['x'], 1), set(4, ['x'], 2)];
+      const startedAt = new Map<number, number>();
+      await time.drive(
+        runChangeSetSchedule(
+          sets,
+          async (current) => {
+            startedAt.set(current.index, time.now());
+            await time.work(current.index === 0 ? 500 : 2_000);
+            return ok(undefined);
+          },
+          { concurrency: 10, startsPerSecond: 1, now: time.now, sleep: time.sleep },
+        ),
+      );
+      // One start a second: 0 at once; at 1 s, 3 (ready since 500 ms, chain 2) goes before 1 and 2.
+      expect(startedAt.get(0)).toBe(0);
+      expect(startedAt.get(3)).toBe(1_000);
+    });
+  });
 });

@@ -28,7 +28,8 @@ export interface ScheduleOptions {
 /**
  * Runs planned change sets: concurrently where their entities are disjoint, one after another where they
  * share one, at most `concurrency` at a time and `startsPerSecond` starts a second. Among ready sets the
- * one with the longest chain behind it goes first, and the last free slot is kept for the longest chain
+ * one with the longest chain behind it goes first (on a tie, the one more sets wait for), chosen when the
+ * start rate grants a start rather than before, and the last free slot is kept for the longest chain
  * still waiting, so the critical chain never queues behind short work: the makespan stays near its bound. A failed
  * set stops every later set that depends on it (through a shared entity, directly or transitively) and
  * lets unrelated sets finish. `run` covers a set's whole life (start and wait) and returns a Result.
@@ -87,8 +88,8 @@ export async function runChangeSetSchedule<T, E>(
     return chainCursor < byChain.length ? chainLength[byChain[chainCursor]!]! : 0;
   };
 
-  // Longest chain first, then plan order.
-  const takeNext = (): number | undefined => {
+  // Longest chain first; among equal chains the set more sets wait for (its successors), then plan order.
+  const bestReady = (): number => {
     let best = -1;
     for (let position = 0; position < ready.length; position += 1) {
       const candidate = ready[position]!;
@@ -96,30 +97,35 @@ export async function runChangeSetSchedule<T, E>(
       if (
         current === undefined ||
         chainLength[candidate]! > chainLength[current]! ||
-        (chainLength[candidate] === chainLength[current] && candidate < current)
+        (chainLength[candidate] === chainLength[current] &&
+          (successors[candidate]!.length > successors[current]!.length ||
+            (successors[candidate]!.length === successors[current]!.length && candidate < current)))
       ) {
         best = position;
       }
     }
-    return best === -1 ? undefined : ready.splice(best, 1)[0];
+    return best;
+  };
+  // The last free slot only goes to a set on the longest remaining chain, unless that chain is already
+  // running (its running head frees a slot for its successor).
+  const mayTakeLastSlot = (index: number): boolean => {
+    if (concurrency === 1 || inFlight.size < concurrency - 1) return true;
+    const longest = longestWaiting();
+    const chainRunning = [...inFlight.keys()].some((running) => chainLength[running]! > longest);
+    return chainRunning || chainLength[index]! >= longest;
   };
 
   for (;;) {
     while (inFlight.size < concurrency && ready.length > 0 && !options.signal?.aborted) {
-      const index = takeNext()!;
-      // The last free slot only goes to a set on the longest remaining chain, unless that chain is already
-      // running (its running head frees a slot for its successor).
-      const longest = longestWaiting();
-      const chainRunning = [...inFlight.keys()].some((running) => chainLength[running]! > longest);
-      if (concurrency > 1 && inFlight.size === concurrency - 1 && !chainRunning && chainLength[index]! < longest) {
-        ready.push(index);
-        break;
-      }
+      if (!mayTakeLastSlot(ready[bestReady()]!)) break;
+      // The set is chosen once the start rate allows a start, not before: a set that became ready during
+      // the wait (the critical chain's next set, often) may go before one that was ready earlier.
+      if (!(await limiter.turn(options.signal))) break;
+      const position = bestReady();
+      const index = ready[position]!;
+      if (!mayTakeLastSlot(index)) break;
+      ready.splice(position, 1);
       started[index] = 1;
-      if (!(await limiter.turn(options.signal))) {
-        ready.push(index);
-        break;
-      }
       const set = sets[index]!;
       options.onEvent?.({ type: 'set-started', set });
       inFlight.set(

@@ -1,3 +1,4 @@
+import type { ChangeSetSummaryListItem, DescribeChangeSetCommandOutput } from '@aws-sdk/client-marketplace-catalog';
 import {
   type ChangeSetError,
   type ChangeSetRef,
@@ -5,10 +6,11 @@ import {
   type WaitOptions,
   waitUntilSettled,
 } from '@changeplane/core';
-import { ResultAsync } from 'neverthrow';
+import { okAsync, ResultAsync } from 'neverthrow';
+import { marketplaceChangeSetState } from '../marketplace-change-set-state.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
-import { describeChangeSet } from './describe-change-set.js';
+import { describeChangeSetOutput } from './describe-change-set.js';
 
 /**
  * Describes once, then each time the catalog's shared settle watcher hears the change set settled (or the
@@ -25,15 +27,36 @@ export function waitUntilChangeSetSettled(
   const safetyNetMs = Math.max(options.maxDelayMs ?? session.options.waiter?.maxDelayMs ?? 10_000, 5_000);
   const deadline = Date.now() + (options.maxWaitMs ?? session.options.waiter?.maxWaitMs ?? 30 * 60_000);
   let first = true;
+  /** The last description, while running: its change list is the settled one's (only Status and EndTime move). */
+  let running: DescribeChangeSetCommandOutput | undefined;
+  const describe = () =>
+    describeChangeSetOutput(session, ref, { retry: { maxAttempts: 1 } }, 'describe').map((output) => {
+      running = output;
+      return marketplaceChangeSetState(ref, output);
+    });
+  // A SUCCEEDED listing plus the running description is exactly what a describe would answer now, so no
+  // DescribeChangeSet follows the news, as long as both name the same entities (a create's identifier the
+  // service gave only on success would differ: that one is described). FAILED and CANCELLED are described
+  // for their reasons, which the listing lacks.
+  const fromListing = (summary: ChangeSetSummaryListItem | undefined): ChangeSetState | undefined => {
+    if (summary?.Status !== 'SUCCEEDED' || !summary.EndTime || !running) return undefined;
+    const described = new Set((running.ChangeSet ?? []).map((change) => change.Entity?.Identifier ?? ''));
+    const listed = summary.EntityIdList ?? [];
+    if (described.has('') || listed.length !== described.size || !listed.every((id) => described.has(id))) {
+      return undefined;
+    }
+    return marketplaceChangeSetState(ref, { ...running, Status: summary.Status, EndTime: summary.EndTime });
+  };
   // Describe at once, then each time the shared watcher hears the change set settled (or the safety net
   // passes). One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
   const poll = () => {
     const waitMs = Math.max(0, Math.min(safetyNetMs, deadline - Date.now()));
-    const heard = first ? Promise.resolve(false) : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
+    const heard = first ? Promise.resolve(undefined) : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
     first = false;
-    return ResultAsync.fromSafePromise(heard).andThen(() =>
-      describeChangeSet(session, ref, { retry: { maxAttempts: 1 } }),
-    );
+    return ResultAsync.fromSafePromise(heard).andThen((summary) => {
+      const settled = fromListing(summary);
+      return settled ? okAsync(settled) : describe();
+    });
   };
   return waitUntilSettled(
     poll,
