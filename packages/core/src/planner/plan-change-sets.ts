@@ -33,42 +33,77 @@ export function planChangeSets<Change>(
   const buckets = bucketUnits(units);
   const packed = packSets(buckets, policy.capacity, units.levels);
 
-  // Each set's changes in batch order: a counting sort by set over the batch.
+  // Each set's changes and entities in batch order: a counting sort by set over the batch. When every
+  // entity's changes meet its sets in plan order (always without groups: a later change never lands in an
+  // earlier set), "not the set this entity was last seen in" means "first named in this set"; a group can
+  // pull a change onto a later set, and then each set's changes are scanned for its entities instead.
   const { setCount, setOfUnit, levelOfSet } = packed;
   const { unitOfChange } = units;
+  const { entityOf, entityNames } = ids;
   const setSize = new Int32Array(setCount);
-  for (let index = 0; index < count; index += 1) setSize[setOfUnit[unitOfChange[index]!]!]! += 1;
+  const entityCount = new Int32Array(setCount);
+  const lastSetOf = new Int32Array(entityNames.length).fill(-1);
+  let inPlanOrder = true;
+  for (let index = 0; index < count; index += 1) {
+    const set = setOfUnit[unitOfChange[index]!]!;
+    setSize[set]! += 1;
+    const entity = entityOf[index]!;
+    if (entity >= 0 && lastSetOf[entity] !== set) {
+      if (lastSetOf[entity]! > set) inPlanOrder = false;
+      lastSetOf[entity] = set;
+      entityCount[set]! += 1;
+    }
+  }
   // Exact-size arrays, filled in batch order (so each is ascending without a sort).
   const indexes: number[][] = new Array(setCount);
   for (let set = 0; set < setCount; set += 1) indexes[set] = new Array<number>(setSize[set]!);
+  const entityLists: (readonly string[] | undefined)[] = new Array(setCount);
+  // A set that touches one entity shares that entity's one-element list (read-only) with its other sets.
+  const alone: (readonly string[] | undefined)[] = new Array(entityNames.length);
   const filled = setSize.fill(0);
+  lastSetOf.fill(-1);
   for (let index = 0; index < count; index += 1) {
     const set = setOfUnit[unitOfChange[index]!]!;
     indexes[set]![filled[set]!++] = index;
+    const entity = entityOf[index]!;
+    if (entity < 0 || lastSetOf[entity] === set || !inPlanOrder) continue;
+    lastSetOf[entity] = set;
+    let list = entityLists[set] as string[] | undefined;
+    if (list === undefined) {
+      if (entityCount[set] === 1) {
+        let shared = alone[entity];
+        if (shared === undefined) {
+          shared = [entityNames[entity]!];
+          alone[entity] = shared;
+        }
+        entityLists[set] = shared;
+        continue;
+      }
+      list = new Array<string>(entityCount[set]!);
+      entityLists[set] = list;
+      entityCount[set] = 0; // from here on, how many are filled
+    }
+    list[entityCount[set]!++] = entityNames[entity]!;
+  }
+
+  if (!inPlanOrder) {
+    const entityStamp = new Int32Array(entityNames.length);
+    for (let set = 0; set < setCount; set += 1) {
+      const entities: string[] = [];
+      for (const index of indexes[set]!) {
+        const entity = entityOf[index]!;
+        if (entity < 0 || entityStamp[entity] === set + 1) continue;
+        entityStamp[entity] = set + 1;
+        entities.push(entityNames[entity]!);
+      }
+      entityLists[set] = entities;
+    }
   }
 
   const sets: PlannedChangeSet[] = new Array(setCount);
-  const { entityOf, entityNames } = ids;
-  const entityStamp = new Int32Array(entityNames.length);
-  // A set that touches one entity shares that entity's one-element list (read-only) with its other sets.
-  const alone: (readonly string[] | undefined)[] = new Array(entityNames.length);
   for (let set = 0; set < setCount; set += 1) {
-    // Each entity once, in the order the batch first names it (a stamp per set instead of a Set).
-    let entities: string[] = [];
-    const changeIndexes = indexes[set]!;
-    for (const index of changeIndexes) {
-      const entity = entityOf[index]!;
-      if (entity < 0 || entityStamp[entity] === set + 1) continue;
-      entityStamp[entity] = set + 1;
-      entities.push(entityNames[entity]!);
-    }
-    if (entities.length === 1) {
-      const entity = entityOf[changeIndexes.find((index) => entityOf[index]! >= 0)!]!;
-      const shared = alone[entity];
-      if (shared) entities = shared as string[];
-      else alone[entity] = entities;
-    }
-    sets[set] = { index: set, level: levelOfSet[set]!, changeIndexes, entities };
+    const entities = entityLists[set] ?? [];
+    sets[set] = { index: set, level: levelOfSet[set]!, changeIndexes: indexes[set]!, entities };
   }
   return ok({ sets, levels: packed.levels });
 }
