@@ -17,6 +17,13 @@ const directPairLimit = 1 << 22;
 /** Up to this many distinct conflict keys are looked up in a list rather than a map. */
 const fewConflictLimit = 8;
 
+/**
+ * A flat copy of an order key, kept as the map's key and the entity's name. Keys built by concatenation
+ * are ropes in V8, and comparing a looked-up key with a stored rope leaves the engine's fast path; a
+ * flat copy made once per entity keeps every later lookup on it (and holds nothing of the change alive).
+ */
+const flatCopy = (key: string): string => JSON.parse(JSON.stringify(key)) as string;
+
 /** Phase 2: dense ids for order keys and (order key, conflict key) pairs. */
 export function denseIds<Change>(changes: readonly Change[], policy: PlanningPolicy<Change>): DenseIds {
   const count = changes.length;
@@ -38,8 +45,9 @@ export function denseIds<Change>(changes: readonly Change[], policy: PlanningPol
     let entity = entityIds.get(order);
     if (entity === undefined) {
       entity = entityNames.length;
-      entityIds.set(order, entity);
-      entityNames.push(order);
+      const name = flatCopy(order);
+      entityIds.set(name, entity);
+      entityNames.push(name);
     }
     entityOf[index] = entity;
     const conflict = policy.conflictKey(change);
