@@ -30,7 +30,7 @@ export function denseIds<Change>(changes: readonly Change[], policy: PlanningPol
   const entityIds = new Map<string, number>();
   const entityNames: string[] = [];
   const fewConflicts: string[] = [];
-  // Filled once there are more than `fewConflictLimit` conflict keys.
+  // Used once there are more than `fewConflictLimit` conflict keys.
   const conflictIds = new Map<string, number>();
   const entityOf = new Int32Array(count);
   const conflictOf = new Int32Array(count);
@@ -66,8 +66,9 @@ export function denseIds<Change>(changes: readonly Change[], policy: PlanningPol
       }
       if (id < 0) {
         id = fewConflicts.length;
-        if (id < fewConflictLimit) fewConflicts.push(conflict);
-        else for (let known = 0; known <= id; known += 1) conflictIds.set(fewConflicts[known] ?? conflict, known);
+        fewConflicts.push(conflict);
+        // Past the limit the map takes over, with every key so far.
+        if (fewConflicts.length > fewConflictLimit) fewConflicts.forEach((key, known) => conflictIds.set(key, known));
       }
     } else {
       const known = conflictIds.get(conflict);
