@@ -68,7 +68,9 @@ export function denseIds<Change>(changes: readonly Change[], policy: PlanningPol
         id = fewConflicts.length;
         fewConflicts.push(conflict);
         // Past the limit the map takes over, with every key so far.
-        if (fewConflicts.length > fewConflictLimit) fewConflicts.forEach((key, known) => conflictIds.set(key, known));
+        if (fewConflicts.length > fewConflictLimit) {
+          for (let known = 0; known < fewConflicts.length; known += 1) conflictIds.set(fewConflicts[known]!, known);
+        }
       }
     } else {
       const known = conflictIds.get(conflict);
