@@ -39,51 +39,39 @@ export function planChangeSets<Change>(
   // pull a change onto a later set, and then each set's changes are scanned for its entities instead.
   const { setCount, setOfUnit, levelOfSet } = packed;
   const { unitOfChange } = units;
+  const { memberStart } = buckets;
   const { entityOf, entityNames } = ids;
   const setSize = new Int32Array(setCount);
-  const entityCount = new Int32Array(setCount);
-  const lastSetOf = new Int32Array(entityNames.length).fill(-1);
-  let inPlanOrder = true;
-  for (let index = 0; index < count; index += 1) {
-    const set = setOfUnit[unitOfChange[index]!]!;
-    setSize[set]! += 1;
-    const entity = entityOf[index]!;
-    if (entity >= 0 && lastSetOf[entity] !== set) {
-      if (lastSetOf[entity]! > set) inPlanOrder = false;
-      lastSetOf[entity] = set;
-      entityCount[set]! += 1;
-    }
+  for (let unit = 0; unit < units.unitCount; unit += 1) {
+    setSize[setOfUnit[unit]!]! += memberStart[unit + 1]! - memberStart[unit]!;
   }
   // Exact-size arrays, filled in batch order (so each is ascending without a sort).
   const indexes: number[][] = new Array(setCount);
   for (let set = 0; set < setCount; set += 1) indexes[set] = new Array<number>(setSize[set]!);
   const entityLists: (readonly string[] | undefined)[] = new Array(setCount);
-  // A set that touches one entity shares that entity's one-element list (read-only) with its other sets.
+  // A set that touches one entity shares that entity's one-element list (read-only) with its other sets;
+  // its own list starts at its second entity.
   const alone: (readonly string[] | undefined)[] = new Array(entityNames.length);
+  const lastSetOf = new Int32Array(entityNames.length).fill(-1);
+  let inPlanOrder = true;
   const filled = setSize.fill(0);
-  lastSetOf.fill(-1);
   for (let index = 0; index < count; index += 1) {
     const set = setOfUnit[unitOfChange[index]!]!;
     indexes[set]![filled[set]!++] = index;
     const entity = entityOf[index]!;
-    if (entity < 0 || lastSetOf[entity] === set || !inPlanOrder) continue;
+    if (entity < 0 || lastSetOf[entity] === set) continue;
+    if (lastSetOf[entity]! > set) inPlanOrder = false;
     lastSetOf[entity] = set;
-    let list = entityLists[set] as string[] | undefined;
+    const list = entityLists[set];
     if (list === undefined) {
-      if (entityCount[set] === 1) {
-        let shared = alone[entity];
-        if (shared === undefined) {
-          shared = [entityNames[entity]!];
-          alone[entity] = shared;
-        }
-        entityLists[set] = shared;
-        continue;
+      let shared = alone[entity];
+      if (shared === undefined) {
+        shared = [entityNames[entity]!];
+        alone[entity] = shared;
       }
-      list = new Array<string>(entityCount[set]!);
-      entityLists[set] = list;
-      entityCount[set] = 0; // from here on, how many are filled
-    }
-    list[entityCount[set]!++] = entityNames[entity]!;
+      entityLists[set] = shared;
+    } else if (list.length === 1) entityLists[set] = [list[0]!, entityNames[entity]!];
+    else (list as string[]).push(entityNames[entity]!);
   }
 
   if (!inPlanOrder) {
