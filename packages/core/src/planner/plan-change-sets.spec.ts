@@ -21,6 +21,11 @@ function brokenRules(changes: readonly PlannerChange[], plan: ChangeSetPlan, max
       pairs.add(pair);
     }
   }
+  for (const set of plan.sets) {
+    // Entities: each once, in the order the set's changes first name them.
+    const named = [...new Set(set.changeIndexes.flatMap((index) => changes[index]!.entity ?? []))];
+    if (JSON.stringify(set.entities) !== JSON.stringify(named)) broken.push(`set ${set.index} entities`);
+  }
   if (setOf.size !== changes.length) broken.push('changes lost');
   const byName = new Map(changes.map((change, index) => [change.changeName, index]));
   changes.forEach((change, index) => {
@@ -85,6 +90,24 @@ describe(planChangeSets, () => {
       expect(brokenRules(changes, plan)).toEqual([]);
       const setWithProduct = plan.sets.find((set) => set.changeIndexes.includes(0))!;
       expect(setWithProduct.changeIndexes).toEqual(expect.arrayContaining([0, 20, 21]));
+    });
+
+    it('should name each entity of a set once when a group pulls an earlier change onto a later set', () => {
+      // Change 0 waits for its group (placed at change 2), on the level after change 1; change 3 joins it.
+      const changes: PlannerChange[] = [
+        { entity: 'E/x', changeType: 'A', changeName: 'n' },
+        { entity: 'E/x', changeType: 'A' },
+        { entity: 'E/y', changeType: 'B', references: ['n'] },
+        { entity: 'E/x', changeType: 'B' },
+      ];
+      const plan = planChangeSets(changes, testPolicy)._unsafeUnwrap();
+      expect(plan.sets.map((set) => [set.changeIndexes, set.entities])).toEqual([
+        [[1], ['E/x']],
+        [
+          [0, 2, 3],
+          ['E/x', 'E/y'],
+        ],
+      ]);
     });
 
     it('should report unknown references, duplicate names and groups that cannot fit', () => {

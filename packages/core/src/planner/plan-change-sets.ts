@@ -33,42 +33,65 @@ export function planChangeSets<Change>(
   const buckets = bucketUnits(units);
   const packed = packSets(buckets, policy.capacity, units.levels);
 
-  // Each set's changes in batch order: a counting sort by set over the batch.
+  // Each set's changes and entities in batch order: a counting sort by set over the batch. When every
+  // entity's changes meet its sets in plan order (always without groups: a later change never lands in an
+  // earlier set), "not the set this entity was last seen in" means "first named in this set"; a group can
+  // pull a change onto a later set, and then each set's changes are scanned for its entities instead.
   const { setCount, setOfUnit, levelOfSet } = packed;
   const { unitOfChange } = units;
+  const { memberStart } = buckets;
+  const { entityOf, entityNames } = ids;
   const setSize = new Int32Array(setCount);
-  for (let index = 0; index < count; index += 1) setSize[setOfUnit[unitOfChange[index]!]!]! += 1;
+  for (let unit = 0; unit < units.unitCount; unit += 1) {
+    setSize[setOfUnit[unit]!]! += memberStart[unit + 1]! - memberStart[unit]!;
+  }
   // Exact-size arrays, filled in batch order (so each is ascending without a sort).
   const indexes: number[][] = new Array(setCount);
   for (let set = 0; set < setCount; set += 1) indexes[set] = new Array<number>(setSize[set]!);
+  const entityLists: (readonly string[] | undefined)[] = new Array(setCount);
+  // A set that touches one entity shares that entity's one-element list (read-only) with its other sets;
+  // its own list starts at its second entity.
+  const alone: (readonly string[] | undefined)[] = new Array(entityNames.length);
+  const lastSetOf = new Int32Array(entityNames.length).fill(-1);
+  let inPlanOrder = true;
   const filled = setSize.fill(0);
   for (let index = 0; index < count; index += 1) {
     const set = setOfUnit[unitOfChange[index]!]!;
     indexes[set]![filled[set]!++] = index;
+    const entity = entityOf[index]!;
+    if (entity < 0 || lastSetOf[entity] === set) continue;
+    if (lastSetOf[entity]! > set) inPlanOrder = false;
+    lastSetOf[entity] = set;
+    const list = entityLists[set];
+    if (list === undefined) {
+      let shared = alone[entity];
+      if (shared === undefined) {
+        shared = [entityNames[entity]!];
+        alone[entity] = shared;
+      }
+      entityLists[set] = shared;
+    } else if (list.length === 1) entityLists[set] = [list[0]!, entityNames[entity]!];
+    else (list as string[]).push(entityNames[entity]!);
+  }
+
+  if (!inPlanOrder) {
+    const entityStamp = new Int32Array(entityNames.length);
+    for (let set = 0; set < setCount; set += 1) {
+      const entities: string[] = [];
+      for (const index of indexes[set]!) {
+        const entity = entityOf[index]!;
+        if (entity < 0 || entityStamp[entity] === set + 1) continue;
+        entityStamp[entity] = set + 1;
+        entities.push(entityNames[entity]!);
+      }
+      entityLists[set] = entities;
+    }
   }
 
   const sets: PlannedChangeSet[] = new Array(setCount);
-  const { entityOf, entityNames } = ids;
-  const entityStamp = new Int32Array(entityNames.length);
-  // A set that touches one entity shares that entity's one-element list (read-only) with its other sets.
-  const alone: (readonly string[] | undefined)[] = new Array(entityNames.length);
   for (let set = 0; set < setCount; set += 1) {
-    // Each entity once, in the order the batch first names it (a stamp per set instead of a Set).
-    let entities: string[] = [];
-    const changeIndexes = indexes[set]!;
-    for (const index of changeIndexes) {
-      const entity = entityOf[index]!;
-      if (entity < 0 || entityStamp[entity] === set + 1) continue;
-      entityStamp[entity] = set + 1;
-      entities.push(entityNames[entity]!);
-    }
-    if (entities.length === 1) {
-      const entity = entityOf[changeIndexes.find((index) => entityOf[index]! >= 0)!]!;
-      const shared = alone[entity];
-      if (shared) entities = shared as string[];
-      else alone[entity] = entities;
-    }
-    sets[set] = { index: set, level: levelOfSet[set]!, changeIndexes, entities };
+    const entities = entityLists[set] ?? [];
+    sets[set] = { index: set, level: levelOfSet[set]!, changeIndexes: indexes[set]!, entities };
   }
   return ok({ sets, levels: packed.levels });
 }

@@ -41,6 +41,33 @@ describe(assignLevels, () => {
     });
   });
 
+  describe('having no groups', () => {
+    it('should give the same units, levels and edges as the path that merges groups', () => {
+      const changes: PlannerChange[] = Array.from({ length: 300 }, (_, n) => ({
+        entity: n % 7 === 0 ? undefined : `E/${(n * 31) % 5}`,
+        changeType: `T${(n * 17) % 3}`,
+      }));
+      const ids = denseIds(changes, testPolicy);
+      // No member in any group: the general path, with the same result expected.
+      const noGroups = {
+        count: 0,
+        groupOf: new Int32Array(changes.length).fill(-1),
+        start: Int32Array.of(0),
+        members: new Int32Array(0),
+      };
+      const pick = (units: ReturnType<typeof assignLevels>) => ({
+        unitCount: units.unitCount,
+        unitOfChange: Array.from(units.unitOfChange),
+        levelOfUnit: Array.from(units.levelOfUnit),
+        levels: units.levels,
+        edges: Array.from(units.edgeFrom.subarray(0, units.edgeCount), (from, edge) => [from, units.edgeTo[edge]]),
+      });
+      const alone = pick(assignLevels(changes.length, 4, ids, undefined));
+      expect(alone).toEqual(pick(assignLevels(changes.length, 4, ids, noGroups)));
+      expect(alone.levels).toBeGreaterThan(1);
+    });
+  });
+
   describe('having a reference group across two entities', () => {
     it('should merge it with the units those entities already have on its level', () => {
       const units = levelsOf([

@@ -29,6 +29,7 @@ export function assignLevels(
   ids: DenseIds,
   groups: ChangeGroups | undefined,
 ): UnitLevels {
+  if (!groups) return assignLevelsAlone(count, capacity, ids);
   const { entityOf, pairOf } = ids;
   const entities = ids.entityNames.length;
   const lastLevel = new Int32Array(entities).fill(-1);
@@ -129,15 +130,11 @@ export function assignLevels(
     }
   };
 
-  if (groups) {
-    const { groupOf, start, members } = groups;
-    for (let index = 0; index < count; index += 1) {
-      const group = groupOf[index]!;
-      if (group < 0) placeOne(index);
-      else if (members[start[group + 1]! - 1] === index) placeGroup(start[group]!, start[group + 1]!, members);
-    }
-  } else {
-    for (let index = 0; index < count; index += 1) placeOne(index);
+  const { groupOf, start, members } = groups;
+  for (let index = 0; index < count; index += 1) {
+    const group = groupOf[index]!;
+    if (group < 0) placeOne(index);
+    else if (members[start[group + 1]! - 1] === index) placeGroup(start[group]!, start[group + 1]!, members);
   }
 
   // Roots become dense unit ids.
@@ -156,5 +153,63 @@ export function assignLevels(
     edgeFrom[edge] = dense[units.find(edgeFrom[edge]!)]!;
     edgeTo[edge] = dense[units.find(edgeTo[edge]!)]!;
   }
+  return { unitCount, unitOfChange, levelOfUnit, levels, edgeFrom, edgeTo, edgeCount };
+}
+
+/**
+ * The same levels for a batch without groups, the common case: a unit then never merges, so it is one
+ * order key's changes (or a change without one), units are numbered as they open, and their size is kept
+ * per order key. No union-find and no renumbering.
+ */
+function assignLevelsAlone(count: number, capacity: number, ids: DenseIds): UnitLevels {
+  const { entityOf, pairOf } = ids;
+  const entities = ids.entityNames.length;
+  // Per order key: the level, id and size of its latest unit.
+  const lastLevel = new Int32Array(entities).fill(-1);
+  const unitOfEntity = new Int32Array(entities);
+  const sizeOfEntityUnit = new Int32Array(entities);
+  const pairLevel = new Int32Array(ids.pairCount).fill(-1);
+  const unitOfChange = new Int32Array(count);
+  const unitLevel = new Int32Array(count);
+  const edgeFrom = new Int32Array(count);
+  const edgeTo = new Int32Array(count);
+  let unitCount = 0;
+  let edgeCount = 0;
+  let levels = count > 0 ? 1 : 0;
+  for (let index = 0; index < count; index += 1) {
+    const entity = entityOf[index]!;
+    if (entity < 0) {
+      unitLevel[unitCount] = 0;
+      unitOfChange[index] = unitCount++;
+      continue;
+    }
+    const pair = pairOf[index]!;
+    const last = lastLevel[entity]!;
+    let level = 0;
+    if (last >= 0) {
+      level = pair >= 0 && pairLevel[pair] === last ? last + 1 : last;
+      if (level === last) {
+        if (sizeOfEntityUnit[entity]! < capacity) {
+          sizeOfEntityUnit[entity]! += 1;
+          unitOfChange[index] = unitOfEntity[entity]!;
+          if (pair >= 0) pairLevel[pair] = level;
+          continue;
+        }
+        level += 1;
+      }
+      edgeFrom[edgeCount] = unitOfEntity[entity]!;
+      edgeTo[edgeCount] = unitCount;
+      edgeCount += 1;
+    }
+    const unit = unitCount++;
+    unitLevel[unit] = level;
+    if (level + 1 > levels) levels = level + 1;
+    lastLevel[entity] = level;
+    unitOfEntity[entity] = unit;
+    sizeOfEntityUnit[entity] = 1;
+    if (pair >= 0) pairLevel[pair] = level;
+    unitOfChange[index] = unit;
+  }
+  const levelOfUnit = unitLevel.subarray(0, unitCount);
   return { unitCount, unitOfChange, levelOfUnit, levels, edgeFrom, edgeTo, edgeCount };
 }

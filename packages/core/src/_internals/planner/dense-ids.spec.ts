@@ -24,4 +24,14 @@ describe(denseIds, () => {
       expect(pairs.every((pair) => pair < ids.pairCount)).toBe(true);
     });
   });
+
+  describe('having more conflict keys than the short list holds', () => {
+    it('should still give equal (entity, type) pairs one id and different ones different ids', () => {
+      const types = Array.from({ length: 12 }, (_, n) => `T${n}`);
+      const changes = [...types, ...types].map((changeType) => ({ entity: 'E/a', changeType }));
+      const pairs = Array.from(denseIds(changes, testPolicy).pairOf);
+      expect(pairs.slice(12)).toEqual(pairs.slice(0, 12));
+      expect(new Set(pairs).size).toBe(12);
+    });
+  });
 });

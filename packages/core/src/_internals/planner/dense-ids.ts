@@ -14,11 +14,23 @@ export interface DenseIds {
 /** Up to this many (order key x conflict key) combinations, a pair's id is computed, not looked up. */
 const directPairLimit = 1 << 22;
 
+/** Up to this many distinct conflict keys are looked up in a list rather than a map. */
+const fewConflictLimit = 8;
+
+/**
+ * A flat copy of an order key, kept as the map's key and the entity's name. Keys built by concatenation
+ * are ropes in V8, and comparing a looked-up key with a stored rope leaves the engine's fast path; a
+ * flat copy made once per entity keeps every later lookup on it (and holds nothing of the change alive).
+ */
+const flatCopy = (key: string): string => JSON.parse(JSON.stringify(key)) as string;
+
 /** Phase 2: dense ids for order keys and (order key, conflict key) pairs. */
 export function denseIds<Change>(changes: readonly Change[], policy: PlanningPolicy<Change>): DenseIds {
   const count = changes.length;
   const entityIds = new Map<string, number>();
   const entityNames: string[] = [];
+  const fewConflicts: string[] = [];
+  // Used once there are more than `fewConflictLimit` conflict keys.
   const conflictIds = new Map<string, number>();
   const entityOf = new Int32Array(count);
   const conflictOf = new Int32Array(count);
@@ -33,23 +45,44 @@ export function denseIds<Change>(changes: readonly Change[], policy: PlanningPol
     let entity = entityIds.get(order);
     if (entity === undefined) {
       entity = entityNames.length;
-      entityIds.set(order, entity);
-      entityNames.push(order);
+      const name = flatCopy(order);
+      entityIds.set(name, entity);
+      entityNames.push(name);
     }
     entityOf[index] = entity;
     const conflict = policy.conflictKey(change);
-    if (conflict === undefined) conflictOf[index] = -1;
-    else {
-      let id = conflictIds.get(conflict);
-      if (id === undefined) {
+    if (conflict === undefined) {
+      conflictOf[index] = -1;
+      continue;
+    }
+    // Conflict keys are few (change types): a short list compared by === beats hashing each one.
+    let id = -1;
+    if (conflictIds.size === 0) {
+      for (let known = 0; known < fewConflicts.length; known += 1) {
+        if (fewConflicts[known] === conflict) {
+          id = known;
+          break;
+        }
+      }
+      if (id < 0) {
+        id = fewConflicts.length;
+        fewConflicts.push(conflict);
+        // Past the limit the map takes over, with every key so far.
+        if (fewConflicts.length > fewConflictLimit) {
+          for (let known = 0; known < fewConflicts.length; known += 1) conflictIds.set(fewConflicts[known]!, known);
+        }
+      }
+    } else {
+      const known = conflictIds.get(conflict);
+      if (known === undefined) {
         id = conflictIds.size;
         conflictIds.set(conflict, id);
-      }
-      conflictOf[index] = id;
+      } else id = known;
     }
+    conflictOf[index] = id;
   }
   // Pairs: entity x conflict computed directly when the product is small, else numbered through a map.
-  const kinds = conflictIds.size;
+  const kinds = conflictIds.size > 0 ? conflictIds.size : fewConflicts.length;
   const pairOf = conflictOf; // reused in place: each slot is read before it is written
   if (entityNames.length * kinds <= directPairLimit) {
     for (let index = 0; index < count; index += 1) {

@@ -22,24 +22,37 @@ export function findChangeGroups<Change>(
   if (!groupKey && !groupLinks) return ok(undefined);
   const count = changes.length;
   const issues: ValidationIssue[] = [];
+  // One pass over the batch: names checked for uniqueness, links kept for the changes that have some (most
+  // batches have few or none, and then no union-find is built at all).
   const indexByKey = new Map<string, number>();
+  const linking: number[] = [];
+  const linksOf: (readonly string[])[] = [];
   for (let index = 0; index < count; index += 1) {
-    const key = groupKey?.(changes[index]!);
-    if (key === undefined) continue;
-    const previous = indexByKey.get(key);
-    if (previous === undefined) indexByKey.set(key, index);
-    else
-      issues.push({
-        path: `changes[${index}].changeName`,
-        rule: 'unique',
-        message: `"${key}" is also the name of changes[${previous}]; references need unique names`,
-      });
+    const change = changes[index]!;
+    const key = groupKey?.(change);
+    if (key !== undefined) {
+      const previous = indexByKey.get(key);
+      if (previous === undefined) indexByKey.set(key, index);
+      else
+        issues.push({
+          path: `changes[${index}].changeName`,
+          rule: 'unique',
+          message: `"${key}" is also the name of changes[${previous}]; references need unique names`,
+        });
+    }
+    const links = groupLinks?.(change);
+    if (links !== undefined && links.length > 0) {
+      linking.push(index);
+      linksOf.push(links);
+    }
   }
+  if (linking.length === 0) return issues.length > 0 ? err(issues) : ok(undefined);
   const sets = new DisjointSets(count);
   for (let index = 0; index < count; index += 1) sets.add();
   let linked = false;
-  for (let index = 0; index < count; index += 1) {
-    for (const key of groupLinks?.(changes[index]!) ?? []) {
+  for (let position = 0; position < linking.length; position += 1) {
+    const index = linking[position]!;
+    for (const key of linksOf[position]!) {
       const target = indexByKey.get(key);
       if (target === undefined) {
         issues.push({

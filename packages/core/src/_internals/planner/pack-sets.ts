@@ -57,7 +57,7 @@ export function packSets(buckets: UnitBuckets, capacity: number, levels: number)
 
   for (let level = 0; level < levels && heap.size > 0; level += 1) {
     if (heap.peekKey() !== level) continue;
-    for (const stack of withRoom) stack.length = 0;
+    for (const stack of withRoom) if (stack.length > 0) stack.length = 0;
     placedHere.length = 0;
     while (heap.size > 0 && heap.peekKey() === level) {
       const unit = heap.pop();
@@ -66,6 +66,7 @@ export function packSets(buckets: UnitBuckets, capacity: number, levels: number)
     // Units that cannot wait: best fit, largest first; a unit that fits nowhere opens a set.
     for (let size = capacity; size >= 1; size -= 1) {
       const bucket = bySize[size]!;
+      if (bucket.length === 0) continue;
       for (const unit of bucket) {
         let set = bestFit(size);
         if (set < 0) {

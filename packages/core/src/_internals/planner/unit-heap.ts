@@ -1,12 +1,18 @@
-/** A binary min-heap of unit ids ordered by a key per unit, then by id (deterministic plans). */
+/**
+ * A binary min-heap of unit ids ordered by a key per unit, then by id (deterministic plans). Each entry is
+ * `key * stride + id` in one double, so a comparison reads no other array (the keys are levels and ids
+ * are below `capacity`, so entries stay exact integers far below 2^53).
+ */
 export class UnitHeap {
   readonly #key: Int32Array;
-  readonly #items: Int32Array;
+  readonly #stride: number;
+  readonly #items: Float64Array;
   #size = 0;
 
   constructor(key: Int32Array, capacity: number) {
     this.#key = key;
-    this.#items = new Int32Array(Math.max(1, capacity));
+    this.#stride = Math.max(1, capacity);
+    this.#items = new Float64Array(Math.max(1, capacity));
   }
 
   get size(): number {
@@ -15,41 +21,45 @@ export class UnitHeap {
 
   /** The key of the smallest item; only when not empty. */
   peekKey(): number {
-    return this.#key[this.#items[0]!]!;
-  }
-
-  #less(a: number, b: number): boolean {
-    const keyA = this.#key[a]!;
-    const keyB = this.#key[b]!;
-    return keyA < keyB || (keyA === keyB && a < b);
+    return this.#key[this.#items[0]! % this.#stride]!;
   }
 
   push(unit: number): void {
     const items = this.#items;
+    const entry = this.#key[unit]! * this.#stride + unit;
     let position = this.#size++;
     while (position > 0) {
       const parent = (position - 1) >> 1;
-      if (!this.#less(unit, items[parent]!)) break;
-      items[position] = items[parent]!;
+      const above = items[parent]!;
+      if (above <= entry) break;
+      items[position] = above;
       position = parent;
     }
-    items[position] = unit;
+    items[position] = entry;
   }
 
   pop(): number {
     const items = this.#items;
     const top = items[0]!;
-    const last = items[--this.#size]!;
+    const size = --this.#size;
+    const last = items[size]!;
     let position = 0;
     for (;;) {
       let child = 2 * position + 1;
-      if (child >= this.#size) break;
-      if (child + 1 < this.#size && this.#less(items[child + 1]!, items[child]!)) child += 1;
-      if (!this.#less(items[child]!, last)) break;
-      items[position] = items[child]!;
+      if (child >= size) break;
+      let smaller = items[child]!;
+      if (child + 1 < size) {
+        const right = items[child + 1]!;
+        if (right < smaller) {
+          child += 1;
+          smaller = right;
+        }
+      }
+      if (smaller >= last) break;
+      items[position] = smaller;
       position = child;
     }
-    if (this.#size > 0) items[position] = last;
-    return top;
+    if (size > 0) items[position] = last;
+    return top % this.#stride;
   }
 }
