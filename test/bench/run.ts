@@ -23,7 +23,7 @@ const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 if (want('planner')) {
   const rows = benchPlanner();
   console.log(
-    '\n1. Planner (planner only, 3 fresh processes, one timed run each after an untimed one; peak RSS growth)',
+    '\n1. Planner (planner only, 3 fresh processes, an untimed run, then one timed run on a freshly parsed batch (as a plan file gives it); peak RSS growth of the first run)',
   );
   console.table(
     rows.map((row) => ({
