@@ -9,6 +9,7 @@ import {
   type ChangeSetProvider,
   type ChangeSetRef,
   type ChangeSetState,
+  type CheckedRequest,
   type CreateOptions,
   createChangeSetError,
   generateClientToken,
@@ -24,7 +25,7 @@ import {
   withRetry,
 } from '@changeplane/core';
 import { inject, injectable } from 'inversify';
-import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { mapRosError } from './map-ros-error.js';
 import type { RosChangeSetRequest } from './ros-change-set-request.js';
 import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './ros-change-set-state.js';
@@ -72,43 +73,60 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     // From here on only the checked copy is used: nothing of the caller's input is read again.
     const { request, warnings } = checked.value;
     const clientToken = options.clientToken ?? request.clientToken ?? generateClientToken();
-    const stack = request.stackName ?? request.stackId ?? '';
     const sdkRequest = toCreateChangeSetRequest(request, clientToken);
+    return new ResultAsync(this.#createAndPrepare(request, sdkRequest, warnings, clientToken, options));
+  }
+
+  /**
+   * CreateChangeSet (making room first when asked to and the stack is full), then the wait until ROS has
+   * computed it. Plain async steps rather than a chain of ResultAsync combinators: this is the hot path.
+   */
+  async #createAndPrepare(
+    request: RosChangeSetRequest,
+    sdkRequest: $Ros.CreateChangeSetRequest,
+    warnings: CheckedRequest<RosChangeSetRequest>['warnings'],
+    clientToken: string,
+    options: CreateOptions,
+  ): Promise<Result<ChangeSetHandle, ChangeSetError>> {
+    const stack = request.stackName ?? request.stackId ?? '';
     const createOnce = () =>
       this.#call('CreateChangeSet', options, stack, () => this.#client.createChangeSet(sdkRequest));
-    return createOnce()
-      .orElse((error) =>
-        error.kind === 'quota-exceeded' && this.#options.changeSetLimit?.deleteOldestUnexecuted && request.stackId
-          ? this.#deleteOldestUnexecuted(request.stackId, options).andThen(createOnce)
-          : errAsync(error),
-      )
-      .andThen((created) => {
-        const ref: ChangeSetRef = {
-          provider: providerId,
-          changeSetId: created.body?.changeSetId ?? '',
-          region: request.regionId,
-          scope: {
-            stackId: created.body?.stackId ?? '',
-            ...(request.stackName ? { stackName: request.stackName } : {}),
-            changeSetType: request.changeSetType ?? 'UPDATE',
-          },
-        };
-        return this.#waitUntilPrepared(ref, options).map(
-          (body): ChangeSetHandle => ({
-            provider: providerId,
-            changeSetId: ref.changeSetId,
-            region: request.regionId,
-            scope: ref.scope,
-            outcome: body.executionStatus === 'AVAILABLE' ? 'ready' : 'no-changes',
-            entities: [stack],
-            changes: rosPlannedChanges(body.changes),
-            startToken: options.startToken ?? generateClientToken(),
-            createdAt: new Date().toISOString(),
-            ...(warnings.length > 0 ? { warnings } : {}),
-          }),
-        );
-      })
-      .mapErr((error) => withClientToken(error, clientToken));
+    let created = await createOnce();
+    if (
+      created.isErr() &&
+      created.error.kind === 'quota-exceeded' &&
+      this.#options.changeSetLimit?.deleteOldestUnexecuted &&
+      request.stackId
+    ) {
+      const room = await this.#deleteOldestUnexecuted(request.stackId, options);
+      created = room.isErr() ? err(room.error) : await createOnce();
+    }
+    if (created.isErr()) return err(withClientToken(created.error, clientToken));
+    const body = created.value.body;
+    const ref: ChangeSetRef = {
+      provider: providerId,
+      changeSetId: body?.changeSetId ?? '',
+      region: request.regionId,
+      scope: {
+        stackId: body?.stackId ?? '',
+        ...(request.stackName ? { stackName: request.stackName } : {}),
+        changeSetType: request.changeSetType ?? 'UPDATE',
+      },
+    };
+    const prepared = await this.#waitUntilPrepared(ref, options);
+    if (prepared.isErr()) return err(withClientToken(prepared.error, clientToken));
+    return ok({
+      provider: providerId,
+      changeSetId: ref.changeSetId,
+      region: request.regionId,
+      scope: ref.scope,
+      outcome: prepared.value.executionStatus === 'AVAILABLE' ? 'ready' : 'no-changes',
+      entities: [stack],
+      changes: rosPlannedChanges(prepared.value.changes),
+      startToken: options.startToken ?? generateClientToken(),
+      createdAt: new Date().toISOString(),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    });
   }
 
   start(handle: ChangeSetHandle, options: StartOptions = {}): ResultAsync<StartedChangeSet, ChangeSetError> {
@@ -132,9 +150,17 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
         }),
       );
     }
-    const changeSetId = handle.changeSetId;
+    return new ResultAsync(this.#execute(handle, handle.changeSetId, options));
+  }
+
+  /** ExecuteChangeSet with the handle's start token, as a plain async step (the hot path). */
+  async #execute(
+    handle: ChangeSetHandle,
+    changeSetId: string,
+    options: StartOptions,
+  ): Promise<Result<StartedChangeSet, ChangeSetError>> {
     const stack = handle.scope.stackName ?? handle.scope.stackId ?? '';
-    return this.#call('ExecuteChangeSet', options, stack, () =>
+    const executed = await this.#call('ExecuteChangeSet', options, stack, () =>
       this.#client.executeChangeSet(
         new $Ros.ExecuteChangeSetRequest({
           regionId: handle.region ?? this.#regionId,
@@ -142,19 +168,17 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
           clientToken: handle.startToken,
         }),
       ),
-    )
-      .map(
-        (): StartedChangeSet => ({
-          provider: providerId,
-          changeSetId,
-          ...(handle.region ? { region: handle.region } : {}),
-          scope: handle.scope,
-          startedAt: new Date().toISOString(),
-          startToken: handle.startToken,
-          entities: handle.entities,
-        }),
-      )
-      .mapErr((error) => withClientToken(error, handle.startToken));
+    );
+    if (executed.isErr()) return err(withClientToken(executed.error, handle.startToken));
+    return ok({
+      provider: providerId,
+      changeSetId,
+      ...(handle.region ? { region: handle.region } : {}),
+      scope: handle.scope,
+      startedAt: new Date().toISOString(),
+      startToken: handle.startToken,
+      entities: handle.entities,
+    });
   }
 
   /** The change set, then the stack: its neutral state. */
@@ -263,7 +287,15 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     stack: string,
     send: () => Promise<T>,
   ): ResultAsync<T, ChangeSetError> {
-    return withRetry(() => ResultAsync.fromPromise(send(), (error) => mapRosError(error, { operation, stack })), {
+    // One promise step per attempt (ResultAsync.fromPromise takes two).
+    const attempt = () =>
+      new ResultAsync<T, ChangeSetError>(
+        send().then(
+          (value) => ok(value),
+          (error: unknown) => err(mapRosError(error, { operation, stack })),
+        ),
+      );
+    return withRetry(attempt, {
       provider: providerId,
       operation,
       policy: { ...this.#options.retry, ...options.retry },
@@ -272,11 +304,16 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
   }
 
   #getChangeSet(ref: ChangeSetRef, options: CallOptions): ResultAsync<RosChangeSetBody, ChangeSetError> {
-    return this.#call('GetChangeSet', options, ref.scope.stackName ?? '', () =>
+    return new ResultAsync(this.#getChangeSetBody(ref, options));
+  }
+
+  async #getChangeSetBody(ref: ChangeSetRef, options: CallOptions): Promise<Result<RosChangeSetBody, ChangeSetError>> {
+    const got = await this.#call('GetChangeSet', options, ref.scope.stackName ?? '', () =>
       this.#client.getChangeSet(
         new $Ros.GetChangeSetRequest({ regionId: ref.region ?? this.#regionId, changeSetId: ref.changeSetId }),
       ),
-    ).map((response) => (response.body ?? {}) as RosChangeSetBody);
+    );
+    return got.isErr() ? err(got.error) : ok((got.value.body ?? {}) as RosChangeSetBody);
   }
 
   /** Waits (bounded, abortable) until ROS has computed the change set: ready, no changes, or failed. */
