@@ -8,6 +8,19 @@ const isMapping = (value: unknown) => value !== null && typeof value === 'object
  * bounded (no billion laughs). Unknown tags are a warning of the parser, not an error: ROS decides.
  */
 export function templateTextProblem(text: string): string | undefined {
+  // Strings are immutable, so the verdict on the last text holds for that text: a caller making many change
+  // sets from one template has it read once.
+  if (text === lastText) return lastProblem;
+  const problem = readTemplateText(text);
+  lastText = text;
+  lastProblem = problem;
+  return problem;
+}
+
+let lastText: string | undefined;
+let lastProblem: string | undefined;
+
+function readTemplateText(text: string): string | undefined {
   // Most templates are JSON: JSON.parse settles them at a fraction of the YAML parser's cost. Its one
   // leniency, a repeated key (the last wins), is what the service's reader does too (docs/provider-notes.md).
   if (text.trimStart().startsWith('{')) {

@@ -10,7 +10,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { rosApiLimits as limits, utf8Bytes } from './ros-api-limits.js';
 import type { RosChangeSetRequest, RosJsonObject } from './ros-change-set-request.js';
 import { rosClientTokenRule } from './ros-client-token-rule.js';
-import { rosRequestSchema } from './ros-request-schema.js';
+import { rosPlainRequestSchema } from './ros-request-schema.js';
 import { templateTextProblem } from './ros-template-text.js';
 
 const providerId = 'alibaba-ros';
@@ -40,11 +40,11 @@ const asText = (value: string | RosJsonObject) => (typeof value === 'string' ? v
 /**
  * Any input into the CreateChangeSet request the adapter will send, with a warning for each parameter it
  * leaves out, or one validation error listing every broken rule with its field. Types come first
- * (`rosRequestSchema`, on a detached plain copy, so nothing the caller passes can throw), then every limit
- * of the API pages (`rosApiLimits`), the required and mutually exclusive parameters. No network call.
+ * (`rosRequestSchema`, compiled as `rosPlainRequestSchema`, on a detached plain copy, so nothing the caller
+ * passes can throw), then every limit of the API pages (`rosApiLimits`), the required and mutually exclusive parameters. No network call.
  */
 export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChangeSetRequest>, ValidationError> {
-  const parsed = parseRequest(rosRequestSchema, input, { provider: providerId, operation: 'create' });
+  const parsed = parseRequest(rosPlainRequestSchema, input, { provider: providerId, operation: 'create' });
   if (parsed.isErr()) return err(parsed.error);
   const given: RosChangeSetRequest = parsed.value;
   const type: ChangeSetType = given.changeSetType ?? 'UPDATE';
