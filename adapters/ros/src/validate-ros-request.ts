@@ -61,7 +61,9 @@ export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChange
     });
   };
   for (const { field, types } of onlyWith) {
-    if (!types.includes(type)) ignore(field, `changeSetType is ${types.join(' or ')} (it is ${type})`);
+    // The message is only built for a member that is there: most requests give none of these.
+    if (kept[field] !== undefined && !types.includes(type))
+      ignore(field, `changeSetType is ${types.join(' or ')} (it is ${type})`);
   }
   if (kept.templateId === undefined) ignore('templateVersion', 'templateId is given');
   const request = kept as unknown as RosChangeSetRequest;
@@ -168,8 +170,11 @@ export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChange
   }
   if (request.description !== undefined && utf8Bytes(request.description) > limits.descriptionBytes)
     issue('description', 'size', `must be at most ${limits.descriptionBytes} bytes`);
-  const token = resolveClientToken(rosClientTokenRule, request.clientToken);
-  if (token.isErr()) issues.push(token.error);
+  // Without a token there is nothing to check (resolveClientToken would only make one to throw away).
+  if (request.clientToken !== undefined) {
+    const token = resolveClientToken(rosClientTokenRule, request.clientToken);
+    if (token.isErr()) issues.push(token.error);
+  }
   const tags = request.tags;
   if (tags !== undefined) {
     if (tags.length < limits.tags.minItems || tags.length > limits.tags.maxItems)

@@ -1,4 +1,4 @@
-import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { err, type Result, ResultAsync } from 'neverthrow';
 import type { ChangeSetError } from '../errors/change-set-error.js';
 import { reviseChangeSetError } from '../errors/create-change-set-error.js';
 import { abortableDelay } from '../timing/abortable-delay.js';
@@ -31,7 +31,7 @@ export function withRetry<T>(
   const run = async (attemptNumber: number): Promise<Result<T, ChangeSetError>> => {
     if (context.signal?.aborted) return err(abortedError(context.provider, context.operation, context.signal));
     const result = await attempt(attemptNumber);
-    if (result.isOk()) return ok(result.value);
+    if (result.isOk()) return result;
     const error = result.error;
     const retryAfterMs = error.kind === 'throttled' ? error.retryAfterMs : undefined;
     const delayMs = backoffDelay(attemptNumber, policy, retryAfterMs);
