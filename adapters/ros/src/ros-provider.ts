@@ -15,6 +15,7 @@ import {
   generateClientToken,
   registerSecret,
   registerSecretPattern,
+  retryAttempts,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
@@ -22,7 +23,6 @@ import {
   waitFor,
   waitUntilSettled,
   withClientToken,
-  withRetry,
 } from '@changeplane/core';
 import { inject, injectable } from 'inversify';
 import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
@@ -93,7 +93,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
   ): Promise<Result<ChangeSetHandle, ChangeSetError>> {
     const stack = request.stackName ?? request.stackId ?? '';
     const createOnce = () =>
-      this.#call('CreateChangeSet', options, stack, () => this.#client.createChangeSet(sdkRequest));
+      this.#send('CreateChangeSet', options, stack, () => this.#client.createChangeSet(sdkRequest));
     let created = await createOnce();
     if (
       created.isErr() &&
@@ -164,7 +164,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     options: StartOptions,
   ): Promise<Result<StartedChangeSet, ChangeSetError>> {
     const stack = handle.scope.stackName ?? handle.scope.stackId ?? '';
-    const executed = await this.#call('ExecuteChangeSet', options, stack, () =>
+    const executed = await this.#send('ExecuteChangeSet', options, stack, () =>
       this.#client.executeChangeSet(
         new $Ros.ExecuteChangeSetRequest({
           regionId: handle.region ?? this.#regionId,
@@ -291,15 +291,23 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     stack: string,
     send: () => Promise<T>,
   ): ResultAsync<T, ChangeSetError> {
-    // One promise step per attempt (ResultAsync.fromPromise takes two).
+    return new ResultAsync(this.#send(operation, options, stack, send));
+  }
+
+  /** `#call` as a plain promise, for the async steps of create and start (one step less per await). */
+  #send<T>(
+    operation: string,
+    options: CallOptions,
+    stack: string,
+    send: () => Promise<T>,
+  ): Promise<Result<T, ChangeSetError>> {
+    // A native promise per attempt, one step (ResultAsync.fromPromise takes two, and a wrapper).
     const attempt = () =>
-      new ResultAsync<T, ChangeSetError>(
-        send().then(
-          (value) => ok(value),
-          (error: unknown) => err(mapRosError(error, { operation, stack })),
-        ),
+      send().then(
+        (value): Result<T, ChangeSetError> => ok(value),
+        (error: unknown) => err(mapRosError(error, { operation, stack })),
       );
-    return withRetry(attempt, {
+    return retryAttempts(attempt, {
       provider: providerId,
       operation,
       policy: { ...this.#options.retry, ...options.retry },
@@ -319,8 +327,8 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
   #getChangeSetResponse(
     ref: ChangeSetRef,
     options: CallOptions,
-  ): ResultAsync<$Ros.GetChangeSetResponse, ChangeSetError> {
-    return this.#call('GetChangeSet', options, ref.scope.stackName ?? '', () =>
+  ): Promise<Result<$Ros.GetChangeSetResponse, ChangeSetError>> {
+    return this.#send('GetChangeSet', options, ref.scope.stackName ?? '', () =>
       this.#client.getChangeSet(
         new $Ros.GetChangeSetRequest({ regionId: ref.region ?? this.#regionId, changeSetId: ref.changeSetId }),
       ),
@@ -336,7 +344,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     const abort = signal ?? options.signal;
     return waitFor(
       // The SDK's answer as it comes (one async step less per poll); the verdict reads its body.
-      () => this.#getChangeSetResponse(ref, options),
+      () => new ResultAsync(this.#getChangeSetResponse(ref, options)),
       (response) => {
         const body = changeSetBody(response);
         if (body.status === 'CREATE_COMPLETE') return { state: 'done' };

@@ -116,7 +116,7 @@ export type { StartOptions } from './provider/start-options.js';
 export type { WaitOptions } from './provider/wait-options.js';
 export { backoffDelay } from './retry/backoff-delay.js';
 export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
-export { type RetryContext, withRetry } from './retry/with-retry.js';
+export { type RetryContext, retryAttempts, withRetry } from './retry/with-retry.js';
 export { abortableDelay } from './timing/abortable-delay.js';
 export { abortedError } from './timing/aborted-error.js';
 export { RequestPacer } from './timing/request-pacer.js';
