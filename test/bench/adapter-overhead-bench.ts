@@ -19,6 +19,14 @@ export interface OverheadRun {
   readonly medianRatio: number;
   /** adapter p95 / raw p95 */
   readonly p95Ratio: number;
+  /** SDK calls (one HTTP request each) per timed iteration, where counted: both sides must make the same. */
+  readonly rawCallsPerIteration?: number;
+  readonly adapterCallsPerIteration?: number;
+  /**
+   * This process's CPU time, adapter side / raw side, where measured: what the adapter itself costs, which the
+   * load of a shared machine moves far less than it moves wall time (it does not count time spent waiting).
+   */
+  readonly cpuRatio?: number;
 }
 
 export interface OverheadBenchRow {
@@ -51,6 +59,8 @@ async function startEmulatorProcess(): Promise<{ child: ChildProcess; endpoints:
   return { child, endpoints: JSON.parse(buffered.split('\n')[0]!) as Endpoints };
 }
 
+const warmUpIterations = 100;
+
 /** Times `adapter` and `raw` alternately (which goes first flips every iteration), after a warm-up. */
 async function alternate(
   iterations: number,
@@ -59,7 +69,7 @@ async function alternate(
 ): Promise<OverheadRun> {
   const rawTimes: number[] = [];
   const adapterTimes: number[] = [];
-  const warmUp = 100;
+  const warmUp = warmUpIterations;
   for (let iteration = 0; iteration < iterations + warmUp; iteration += 1) {
     const order = iteration % 2 === 0 ? (['raw', 'adapter'] as const) : (['adapter', 'raw'] as const);
     for (const which of order) {
@@ -109,6 +119,24 @@ export async function benchAdapterOverhead(iterations = 2_000, runs = 3): Promis
       regionId: ros.regionId,
     });
     const rosClient = new ROS.default(config);
+    // Every ROS operation goes through callApi once (one HTTP request): counted on the one client both sides
+    // share, so the report shows both make the same calls (GetChangeSet polls included).
+    let rosCalls = 0;
+    const callApi = rosClient.callApi.bind(rosClient);
+    rosClient.callApi = (...args) => {
+      rosCalls += 1;
+      return callApi(...args);
+    };
+    const counted =
+      (tally: { calls: number; cpuMicros: number }, side: (iteration: number) => Promise<void>) =>
+      async (iteration: number) => {
+        const before = rosCalls;
+        const cpuBefore = process.cpuUsage();
+        await side(iteration);
+        const cpu = process.cpuUsage(cpuBefore);
+        tally.cpuMicros += cpu.user + cpu.system;
+        tally.calls += rosCalls - before;
+      };
     const rosAdapter = new RosProvider({ client: rosClient, regionId: ros.regionId });
     const rosRuns: OverheadRun[] = [];
     const template = JSON.stringify({ ROSTemplateFormatVersion: '2015-09-01', Resources: {} });
@@ -151,51 +179,59 @@ export async function benchAdapterOverhead(iterations = 2_000, runs = 3): Promis
         ),
       );
       // ROS: CreateChangeSet + GetChangeSet until ready + ExecuteChangeSet, both ways, tokens on both.
-      rosRuns.push(
-        await alternate(
-          iterations,
-          async (iteration) => {
-            const created = await rosClient.createChangeSet(
-              new $Ros.CreateChangeSetRequest({
-                regionId: ros.regionId,
-                changeSetName: `raw-${run}-${iteration}`,
+      const rawTally = { calls: 0, cpuMicros: 0 };
+      const adapterTally = { calls: 0, cpuMicros: 0 };
+      const rosRun = await alternate(
+        iterations,
+        counted(rawTally, async (iteration) => {
+          const created = await rosClient.createChangeSet(
+            new $Ros.CreateChangeSetRequest({
+              regionId: ros.regionId,
+              changeSetName: `raw-${run}-${iteration}`,
+              changeSetType: 'CREATE',
+              stackName: `raw-${run}-${iteration}`,
+              templateBody: template,
+              timeoutInMinutes: 10,
+              clientToken: randomUUID(),
+            }),
+          );
+          const changeSetId = created.body!.changeSetId!;
+          for (;;) {
+            const described = await rosClient.getChangeSet(
+              new $Ros.GetChangeSetRequest({ regionId: ros.regionId, changeSetId }),
+            );
+            if (described.body?.status === 'CREATE_COMPLETE') break;
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+          await rosClient.executeChangeSet(
+            new $Ros.ExecuteChangeSetRequest({ regionId: ros.regionId, changeSetId, clientToken: randomUUID() }),
+          );
+        }),
+        counted(adapterTally, async (iteration) => {
+          const result = await rosAdapter
+            .create(
+              {
                 changeSetType: 'CREATE',
-                stackName: `raw-${run}-${iteration}`,
+                regionId: ros.regionId,
+                changeSetName: `adapter-${run}-${iteration}`,
+                stackName: `adapter-${run}-${iteration}`,
                 templateBody: template,
                 timeoutInMinutes: 10,
-                clientToken: randomUUID(),
-              }),
-            );
-            const changeSetId = created.body!.changeSetId!;
-            for (;;) {
-              const described = await rosClient.getChangeSet(
-                new $Ros.GetChangeSetRequest({ regionId: ros.regionId, changeSetId }),
-              );
-              if (described.body?.status === 'CREATE_COMPLETE') break;
-              await new Promise((resolve) => setTimeout(resolve, 1));
-            }
-            await rosClient.executeChangeSet(
-              new $Ros.ExecuteChangeSetRequest({ regionId: ros.regionId, changeSetId, clientToken: randomUUID() }),
-            );
-          },
-          async (iteration) => {
-            const result = await rosAdapter
-              .create(
-                {
-                  changeSetType: 'CREATE',
-                  regionId: ros.regionId,
-                  changeSetName: `adapter-${run}-${iteration}`,
-                  stackName: `adapter-${run}-${iteration}`,
-                  templateBody: template,
-                  timeoutInMinutes: 10,
-                },
-                { wait: { minDelayMs: 1, maxDelayMs: 1, maxWaitMs: 10_000 } },
-              )
-              .andThen((handle) => rosAdapter.start(handle));
-            if (result.isErr()) throw new Error(JSON.stringify(result.error));
-          },
-        ),
+              },
+              { wait: { minDelayMs: 1, maxDelayMs: 1, maxWaitMs: 10_000 } },
+            )
+            .andThen((handle) => rosAdapter.start(handle));
+          if (result.isErr()) throw new Error(JSON.stringify(result.error));
+        }),
       );
+      // The warm-up iterations are counted too (calls and CPU): per iteration over all of them.
+      const perIteration = (calls: number) => Number((calls / (iterations + warmUpIterations)).toFixed(3));
+      rosRuns.push({
+        ...rosRun,
+        rawCallsPerIteration: perIteration(rawTally.calls),
+        adapterCallsPerIteration: perIteration(adapterTally.calls),
+        cpuRatio: Number((adapterTally.cpuMicros / rawTally.cpuMicros).toFixed(3)),
+      });
     }
     await adapter.dispose?.();
     const row = (provider: string, list: OverheadRun[]): OverheadBenchRow => ({

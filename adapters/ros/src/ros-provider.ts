@@ -9,9 +9,11 @@ import {
   type ChangeSetProvider,
   type ChangeSetRef,
   type ChangeSetState,
+  type CheckedRequest,
   type CreateOptions,
   createChangeSetError,
   generateClientToken,
+  retryAttempts,
   type SecretRedactor,
   type StartedChangeSet,
   type StartOptions,
@@ -20,10 +22,9 @@ import {
   waitFor,
   waitUntilSettled,
   withClientToken,
-  withRetry,
 } from '@changeplane/core';
 import { inject, injectable } from 'inversify';
-import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { mapRosError } from './_internals/map-ros-error.js';
 import { type RosChangeSetBody, rosChangeSetState, rosPlannedChanges } from './_internals/ros-change-set-state.js';
 import { rosSecretRedactor } from './_internals/ros-secret-redactor.js';
@@ -33,6 +34,9 @@ import type { RosChangeSetRequest } from './ros-change-set-request.js';
 import { type RosProviderOptions, RosProviderOptionsToken } from './ros-provider-options.js';
 
 const providerId = 'alibaba-ros';
+
+/** GetChangeSet's body, as the adapter reads it. */
+const changeSetBody = (response: $Ros.GetChangeSetResponse) => (response.body ?? {}) as RosChangeSetBody;
 
 /**
  * Alibaba Cloud ROS change sets through the changeplane contract: `create` is CreateChangeSet and a wait
@@ -70,43 +74,61 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     // From here on only the checked copy is used: nothing of the caller's input is read again.
     const { request, warnings } = checked.value;
     const clientToken = options.clientToken ?? request.clientToken ?? generateClientToken();
-    const stack = request.stackName ?? request.stackId ?? '';
     const sdkRequest = toCreateChangeSetRequest(request, clientToken);
+    return new ResultAsync(this.#createAndPrepare(request, sdkRequest, warnings, clientToken, options));
+  }
+
+  /**
+   * CreateChangeSet (making room first when asked to and the stack is full), then the wait until ROS has
+   * computed it. Plain async steps rather than a chain of ResultAsync combinators: this is the hot path.
+   */
+  async #createAndPrepare(
+    request: RosChangeSetRequest,
+    sdkRequest: $Ros.CreateChangeSetRequest,
+    warnings: CheckedRequest<RosChangeSetRequest>['warnings'],
+    clientToken: string,
+    options: CreateOptions,
+  ): Promise<Result<ChangeSetHandle, ChangeSetError>> {
+    const stack = request.stackName ?? request.stackId ?? '';
     const createOnce = () =>
-      this.#call('CreateChangeSet', options, stack, () => this.#client.createChangeSet(sdkRequest));
-    return createOnce()
-      .orElse((error) =>
-        error.kind === 'quota-exceeded' && this.#options.changeSetLimit?.deleteOldestUnexecuted && request.stackId
-          ? this.#deleteOldestUnexecuted(request.stackId, options).andThen(createOnce)
-          : errAsync(error),
-      )
-      .andThen((created) => {
-        const ref: ChangeSetRef = {
-          provider: providerId,
-          changeSetId: created.body?.changeSetId ?? '',
-          region: request.regionId,
-          scope: {
-            stackId: created.body?.stackId ?? '',
-            ...(request.stackName ? { stackName: request.stackName } : {}),
-            changeSetType: request.changeSetType ?? 'UPDATE',
-          },
-        };
-        return this.#waitUntilPrepared(ref, options).map(
-          (body): ChangeSetHandle => ({
-            provider: providerId,
-            changeSetId: ref.changeSetId,
-            region: request.regionId,
-            scope: ref.scope,
-            outcome: body.executionStatus === 'AVAILABLE' ? 'ready' : 'no-changes',
-            entities: [stack],
-            changes: rosPlannedChanges(body.changes),
-            startToken: options.startToken ?? generateClientToken(),
-            createdAt: new Date().toISOString(),
-            ...(warnings.length > 0 ? { warnings } : {}),
-          }),
-        );
-      })
-      .mapErr((error) => withClientToken(error, clientToken));
+      this.#send('CreateChangeSet', options, stack, () => this.#client.createChangeSet(sdkRequest));
+    let created = await createOnce();
+    if (
+      created.isErr() &&
+      created.error.kind === 'quota-exceeded' &&
+      this.#options.changeSetLimit?.deleteOldestUnexecuted &&
+      request.stackId
+    ) {
+      const room = await this.#deleteOldestUnexecuted(request.stackId, options);
+      created = room.isErr() ? err(room.error) : await createOnce();
+    }
+    if (created.isErr()) return err(withClientToken(created.error, clientToken));
+    const body = created.value.body;
+    const ref: ChangeSetRef = {
+      provider: providerId,
+      changeSetId: body?.changeSetId ?? '',
+      region: request.regionId,
+      scope: {
+        stackId: body?.stackId ?? '',
+        ...(request.stackName ? { stackName: request.stackName } : {}),
+        changeSetType: request.changeSetType ?? 'UPDATE',
+      },
+    };
+    const prepared = await this.#waitUntilPrepared(ref, options);
+    if (prepared.isErr()) return err(withClientToken(prepared.error, clientToken));
+    const changeSet = changeSetBody(prepared.value);
+    return ok({
+      provider: providerId,
+      changeSetId: ref.changeSetId,
+      region: request.regionId,
+      scope: ref.scope,
+      outcome: changeSet.executionStatus === 'AVAILABLE' ? 'ready' : 'no-changes',
+      entities: [stack],
+      changes: rosPlannedChanges(changeSet.changes),
+      startToken: options.startToken ?? generateClientToken(),
+      createdAt: new Date().toISOString(),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    });
   }
 
   start(handle: ChangeSetHandle, options: StartOptions = {}): ResultAsync<StartedChangeSet, ChangeSetError> {
@@ -130,9 +152,17 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
         }),
       );
     }
-    const changeSetId = handle.changeSetId;
+    return new ResultAsync(this.#execute(handle, handle.changeSetId, options));
+  }
+
+  /** ExecuteChangeSet with the handle's start token, as a plain async step (the hot path). */
+  async #execute(
+    handle: ChangeSetHandle,
+    changeSetId: string,
+    options: StartOptions,
+  ): Promise<Result<StartedChangeSet, ChangeSetError>> {
     const stack = handle.scope.stackName ?? handle.scope.stackId ?? '';
-    return this.#call('ExecuteChangeSet', options, stack, () =>
+    const executed = await this.#send('ExecuteChangeSet', options, stack, () =>
       this.#client.executeChangeSet(
         new $Ros.ExecuteChangeSetRequest({
           regionId: handle.region ?? this.#regionId,
@@ -140,19 +170,17 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
           clientToken: handle.startToken,
         }),
       ),
-    )
-      .map(
-        (): StartedChangeSet => ({
-          provider: providerId,
-          changeSetId,
-          ...(handle.region ? { region: handle.region } : {}),
-          scope: handle.scope,
-          startedAt: new Date().toISOString(),
-          startToken: handle.startToken,
-          entities: handle.entities,
-        }),
-      )
-      .mapErr((error) => withClientToken(error, handle.startToken));
+    );
+    if (executed.isErr()) return err(withClientToken(executed.error, handle.startToken));
+    return ok({
+      provider: providerId,
+      changeSetId,
+      ...(handle.region ? { region: handle.region } : {}),
+      scope: handle.scope,
+      startedAt: new Date().toISOString(),
+      startToken: handle.startToken,
+      entities: handle.entities,
+    });
   }
 
   /** The change set, then the stack: its neutral state. */
@@ -261,13 +289,25 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
     stack: string,
     send: () => Promise<T>,
   ): ResultAsync<T, ChangeSetError> {
+    return new ResultAsync(this.#send(operation, options, stack, send));
+  }
+
+  /** `#call` as a plain promise, for the async steps of create and start (one step less per await). */
+  #send<T>(
+    operation: string,
+    options: CallOptions,
+    stack: string,
+    send: () => Promise<T>,
+  ): Promise<Result<T, ChangeSetError>> {
     const redactor = this.#redactor;
-    // A failure waits until the client's resolved credentials are known, so its error masks them too.
+    // A native promise per attempt; a failure waits until the client's resolved credentials are known, so
+    // its error masks them too.
     const attempt = () =>
-      ResultAsync.fromPromise(redactor.rejectAfterLearning(send()), (error) =>
-        mapRosError(error, { operation, stack, redactor }),
+      send().then(
+        (value): Result<T, ChangeSetError> => ok(value),
+        (error: unknown) => redactor.learnSecrets().then(() => err(mapRosError(error, { operation, stack, redactor }))),
       );
-    return withRetry(attempt, {
+    return retryAttempts(attempt, {
       provider: providerId,
       operation,
       policy: { ...this.#options.retry, ...options.retry },
@@ -276,20 +316,37 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
   }
 
   #getChangeSet(ref: ChangeSetRef, options: CallOptions): ResultAsync<RosChangeSetBody, ChangeSetError> {
-    return this.#call('GetChangeSet', options, ref.scope.stackName ?? '', () =>
+    return new ResultAsync(this.#getChangeSetBody(ref, options));
+  }
+
+  async #getChangeSetBody(ref: ChangeSetRef, options: CallOptions): Promise<Result<RosChangeSetBody, ChangeSetError>> {
+    const got = await this.#getChangeSetResponse(ref, options);
+    return got.isErr() ? err(got.error) : ok(changeSetBody(got.value));
+  }
+
+  #getChangeSetResponse(
+    ref: ChangeSetRef,
+    options: CallOptions,
+  ): Promise<Result<$Ros.GetChangeSetResponse, ChangeSetError>> {
+    return this.#send('GetChangeSet', options, ref.scope.stackName ?? '', () =>
       this.#client.getChangeSet(
         new $Ros.GetChangeSetRequest({ regionId: ref.region ?? this.#regionId, changeSetId: ref.changeSetId }),
       ),
-    ).map((response) => (response.body ?? {}) as RosChangeSetBody);
+    );
   }
 
   /** Waits (bounded, abortable) until ROS has computed the change set: ready, no changes, or failed. */
-  #waitUntilPrepared(ref: ChangeSetRef, options: CreateOptions): ResultAsync<RosChangeSetBody, ChangeSetError> {
+  #waitUntilPrepared(
+    ref: ChangeSetRef,
+    options: CreateOptions,
+  ): ResultAsync<$Ros.GetChangeSetResponse, ChangeSetError> {
     const { signal, ...policy } = options.wait ?? {};
     const abort = signal ?? options.signal;
     return waitFor(
-      () => this.#getChangeSet(ref, options),
-      (body) => {
+      // The SDK's answer as it comes (one async step less per poll); the verdict reads its body.
+      () => new ResultAsync(this.#getChangeSetResponse(ref, options)),
+      (response) => {
+        const body = changeSetBody(response);
         if (body.status === 'CREATE_COMPLETE') return { state: 'done' };
         if (body.status === 'CREATE_FAILED') {
           const reason = body.statusReason ?? 'ROS could not create the change set';
@@ -311,7 +368,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
         provider: providerId,
         operation: 'create',
         policy: { minDelayMs: 500, maxDelayMs: 5_000, maxWaitMs: 10 * 60_000, ...this.#options.waiter, ...policy },
-        describe: (body) => `${body.status}/${body.executionStatus}`,
+        describe: (response) => `${response.body?.status}/${response.body?.executionStatus}`,
         ...(abort ? { signal: abort } : {}),
       },
     );

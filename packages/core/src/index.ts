@@ -118,7 +118,7 @@ export type { CreateOptions } from './provider/create-options.js';
 export type { StartOptions } from './provider/start-options.js';
 export type { WaitOptions } from './provider/wait-options.js';
 export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
-export { type RetryContext, withRetry } from './retry/with-retry.js';
+export { type RetryContext, retryAttempts, withRetry } from './retry/with-retry.js';
 export { RequestPacer } from './timing/request-pacer.js';
 export { type WaitForContext, waitFor } from './waiter/wait-for.js';
 export { waitUntilSettled } from './waiter/wait-until-settled.js';

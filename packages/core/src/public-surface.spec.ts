@@ -41,6 +41,7 @@ describe('public surface', () => {
         'readPlainData',
         'releaseEntityLocks',
         'resolveClientToken',
+        'retryAttempts',
         'reviseChangeSetError',
         'runChangeSetSchedule',
         'runJournalError',

@@ -10,7 +10,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { RosChangeSetRequest, RosJsonObject } from '../ros-change-set-request.js';
 import { rosApiLimits as limits, utf8Bytes } from './ros-api-limits.js';
 import { rosClientTokenRule } from './ros-client-token-rule.js';
-import { rosRequestSchema } from './ros-request-schema.js';
+import { rosPlainRequestSchema } from './ros-request-schema.js';
 import { templateTextProblem } from './ros-template-text.js';
 
 const providerId = 'alibaba-ros';
@@ -40,11 +40,11 @@ const asText = (value: string | RosJsonObject) => (typeof value === 'string' ? v
 /**
  * Any input into the CreateChangeSet request the adapter will send, with a warning for each parameter it
  * leaves out, or one validation error listing every broken rule with its field. Types come first
- * (`rosRequestSchema`, on a detached plain copy, so nothing the caller passes can throw), then every limit
- * of the API pages (`rosApiLimits`), the required and mutually exclusive parameters. No network call.
+ * (`rosRequestSchema`, compiled as `rosPlainRequestSchema`, on a detached plain copy, so nothing the caller
+ * passes can throw), then every limit of the API pages (`rosApiLimits`), the required and mutually exclusive parameters. No network call.
  */
 export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChangeSetRequest>, ValidationError> {
-  const parsed = parseRequest(rosRequestSchema, input, { provider: providerId, operation: 'create' });
+  const parsed = parseRequest(rosPlainRequestSchema, input, { provider: providerId, operation: 'create' });
   if (parsed.isErr()) return err(parsed.error);
   const given: RosChangeSetRequest = parsed.value;
   const type: ChangeSetType = given.changeSetType ?? 'UPDATE';
@@ -61,7 +61,9 @@ export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChange
     });
   };
   for (const { field, types } of onlyWith) {
-    if (!types.includes(type)) ignore(field, `changeSetType is ${types.join(' or ')} (it is ${type})`);
+    // The message is only built for a member that is there: most requests give none of these.
+    if (kept[field] !== undefined && !types.includes(type))
+      ignore(field, `changeSetType is ${types.join(' or ')} (it is ${type})`);
   }
   if (kept.templateId === undefined) ignore('templateVersion', 'templateId is given');
   const request = kept as unknown as RosChangeSetRequest;
@@ -168,8 +170,11 @@ export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChange
   }
   if (request.description !== undefined && utf8Bytes(request.description) > limits.descriptionBytes)
     issue('description', 'size', `must be at most ${limits.descriptionBytes} bytes`);
-  const token = resolveClientToken(rosClientTokenRule, request.clientToken);
-  if (token.isErr()) issues.push(token.error);
+  // Without a token there is nothing to check (resolveClientToken would only make one to throw away).
+  if (request.clientToken !== undefined) {
+    const token = resolveClientToken(rosClientTokenRule, request.clientToken);
+    if (token.isErr()) issues.push(token.error);
+  }
   const tags = request.tags;
   if (tags !== undefined) {
     if (tags.length < limits.tags.minItems || tags.length > limits.tags.maxItems)

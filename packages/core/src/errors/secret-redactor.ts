@@ -81,13 +81,13 @@ export class SecretRedactor {
    * `promise` unchanged, except that its rejection waits until `learnSecrets` is done: the error made of
    * that rejection then masks credentials resolved by the very call that failed.
    */
-  async rejectAfterLearning<T>(promise: Promise<T>): Promise<T> {
-    try {
-      return await promise;
-    } catch (error) {
-      await this.learnSecrets();
-      throw error;
-    }
+  rejectAfterLearning<T>(promise: Promise<T>): Promise<T> {
+    // No extra step on success: only a failure waits.
+    return promise.catch((error: unknown) =>
+      this.learnSecrets().then(() => {
+        throw error;
+      }),
+    );
   }
 
   #learn(values: Iterable<string | undefined>): void {

@@ -1,8 +1,8 @@
-import { errAsync, okAsync } from 'neverthrow';
+import { err, errAsync, ok, okAsync } from 'neverthrow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeSetError } from '../errors/change-set-error.js';
 import { createChangeSetError } from '../errors/create-change-set-error.js';
-import { withRetry } from './with-retry.js';
+import { retryAttempts, withRetry } from './with-retry.js';
 
 const throttled = (retryAfterMs?: number) =>
   createChangeSetError('throttled', { provider: 'p', operation: 'start', message: 'slow down', retryAfterMs });
@@ -94,6 +94,31 @@ describe(withRetry, () => {
       expect(error).toMatchObject({ kind: 'aborted', operation: 'start' });
       expect(error.message).toContain('deploy cancelled');
       expect(attempt).toHaveBeenCalledTimes(1);
+    });
+  });
+});
+
+describe(retryAttempts, () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  describe('having an attempt that gives native promises and is throttled once', () => {
+    it('should back off, try again and give the Result as a plain promise', async () => {
+      const attempt = vi
+        .fn()
+        .mockReturnValueOnce(Promise.resolve(err(throttled(300))))
+        .mockReturnValueOnce(Promise.resolve(ok('done')));
+      const pending = retryAttempts(attempt, { provider: 'p', operation: 'start', policy: { random: () => 0 } });
+      expect(pending).toBeInstanceOf(Promise);
+      await vi.advanceTimersByTimeAsync(299);
+      expect(attempt).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await pending)._unsafeUnwrap()).toBe('done');
+      expect(attempt.mock.calls.map(([n]) => n)).toEqual([1, 2]);
     });
   });
 });

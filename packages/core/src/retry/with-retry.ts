@@ -1,4 +1,4 @@
-import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { err, type Result, ResultAsync } from 'neverthrow';
 import { backoffDelay } from '../_internals/retry/backoff-delay.js';
 import { abortableDelay } from '../_internals/timing/abortable-delay.js';
 import { abortedError } from '../_internals/timing/aborted-error.js';
@@ -25,13 +25,24 @@ export function withRetry<T>(
   attempt: (attemptNumber: number) => ResultAsync<T, ChangeSetError>,
   context: RetryContext,
 ): ResultAsync<T, ChangeSetError> {
+  return new ResultAsync(retryAttempts(attempt, context));
+}
+
+/**
+ * `withRetry` as a plain promise of its Result, for an adapter's hot path inside an async function: an attempt
+ * may give a native promise, and awaiting the answer takes one step less than awaiting a ResultAsync. Same
+ * policy, bounds, abort and final error.
+ */
+export async function retryAttempts<T>(
+  attempt: (attemptNumber: number) => PromiseLike<Result<T, ChangeSetError>>,
+  context: RetryContext,
+): Promise<Result<T, ChangeSetError>> {
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...context.policy };
   const startedAt = Date.now();
-
-  const run = async (attemptNumber: number): Promise<Result<T, ChangeSetError>> => {
+  for (let attemptNumber = 1; ; attemptNumber += 1) {
     if (context.signal?.aborted) return err(abortedError(context.provider, context.operation, context.signal));
     const result = await attempt(attemptNumber);
-    if (result.isOk()) return ok(result.value);
+    if (result.isOk()) return result;
     const error = result.error;
     const retryAfterMs = error.kind === 'throttled' ? error.retryAfterMs : undefined;
     const delayMs = backoffDelay(attemptNumber, policy, retryAfterMs);
@@ -43,8 +54,5 @@ export function withRetry<T>(
     context.onRetry?.(error, attemptNumber, delayMs);
     const elapsed = await abortableDelay(delayMs, context.signal);
     if (!elapsed) return err(abortedError(context.provider, context.operation, context.signal));
-    return run(attemptNumber + 1);
-  };
-
-  return new ResultAsync(run(1));
+  }
 }
