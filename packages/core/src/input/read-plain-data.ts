@@ -44,17 +44,35 @@ export function readPlainData(
   const { maxDepth, maxNodes, maxIssues } = { ...defaultLimits, ...limits };
   const issues: ValidationIssue[] = [];
   const ancestors = new Set<object>();
+  // The path of the value being read: one stack, pushed and popped as the walk goes, made into text only
+  // when an issue names it (no array copied per value read).
+  const path: PropertyKey[] = [];
   let nodes = 0;
   let dropped = 0;
-  const issue = (path: readonly PropertyKey[], rule: string, message: string) => {
+  const issue = (rule: string, message: string) => {
     if (issues.length < maxIssues) issues.push({ path: plainDataPath(path), rule, message });
     else dropped += 1;
   };
+  /** An issue at a member of the value being read. */
+  const issueAt = (key: PropertyKey, rule: string, message: string) => {
+    path.push(key);
+    issue(rule, message);
+    path.pop();
+  };
+  /** Reads a member; the path names it while (and only while) it is read, however the read ends. */
+  const readMember = (key: PropertyKey, value: unknown, depth: number): PlainData | undefined => {
+    path.push(key);
+    try {
+      return read(value, depth);
+    } finally {
+      path.pop();
+    }
+  };
 
-  const read = (value: unknown, path: PropertyKey[], depth: number): PlainData | undefined => {
+  const read = (value: unknown, depth: number): PlainData | undefined => {
     nodes += 1;
     if (nodes > maxNodes) {
-      if (nodes === maxNodes + 1) issue(path, 'size', `more than ${maxNodes} values in all`);
+      if (nodes === maxNodes + 1) issue('size', `more than ${maxNodes} values in all`);
       return undefined;
     }
     switch (typeof value) {
@@ -63,75 +81,75 @@ export function readPlainData(
         return value;
       case 'number':
         if (Number.isFinite(value)) return value;
-        issue(path, 'type', `${String(value)} is not a JSON number`);
+        issue('type', `${String(value)} is not a JSON number`);
         return undefined;
       case 'undefined':
         return undefined;
       case 'bigint':
-        issue(path, 'type', 'a BigInt is not JSON data: give a number or a string');
+        issue('type', 'a BigInt is not JSON data: give a number or a string');
         return undefined;
       case 'symbol':
       case 'function':
-        issue(path, 'type', `a ${typeof value} is not JSON data`);
+        issue('type', `a ${typeof value} is not JSON data`);
         return undefined;
     }
     if (value === null) return null;
     const object = value as object;
     if (depth >= maxDepth) {
-      issue(path, 'depth', `nested deeper than ${maxDepth} levels`);
+      issue('depth', `nested deeper than ${maxDepth} levels`);
       return undefined;
     }
     if (ancestors.has(object)) {
-      issue(path, 'circular', 'refers to an object that contains it: a cycle is not JSON data');
+      issue('circular', 'refers to an object that contains it: a cycle is not JSON data');
       return undefined;
     }
     ancestors.add(object);
     try {
-      if (Array.isArray(object)) return readArray(object, path, depth);
+      if (Array.isArray(object)) return readArray(object, depth);
       const prototype = Object.getPrototypeOf(object) as unknown;
       if (prototype !== Object.prototype && prototype !== null) {
         const name = (object as { constructor?: { name?: unknown } }).constructor?.name;
-        issue(path, 'type', `must be plain data, got ${typeof name === 'string' ? name : 'a class instance'}`);
+        issue('type', `must be plain data, got ${typeof name === 'string' ? name : 'a class instance'}`);
         return undefined;
       }
       const copy: Record<string, PlainData> = {};
       for (const key of Object.keys(object)) {
         if (key === '__proto__') {
           // Schema libraries and object spreads treat it as the prototype, not data: refused, never half-read.
-          issue([...path, key], 'key', 'a member named __proto__ is refused');
+          issueAt(key, 'key', 'a member named __proto__ is refused');
           continue;
         }
-        const item = read((object as Record<string, unknown>)[key], [...path, key], depth + 1);
-        if (item !== undefined)
-          Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+        const item = readMember(key, (object as Record<string, unknown>)[key], depth + 1);
+        // A plain assignment is safe: `__proto__`, the one key an assignment treats as more than data, is refused above.
+        if (item !== undefined) copy[key] = item;
       }
       return copy;
     } catch (error) {
-      issue(path, 'unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
+      issue('unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
       return undefined;
     } finally {
       ancestors.delete(object);
     }
   };
 
-  const readArray = (array: readonly unknown[], path: PropertyKey[], depth: number): PlainData[] | undefined => {
+  const readArray = (array: readonly unknown[], depth: number): PlainData[] | undefined => {
     const length = array.length;
     if (length > maxNodes - nodes) {
-      issue(path, 'size', `${length} items is more than ${maxNodes} values in all`);
+      issue('size', `${length} items is more than ${maxNodes} values in all`);
       return undefined;
     }
     const copy: PlainData[] = [];
     for (let index = 0; index < length; index += 1) {
       if (!(index in array)) {
-        issue([...path, index], 'hole', 'an array with a hole: every item must be given');
+        issueAt(index, 'hole', 'an array with a hole: every item must be given');
         continue;
       }
       const raw = array[index];
       if (raw === undefined) {
-        issue([...path, index], 'type', 'undefined is not JSON data');
+        issueAt(index, 'type', 'undefined is not JSON data');
         continue;
       }
-      const item = read(raw, [...path, index], depth + 1);
+      const item = readMember(index, raw, depth + 1);
       if (item !== undefined) copy.push(item);
     }
     return copy;
@@ -139,10 +157,11 @@ export function readPlainData(
 
   let data: PlainData | undefined;
   try {
-    data = read(input, [], 0);
+    data = read(input, 0);
   } catch (error) {
     // Only a stack overflow or an exotic host object gets here; still an issue, never a throw.
-    issue([], 'unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
+    path.length = 0;
+    issue('unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
   }
   if (dropped > 0) issues.push({ path: '(request)', rule: 'tooManyIssues', message: `and ${dropped} more issues` });
   return issues.length > 0 ? err(issues) : ok(data);
