@@ -92,21 +92,41 @@ describe(planChangeSets, () => {
       expect(setWithProduct.changeIndexes).toEqual(expect.arrayContaining([0, 20, 21]));
     });
 
-    it('should name each entity of a set once when a group pulls an earlier change onto a later set', () => {
-      // Change 0 waits for its group (placed at change 2), on the level after change 1; change 3 joins it.
+    it('should refuse a group that would pull a change of an entity past a later one, naming both', () => {
+      // Change 0's group can only be placed with its last member (change 2), after change 1 on the same
+      // entity: any plan the planner could make would apply change 1 on E/x before change 0.
       const changes: PlannerChange[] = [
         { entity: 'E/x', changeType: 'A', changeName: 'n' },
         { entity: 'E/x', changeType: 'A' },
         { entity: 'E/y', changeType: 'B', references: ['n'] },
         { entity: 'E/x', changeType: 'B' },
       ];
+      const error = planChangeSets(changes, testPolicy)._unsafeUnwrapErr();
+      expect(error.issues).toEqual([
+        expect.objectContaining({
+          path: 'changes[0]',
+          rule: 'batchOrder',
+          message: expect.stringContaining('changes[1]'),
+        }),
+      ]);
+      expect(error.issues[0]!.message).toContain('E/x');
+    });
+
+    it('should plan the same changes once the group comes first, each entity in batch order', () => {
+      const changes: PlannerChange[] = [
+        { entity: 'E/x', changeType: 'A', changeName: 'n' },
+        { entity: 'E/y', changeType: 'B', references: ['n'] },
+        { entity: 'E/x', changeType: 'A' },
+        { entity: 'E/x', changeType: 'B' },
+      ];
       const plan = planChangeSets(changes, testPolicy)._unsafeUnwrap();
+      expect(brokenRules(changes, plan)).toEqual([]);
       expect(plan.sets.map((set) => [set.changeIndexes, set.entities])).toEqual([
-        [[1], ['E/x']],
         [
-          [0, 2, 3],
+          [0, 1],
           ['E/x', 'E/y'],
         ],
+        [[2, 3], ['E/x']],
       ]);
     });
 

@@ -33,10 +33,11 @@ export function planChangeSets<Change>(
   const buckets = bucketUnits(units);
   const packed = packSets(buckets, policy.capacity, units.levels);
 
-  // Each set's changes and entities in batch order: a counting sort by set over the batch. When every
-  // entity's changes meet its sets in plan order (always without groups: a later change never lands in an
-  // earlier set), "not the set this entity was last seen in" means "first named in this set"; a group can
-  // pull a change onto a later set, and then each set's changes are scanned for its entities instead.
+  // Each set's changes and entities in batch order: a counting sort by set over the batch. Every entity's
+  // changes meet its sets in plan order (without groups always: a later change never lands in an earlier
+  // set), so "not the set this entity was last seen in" means "first named in this set". A reference group
+  // is placed with its last member, which can pull an earlier change of an entity past a later one: that
+  // plan would apply the entity's changes out of batch order, so it is refused, naming both changes.
   const { setCount, setOfUnit, levelOfSet } = packed;
   const { unitOfChange } = units;
   const { memberStart } = buckets;
@@ -53,15 +54,22 @@ export function planChangeSets<Change>(
   // its own list starts at its second entity.
   const alone: (readonly string[] | undefined)[] = new Array(entityNames.length);
   const lastSetOf = new Int32Array(entityNames.length).fill(-1);
-  let inPlanOrder = true;
+  const lastChangeOf = new Int32Array(entityNames.length);
   const filled = setSize.fill(0);
   for (let index = 0; index < count; index += 1) {
     const set = setOfUnit[unitOfChange[index]!]!;
     indexes[set]![filled[set]!++] = index;
     const entity = entityOf[index]!;
-    if (entity < 0 || lastSetOf[entity] === set) continue;
-    if (lastSetOf[entity]! > set) inPlanOrder = false;
+    if (entity < 0) continue;
+    if (lastSetOf[entity] === set) {
+      lastChangeOf[entity] = index;
+      continue;
+    }
+    if (lastSetOf[entity]! > set) {
+      return err(outOfBatchOrder(policy.provider, lastChangeOf[entity]!, index, entityNames[entity]!));
+    }
     lastSetOf[entity] = set;
+    lastChangeOf[entity] = index;
     const list = entityLists[set];
     if (list === undefined) {
       let shared = alone[entity];
@@ -74,24 +82,21 @@ export function planChangeSets<Change>(
     else (list as string[]).push(entityNames[entity]!);
   }
 
-  if (!inPlanOrder) {
-    const entityStamp = new Int32Array(entityNames.length);
-    for (let set = 0; set < setCount; set += 1) {
-      const entities: string[] = [];
-      for (const index of indexes[set]!) {
-        const entity = entityOf[index]!;
-        if (entity < 0 || entityStamp[entity] === set + 1) continue;
-        entityStamp[entity] = set + 1;
-        entities.push(entityNames[entity]!);
-      }
-      entityLists[set] = entities;
-    }
-  }
-
   const sets: PlannedChangeSet[] = new Array(setCount);
   for (let set = 0; set < setCount; set += 1) {
     const entities = entityLists[set] ?? [];
     sets[set] = { index: set, level: levelOfSet[set]!, changeIndexes: indexes[set]!, entities };
   }
   return ok({ sets, levels: packed.levels });
+}
+
+/** The refusal of a plan that would apply `later` before `earlier`, both on `entity`. */
+function outOfBatchOrder(provider: string, earlier: number, later: number, entity: string): ValidationError {
+  return createValidationError(provider, 'plan', [
+    {
+      path: `changes[${earlier}]`,
+      rule: 'batchOrder',
+      message: `changes[${earlier}] and changes[${later}] both touch ${entity}, but changes[${earlier}] belongs to a reference group that can only be placed with its last member, after changes[${later}]: list the group's changes before the other changes to ${entity}, or send them in separate batches`,
+    },
+  ]);
 }
