@@ -1,8 +1,9 @@
 import { inspect } from 'node:util';
 import { DescribeChangeSetCommand, MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
-import type { ChangeSetError, ChangeSetRef } from '@changeplane/core';
+import type { ChangeSetRef } from '@changeplane/core';
 import { type RunningMarketplaceEmulator, startMarketplaceEmulator } from '@changeplane/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoneShown } from '../../../test/support/error-renderings.js';
 import { awsSecretRedactor } from './_internals/aws-secret-redactor.js';
 import { mapMarketplaceError } from './_internals/map-marketplace-error.js';
 import { AwsMarketplaceProvider } from './aws-marketplace-provider.js';
@@ -33,19 +34,6 @@ const refTo = (changeSetId: string): ChangeSetRef => ({
   changeSetId,
   scope: { catalog: 'AWSMarketplace' },
 });
-
-/** Everything a person or a log can be shown of an error. */
-const shownOf = (error: ChangeSetError) => [
-  error.message,
-  String(error),
-  `${error.message} ${inspect(error, { depth: 10 })}`,
-  JSON.stringify(error),
-  JSON.stringify((error as unknown as { toJSON(): unknown }).toJSON()),
-];
-
-function expectMasked(error: ChangeSetError, secrets: readonly string[]) {
-  for (const shown of shownOf(error)) for (const secret of secrets) expect(shown).not.toContain(secret);
-}
 
 describe('Marketplace errors quoting credentials', () => {
   let emulator: RunningMarketplaceEmulator;
@@ -98,7 +86,7 @@ describe('Marketplace errors quoting credentials', () => {
       });
       expect(error).toMatchObject({ kind: 'not-found', code: 'ResourceNotFoundException', httpStatus: 404 });
       expect(error.message).toBe('Change set ***-***-*** was not found.');
-      expectMasked(error, partsOf(one));
+      expectNoneShown(error, partsOf(one));
       client.destroy();
     });
 
@@ -107,7 +95,7 @@ describe('Marketplace errors quoting credentials', () => {
       const error = described._unsafeUnwrapErr();
       expect(error).toMatchObject({ kind: 'not-found', provider: 'aws-marketplace' });
       expect(error.message).toContain('***');
-      expectMasked(error, partsOf(one));
+      expectNoneShown(error, partsOf(one));
       expect(error.cause).toMatchObject({ name: 'ResourceNotFoundException' });
       expect(inspect(error, { depth: 10 })).not.toContain('$response');
     });
@@ -129,7 +117,7 @@ describe('Marketplace errors quoting credentials', () => {
       providers.push(marketplace);
       const error = (await marketplace.describe(refTo(quoting(one))))._unsafeUnwrapErr();
       expect(error.kind).toBe('not-found');
-      expectMasked(error, partsOf(one));
+      expectNoneShown(error, partsOf(one));
       expect(calls).toBeGreaterThanOrEqual(1);
       client.destroy();
     });
@@ -141,8 +129,8 @@ describe('Marketplace errors quoting credentials', () => {
       const second = provider(two);
       const firstError = (await first.describe(refTo(`${quoting(one)}-${two.sessionToken}`)))._unsafeUnwrapErr();
       const secondError = (await second.describe(refTo(`${quoting(two)}-${one.sessionToken}`)))._unsafeUnwrapErr();
-      expectMasked(firstError, partsOf(one));
-      expectMasked(secondError, partsOf(two));
+      expectNoneShown(firstError, partsOf(one));
+      expectNoneShown(secondError, partsOf(two));
       // Each provider knows its own credentials, not the other's: a global list would have masked both.
       expect(firstError.message).toContain(two.sessionToken);
       expect(secondError.message).toContain(one.sessionToken);

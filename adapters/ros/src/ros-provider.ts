@@ -316,12 +316,7 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
   }
 
   #getChangeSet(ref: ChangeSetRef, options: CallOptions): ResultAsync<RosChangeSetBody, ChangeSetError> {
-    return new ResultAsync(this.#getChangeSetBody(ref, options));
-  }
-
-  async #getChangeSetBody(ref: ChangeSetRef, options: CallOptions): Promise<Result<RosChangeSetBody, ChangeSetError>> {
-    const got = await this.#getChangeSetResponse(ref, options);
-    return got.isErr() ? err(got.error) : ok(changeSetBody(got.value));
+    return new ResultAsync(this.#getChangeSetResponse(ref, options)).map(changeSetBody);
   }
 
   #getChangeSetResponse(
@@ -352,14 +347,18 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
           const reason = body.statusReason ?? 'ROS could not create the change set';
           return {
             state: 'failed',
-            error: createChangeSetError('validation', {
-              provider: providerId,
-              operation: 'create',
-              code: 'CREATE_FAILED',
-              message: `change set ${ref.changeSetId} failed to be created: ${reason}`,
-              changeSetId: ref.changeSetId,
-              issues: [{ path: 'templateBody', rule: 'CREATE_FAILED', message: reason }],
-            }),
+            error: createChangeSetError(
+              'validation',
+              {
+                provider: providerId,
+                operation: 'create',
+                code: 'CREATE_FAILED',
+                message: `change set ${ref.changeSetId} failed to be created: ${reason}`,
+                changeSetId: ref.changeSetId,
+                issues: [{ path: 'templateBody', rule: 'CREATE_FAILED', message: reason }],
+              },
+              this.#redactor,
+            ),
           };
         }
         return { state: 'pending' };

@@ -2,9 +2,10 @@ import { inspect } from 'node:util';
 import Credential, { Config as CredentialConfig } from '@alicloud/credentials';
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
-import type { ChangeSetError, ChangeSetRef } from '@changeplane/core';
+import type { ChangeSetRef } from '@changeplane/core';
 import { type RunningRosEmulator, startRosEmulator } from '@changeplane/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoneShown } from '../../../test/support/error-renderings.js';
 import { mapRosError } from './_internals/map-ros-error.js';
 import { rosSecretRedactor } from './_internals/ros-secret-redactor.js';
 import { RosProvider } from './ros-provider.js';
@@ -36,19 +37,6 @@ const refTo = (changeSetId: string): ChangeSetRef => ({
   region: 'cn-hangzhou',
   scope: {},
 });
-
-/** Everything a person or a log can be shown of an error. */
-const shownOf = (error: ChangeSetError) => [
-  error.message,
-  String(error),
-  inspect(error, { depth: 10 }),
-  JSON.stringify(error),
-  JSON.stringify((error as unknown as { toJSON(): unknown }).toJSON()),
-];
-
-function expectMasked(error: ChangeSetError, secrets: readonly string[]) {
-  for (const shown of shownOf(error)) for (const secret of secrets) expect(shown).not.toContain(secret);
-}
 
 describe('ROS errors quoting credentials', () => {
   let emulator: RunningRosEmulator;
@@ -93,13 +81,13 @@ describe('ROS errors quoting credentials', () => {
       const error = mapRosError(thrown, { operation: 'GetChangeSet', redactor: rosSecretRedactor(one, client) });
       expect(error).toMatchObject({ kind: 'not-found', code: 'ChangeSetNotFound', httpStatus: 404 });
       expect(error.message).toBe('The ChangeSet ***-***-*** could not be found.');
-      expectMasked(error, partsOf(one));
+      expectNoneShown(error, partsOf(one));
     });
 
     it('should mask them in what the provider returns', async () => {
       const error = (await provider(one).describe(refTo(quoting(one))))._unsafeUnwrapErr();
       expect(error).toMatchObject({ kind: 'not-found', provider: 'alibaba-ros', code: 'ChangeSetNotFound' });
-      expectMasked(error, partsOf(one));
+      expectNoneShown(error, partsOf(one));
       expect(error.cause).toMatchObject({ code: 'ChangeSetNotFound' });
       expect(inspect(error, { depth: 10 })).not.toContain('x-acs-security-token');
     });
@@ -112,7 +100,7 @@ describe('ROS errors quoting credentials', () => {
       const ros = RosProvider.fromOptions({ client: client as RosClient, retry: { maxAttempts: 1 } });
       const error = (await ros.describe(refTo(quoting(one))))._unsafeUnwrapErr();
       expect(error.kind).toBe('not-found');
-      expectMasked(error, partsOf(one));
+      expectNoneShown(error, partsOf(one));
     });
   });
 
@@ -124,8 +112,8 @@ describe('ROS errors quoting credentials', () => {
       const secondError = (
         await provider(two).describe(refTo(`${quoting(two)}-${one.securityToken}`))
       )._unsafeUnwrapErr();
-      expectMasked(firstError, partsOf(one));
-      expectMasked(secondError, partsOf(two));
+      expectNoneShown(firstError, partsOf(one));
+      expectNoneShown(secondError, partsOf(two));
       // Each provider knows its own credentials, not the other's: a global list would have masked both.
       expect(firstError.message).toContain(two.securityToken);
       expect(secondError.message).toContain(one.securityToken);

@@ -97,10 +97,7 @@ export function checkLeasesCurrent(
         operation: 'start',
         code: 'LeaseLost',
         message: `the lease on ${lost.map((lease) => lease.key).join(', ')} expired or was taken over before StartChangeSet: nothing was started`,
-        entities:
-          lost.length > 0
-            ? lost.map((lease) => entities.find((entity) => lease.key.endsWith(`:${entity}`)) ?? lease.key)
-            : [],
+        entities: lost.map((lease) => entities.find((entity) => lease.key.endsWith(`:${entity}`)) ?? lease.key),
       }),
     );
   });

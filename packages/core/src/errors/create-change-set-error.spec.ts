@@ -1,5 +1,5 @@
-import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { renderingsOf } from '../../../../test/support/error-renderings.js';
 import { createChangeSetError, createValidationError, reviseChangeSetError } from './create-change-set-error.js';
 import { isChangeSetError, isErrorKind } from './is-change-set-error.js';
 import { SecretRedactor } from './secret-redactor.js';
@@ -63,14 +63,7 @@ describe(createChangeSetError, () => {
         },
         redactor,
       );
-      const shown = [
-        String(error),
-        error.message,
-        inspect(error, { depth: 10 }),
-        JSON.stringify(error),
-        JSON.stringify((error as unknown as { toJSON(): unknown }).toJSON()),
-      ];
-      for (const text of shown) {
+      for (const text of renderingsOf(error)) {
         expect(text).not.toContain('s3cr3t-key-value-123');
         expect(text).not.toContain('abcdef0123456789abcdef');
         expect(text).not.toContain('LTAI5tAbCdEfGhIjKlMn');

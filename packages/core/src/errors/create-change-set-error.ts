@@ -65,15 +65,20 @@ export function createValidationError(
   provider: string,
   operation: string,
   issues: readonly ValidationIssue[],
+  redactor: SecretRedactor = defaultSecretRedactor,
 ): ChangeSetErrorOf<'validation'> {
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
   const lines = issues.map((issue) => `${issue.path}: ${issue.message} (${issue.rule})`);
-  return createChangeSetError('validation', {
-    provider,
-    operation,
-    message: `invalid ${operation} request, ${count}: ${lines.join('; ')}`,
-    issues,
-  });
+  return createChangeSetError(
+    'validation',
+    {
+      provider,
+      operation,
+      message: `invalid ${operation} request, ${count}: ${lines.join('; ')}`,
+      issues,
+    },
+    redactor,
+  );
 }
 
 function withoutUndefined<T extends object>(value: T): T {

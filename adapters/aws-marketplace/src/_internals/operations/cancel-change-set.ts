@@ -35,15 +35,19 @@ export function cancelChangeSet(
     .orElse((error) =>
       errAsync<never, ChangeSetError>(
         error.code === 'ResourceInUseException'
-          ? createChangeSetError('conflict', {
-              provider: marketplaceProviderId,
-              operation: 'cancel',
-              code: error.code,
-              httpStatus: error.httpStatus,
-              requestId: error.requestId,
-              cause: error.cause,
-              message: `change set ${ref.changeSetId} can no longer be cancelled: it is past PREPARING (${error.message})`,
-            })
+          ? createChangeSetError(
+              'conflict',
+              {
+                provider: marketplaceProviderId,
+                operation: 'cancel',
+                code: error.code,
+                httpStatus: error.httpStatus,
+                requestId: error.requestId,
+                cause: error.cause,
+                message: `change set ${ref.changeSetId} can no longer be cancelled: it is past PREPARING (${error.message})`,
+              },
+              session.redactor,
+            )
           : error,
       ),
     )

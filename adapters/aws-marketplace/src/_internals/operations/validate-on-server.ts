@@ -52,13 +52,18 @@ export function validateOnServer(
       state.status === 'succeeded'
         ? okAsync(handle)
         : errAsync(
-            createValidationError(marketplaceProviderId, 'validate', [
-              {
-                path: 'changes',
-                rule: 'service',
-                message: state.reason ?? `server-side validation ended ${state.rawStatus}`,
-              },
-            ]),
+            createValidationError(
+              marketplaceProviderId,
+              'validate',
+              [
+                {
+                  path: 'changes',
+                  rule: 'service',
+                  message: state.reason ?? `server-side validation ended ${state.rawStatus}`,
+                },
+              ],
+              session.redactor,
+            ),
           ),
     );
 }
