@@ -21,15 +21,14 @@ import {
 import { inject, injectable, optional } from 'inversify';
 import { errAsync, type Result, ResultAsync } from 'neverthrow';
 import { awsSecretRedactor } from './_internals/aws-secret-redactor.js';
-import { lockTtlOf, refuseLockedEntities } from './_internals/entity-locks.js';
+import { lockTtlOf } from './_internals/entity-locks.js';
 import { HeldLeases } from './_internals/held-leases.js';
 import { marketplaceProviderId } from './_internals/marketplace-provider-id.js';
 import type { MarketplaceSession } from './_internals/marketplace-session.js';
 import { cancelChangeSet } from './_internals/operations/cancel-change-set.js';
-import { prepareChangeSet } from './_internals/operations/create-change-set.js';
+import { createChangeSet } from './_internals/operations/create-change-set.js';
 import { describeChangeSet, describeChangeSetOutput } from './_internals/operations/describe-change-set.js';
 import { startChangeSet } from './_internals/operations/start-change-set.js';
-import { validateOnServer } from './_internals/operations/validate-on-server.js';
 import { waitUntilChangeSetSettled } from './_internals/operations/wait-until-settled.js';
 import { SettleWatchers } from './_internals/settle-watchers.js';
 import { decodeStartChangeSetPayload } from './_internals/start-change-set-payload.js';
@@ -116,11 +115,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
     const validated = this.validate(given);
     if (validated.isErr()) return errAsync(validated.error);
     // From here on only the checked copy is used: nothing of the caller's input is read again.
-    const { handle, input } = prepareChangeSet(this.#session, validated.value, options);
-    const free = refuseLockedEntities(this.#session, handle.entities, handle.startToken, handle);
-    return options.validateOnServer
-      ? free.andThen((ready) => validateOnServer(this.#session, ready, input, options))
-      : free;
+    return new ResultAsync(createChangeSet(this.#session, validated.value, options));
   }
 
   /** the handle's input -> entity locks -> StartChangeSet (fenced, one token) -> the started change set. */

@@ -6,7 +6,7 @@ import {
   entityLockKey,
   type StartOptions,
 } from '@changeplane/core';
-import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
+import { err, ok, type Result } from 'neverthrow';
 import { marketplaceProviderId } from './marketplace-provider-id.js';
 import type { MarketplaceSession } from './marketplace-session.js';
 
@@ -22,38 +22,54 @@ export function lockTtlOf(session: Pick<MarketplaceSession, 'options'>): number 
   return session.options.lockTtlMs ?? 15 * 60_000;
 }
 
-/**
- * `locked` when another start token holds a lock on one of the entities (create's check: no lock taken,
- * no call made); else `value`.
- */
-export function refuseLockedEntities<Value>(
+/** The live lease on each entity's key, in order (one store call at a time for one entity, else all at once). */
+function currentLeases(session: LockParts, entities: readonly string[]): Promise<(EntityLease | undefined)[]> {
+  if (entities.length === 1) return session.locks.current(lockKeyOf(session, entities[0]!)).then((lease) => [lease]);
+  return Promise.all(entities.map((entity) => session.locks.current(lockKeyOf(session, entity))));
+}
+
+/** `locked` when another start token holds a lock on one of the entities (create's check: no lock taken, no call made). */
+export async function refuseLockedEntities(
   session: LockParts,
   entities: readonly string[],
   startToken: string,
-  value: Value,
-): ResultAsync<Value, ChangeSetError> {
-  return ResultAsync.fromSafePromise(
-    Promise.all(entities.map((entity) => session.locks.current(lockKeyOf(session, entity)))),
-  ).andThen((leases) => {
-    const held = leases.find((lease) => lease !== undefined && lease.holder !== startToken);
-    if (!held) return okAsync(value);
-    const entity = entities[leases.indexOf(held)]!;
-    return errAsync(
+): Promise<Result<void, ChangeSetError>> {
+  if (entities.length === 0) return ok(undefined);
+  let leases: (EntityLease | undefined)[];
+  try {
+    leases = await currentLeases(session, entities);
+  } catch (cause) {
+    // A store that cannot answer (a database gone): `locked`, as acquireEntityLocks reports it.
+    return err(
       createChangeSetError('locked', {
         provider: marketplaceProviderId,
         operation: 'create',
-        message: `entity ${entity} is locked by ${session.held.holderName(held.holder)}, which has not settled`,
-        code: 'EntityLocked',
-        entities: [entity],
-        heldBy: session.held.changeSetOf(held.holder) ?? held.holder,
+        message: `the lock store could not be reached: ${cause instanceof Error ? cause.message : String(cause)}`,
+        code: 'LockStoreUnavailable',
+        entities: [...entities],
+        cause,
       }),
     );
-  });
+  }
+  const held = leases.find((lease) => lease !== undefined && lease.holder !== startToken);
+  if (!held) return ok(undefined);
+  const entity = entities[leases.indexOf(held)]!;
+  return err(
+    createChangeSetError('locked', {
+      provider: marketplaceProviderId,
+      operation: 'create',
+      message: `entity ${entity} is locked by ${session.held.holderName(held.holder)}, which has not settled`,
+      code: 'EntityLocked',
+      entities: [entity],
+      heldBy: session.held.changeSetOf(held.holder) ?? held.holder,
+    }),
+  );
 }
 
 /**
  * The locks on every entity for `holder`, all or none (sorted order, optional bounded wait). Locks this
- * holder already has (a repeated start of one handle) are kept, not taken twice.
+ * holder already has (a repeated start of one handle) are kept, not taken twice (`acquireEntityLocks` is
+ * re-entrant for its holder).
  */
 export async function takeEntityLocks(
   session: LockParts,
@@ -61,44 +77,41 @@ export async function takeEntityLocks(
   holder: string,
   options: StartOptions,
 ): Promise<Result<EntityLease[], ChangeSetError>> {
-  const keys = entities.map((entity) => lockKeyOf(session, entity));
-  const current = await Promise.all(keys.map((key) => session.locks.current(key)));
-  const mine = current.filter((lease): lease is EntityLease => lease?.holder === holder);
-  const wanted = keys.filter((_, index) => current[index]?.holder !== holder);
-  const taken = await acquireEntityLocks(session.locks, wanted, {
-    provider: marketplaceProviderId,
-    operation: 'start',
-    holder,
-    ttlMs: lockTtlOf(session),
-    ...(options.lockWait ? { maxWaitMs: options.lockWait.maxWaitMs } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  if (taken.isErr()) return err(session.held.nameHolder(taken.error));
-  return ok(mine.length === 0 ? taken.value : [...mine, ...taken.value]);
+  const taken = await acquireEntityLocks(
+    session.locks,
+    entities.map((entity) => lockKeyOf(session, entity)),
+    {
+      provider: marketplaceProviderId,
+      operation: 'start',
+      holder,
+      ttlMs: lockTtlOf(session),
+      ...(options.lockWait ? { maxWaitMs: options.lockWait.maxWaitMs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
+  return taken.isErr() ? err(session.held.nameHolder(taken.error)) : ok(taken.value);
 }
 
 /**
  * Fencing: `locked` (code `LeaseLost`) unless every lease is still the current one in the store, so a
  * process whose lease lapsed (paused past its TTL, then resumed) never starts under a stale lease.
  */
-export function checkLeasesCurrent(
+export async function checkLeasesCurrent(
   session: Pick<MarketplaceSession, 'locks'>,
   leases: readonly EntityLease[],
   entities: readonly string[],
-): ResultAsync<void, ChangeSetError> {
-  return ResultAsync.fromSafePromise(
-    Promise.all(leases.map((lease) => session.locks.isCurrent(lease).catch(() => false))),
-  ).andThen((current) => {
-    const lost = leases.filter((_, index) => !current[index]);
-    if (lost.length === 0) return okAsync(undefined);
-    return errAsync(
-      createChangeSetError('locked', {
-        provider: marketplaceProviderId,
-        operation: 'start',
-        code: 'LeaseLost',
-        message: `the lease on ${lost.map((lease) => lease.key).join(', ')} expired or was taken over before StartChangeSet: nothing was started`,
-        entities: lost.map((lease) => entities.find((entity) => lease.key.endsWith(`:${entity}`)) ?? lease.key),
-      }),
-    );
-  });
+): Promise<Result<void, ChangeSetError>> {
+  const isCurrent = (lease: EntityLease) => session.locks.isCurrent(lease).catch(() => false);
+  const current = leases.length === 1 ? [await isCurrent(leases[0]!)] : await Promise.all(leases.map(isCurrent));
+  const lost = leases.filter((_, index) => !current[index]);
+  if (lost.length === 0) return ok(undefined);
+  return err(
+    createChangeSetError('locked', {
+      provider: marketplaceProviderId,
+      operation: 'start',
+      code: 'LeaseLost',
+      message: `the lease on ${lost.map((lease) => lease.key).join(', ')} expired or was taken over before StartChangeSet: nothing was started`,
+      entities: lost.map((lease) => entities.find((entity) => lease.key.endsWith(`:${entity}`)) ?? lease.key),
+    }),
+  );
 }

@@ -82,8 +82,12 @@ export const marketplaceModelLimits = {
   tagValue: { shape: 'TagValue', min: 0, max: 256, pattern: tagPattern, patternText: tagPatternText },
 } as const satisfies Record<string, StringLimit | ListLimit>;
 
+const surrogate = /[\uD800-\uDFFF]/;
+
 /** The length the service checks: Unicode code points. */
 export const codePointLength = (text: string): number => {
+  // Without surrogates (nearly every value) code points are UTF-16 units: no walk over the text.
+  if (!surrogate.test(text)) return text.length;
   let count = 0;
   for (const _ of text) count += 1;
   return count;

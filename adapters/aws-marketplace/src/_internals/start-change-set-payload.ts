@@ -14,7 +14,8 @@ const checkedPayloads = new WeakMap<object, StartChangeSetPayload>();
 const freezeDeep = (value: unknown): void => {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
   Object.freeze(value);
-  for (const item of Object.values(value)) freezeDeep(item);
+  if (Array.isArray(value)) for (const item of value) freezeDeep(item);
+  else for (const key in value) freezeDeep((value as Record<string, unknown>)[key]);
 };
 
 /** The payload a handle carries for a checked request: the StartChangeSet input, frozen. */

@@ -8,7 +8,7 @@ import {
   marketplaceModelLimits as limits,
   type StringLimit,
 } from './marketplace-model-limits.js';
-import { marketplaceRequestSchema } from './marketplace-request-schema.js';
+import { marketplacePlainRequestSchema } from './marketplace-request-schema.js';
 
 const providerId = 'aws-marketplace';
 
@@ -56,13 +56,13 @@ class ModelRules {
 
 /**
  * Any input into a StartChangeSet request that the service model accepts, or one validation error listing
- * every broken rule with its field: types first (`marketplaceRequestSchema`, on a detached plain copy, so
+ * every broken rule with its field: types first (`marketplacePlainRequestSchema`, on a detached plain copy, so
  * nothing the caller passes can throw), then every model limit (`marketplaceModelLimits`), 1 to 20 changes,
  * one change type per entity per set (the page's own example), unique change names and references that
  * resolve. No network call. The value returned is the copy that was checked: send it, not the input.
  */
 export function validateMarketplaceRequest(input: unknown): Result<CheckedMarketplaceRequest, ValidationError> {
-  const parsed = parseRequest(marketplaceRequestSchema, input, { provider: providerId, operation: 'create' });
+  const parsed = parseRequest(marketplacePlainRequestSchema, input, { provider: providerId, operation: 'create' });
   if (parsed.isErr()) return err(parsed.error);
   const request: CheckedMarketplaceRequest = parsed.value;
   const rules = new ModelRules();
@@ -153,8 +153,10 @@ export function validateMarketplaceRequest(input: unknown): Result<CheckedMarket
       }
     }
     const text = details === undefined ? '' : typeof details === 'string' ? details : JSON.stringify(details);
-    for (const match of text.matchAll(changeReference.inside)) {
-      if (!names.has(match[1]!)) unknownReference(`${at}.details`, match[1]!);
+    if (text.includes('$')) {
+      for (const match of text.matchAll(changeReference.inside)) {
+        if (!names.has(match[1]!)) unknownReference(`${at}.details`, match[1]!);
+      }
     }
   });
   return rules.issues.length > 0 ? err(createValidationError(providerId, 'create', rules.issues)) : ok(request);

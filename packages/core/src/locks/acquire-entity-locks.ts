@@ -21,7 +21,8 @@ export interface AcquireEntityLocksOptions {
 /**
  * Takes the locks on every key, all or none. Keys are taken in one fixed (sorted) order, so two callers
  * that want overlapping sets can never deadlock; on a conflict every lock taken so far is released before
- * waiting or failing, so a waiter never holds anything.
+ * waiting or failing, so a waiter never holds anything. A key the holder already has is kept as it is
+ * (re-entrant: the same start token asking again).
  */
 export function acquireEntityLocks(
   store: EntityLockStore,
@@ -33,15 +34,19 @@ export function acquireEntityLocks(
 
   const attempt = async (): Promise<Result<EntityLease[], EntityLease>> => {
     const taken: EntityLease[] = [];
+    // Leases this holder already has (a repeated start of one handle, or a resumed run with its tokens): kept
+    // as they are, not taken twice, and never released here.
+    const kept: EntityLease[] = [];
     for (const key of ordered) {
       const granted = await store.tryAcquire(key, options.holder, options.ttlMs);
-      if (granted.isErr()) {
+      if (granted.isOk()) taken.push(granted.value);
+      else if (granted.error.holder === options.holder) kept.push(granted.error);
+      else {
         await Promise.all(taken.map((lease) => store.release(lease)));
         return err(granted.error);
       }
-      taken.push(granted.value);
     }
-    return ok(taken);
+    return ok(kept.length > 0 ? [...kept, ...taken] : taken);
   };
 
   const run = async (): Promise<Result<EntityLease[], LockedError | AbortedError>> => {

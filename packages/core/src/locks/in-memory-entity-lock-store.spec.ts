@@ -68,6 +68,38 @@ describe(InMemoryEntityLockStore, () => {
     });
   });
 
+  describe('having keys the same holder already has', () => {
+    it('should keep those leases as they are, take the rest, and on a conflict release only what it took', async () => {
+      const store = new InMemoryEntityLockStore();
+      const own = (await store.tryAcquire('k:a', 'token-1', 60_000))._unsafeUnwrap();
+      const again = (
+        await acquireEntityLocks(store, ['k:b', 'k:a'], {
+          provider: 'p',
+          operation: 'start',
+          holder: 'token-1',
+          ttlMs: 60_000,
+        })
+      )._unsafeUnwrap();
+      expect(again.map((lease) => lease.key).sort()).toEqual(['k:a', 'k:b']);
+      expect(again.find((lease) => lease.key === 'k:a')).toEqual(own);
+      await releaseEntityLocks(
+        store,
+        again.filter((lease) => lease.key === 'k:b'),
+      );
+
+      await store.tryAcquire('k:c', 'token-2', 60_000);
+      const refused = await acquireEntityLocks(store, ['k:a', 'k:b', 'k:c'], {
+        provider: 'p',
+        operation: 'start',
+        holder: 'token-1',
+        ttlMs: 60_000,
+      });
+      expect(refused._unsafeUnwrapErr()).toMatchObject({ kind: 'locked', heldBy: 'token-2' });
+      expect(await store.current('k:a')).toEqual(own);
+      expect(await store.current('k:b')).toBeUndefined();
+    });
+  });
+
   describe('having a key held by someone else', () => {
     it('should fail fast with a locked error naming the entity and holder, and take nothing', async () => {
       const store = new InMemoryEntityLockStore();

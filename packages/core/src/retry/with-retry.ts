@@ -37,12 +37,14 @@ export async function retryAttempts<T>(
   attempt: (attemptNumber: number) => PromiseLike<Result<T, ChangeSetError>>,
   context: RetryContext,
 ): Promise<Result<T, ChangeSetError>> {
-  const policy: RetryPolicy = { ...defaultRetryPolicy, ...context.policy };
   const startedAt = Date.now();
+  // Merged at the first failure: a call that succeeds at once (nearly all) never needs it.
+  let policy: RetryPolicy | undefined;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     if (context.signal?.aborted) return err(abortedError(context.provider, context.operation, context.signal));
     const result = await attempt(attemptNumber);
     if (result.isOk()) return result;
+    policy ??= { ...defaultRetryPolicy, ...context.policy };
     const error = result.error;
     const retryAfterMs = error.kind === 'throttled' ? error.retryAfterMs : undefined;
     const delayMs = backoffDelay(attemptNumber, policy, retryAfterMs);

@@ -1,9 +1,12 @@
-import { type ChangeSetHandle, type CreateOptions, generateClientToken } from '@changeplane/core';
+import { type ChangeSetError, type ChangeSetHandle, type CreateOptions, generateClientToken } from '@changeplane/core';
+import { err, ok, type Result } from 'neverthrow';
 import type { CheckedMarketplaceRequest } from '../../marketplace-change-set-request.js';
+import { refuseLockedEntities } from '../entity-locks.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
 import { startChangeSetPayloadOf } from '../start-change-set-payload.js';
 import { lockedEntitiesOf, type StartChangeSetPayload } from '../to-start-change-set-input.js';
+import { validateOnServer } from './validate-on-server.js';
 
 /** What `create` makes of a checked request: the handle, and the StartChangeSet input it carries. */
 export interface PreparedChangeSet {
@@ -38,4 +41,19 @@ export function prepareChangeSet(
     createdAt: new Date().toISOString(),
   };
   return { handle, input };
+}
+
+/**
+ * A checked request -> its handle, once no other start token holds a lock on its entities (no lock taken),
+ * then the server-side dry run when asked for. One async function: the hot path the overhead benchmark times.
+ */
+export async function createChangeSet(
+  session: MarketplaceSession,
+  request: CheckedMarketplaceRequest,
+  options: CreateOptions,
+): Promise<Result<ChangeSetHandle, ChangeSetError>> {
+  const { handle, input } = prepareChangeSet(session, request, options);
+  const free = await refuseLockedEntities(session, handle.entities, handle.startToken);
+  if (free.isErr()) return err(free.error);
+  return options.validateOnServer ? await validateOnServer(session, handle, input, options) : ok(handle);
 }
