@@ -30,6 +30,134 @@ export function plainDataPath(segments: readonly PropertyKey[]): string {
   return path === '' ? '(request)' : path;
 }
 
+/** One walk of `readPlainData`: its limits, the issues found, and the path of the value being read. */
+class PlainDataReader {
+  readonly issues: ValidationIssue[] = [];
+  dropped = 0;
+  readonly #limits: PlainDataLimits;
+  readonly #ancestors = new Set<object>();
+  // The path of the value being read: one stack, pushed and popped as the walk goes, made into text only
+  // when an issue names it (no array copied per value read).
+  readonly #path: PropertyKey[] = [];
+  #nodes = 0;
+
+  constructor(limits: PlainDataLimits) {
+    this.#limits = limits;
+  }
+
+  /** Forgets the path (after a throw unwound the walk). */
+  resetPath(): void {
+    this.#path.length = 0;
+  }
+
+  issue(rule: string, message: string): void {
+    if (this.issues.length < this.#limits.maxIssues) {
+      this.issues.push({ path: plainDataPath(this.#path), rule, message });
+    } else this.dropped += 1;
+  }
+
+  /** An issue at a member of the value being read. */
+  #issueAt(key: PropertyKey, rule: string, message: string): void {
+    this.#path.push(key);
+    this.issue(rule, message);
+    this.#path.pop();
+  }
+
+  read(value: unknown, depth: number): PlainData | undefined {
+    this.#nodes += 1;
+    const { maxNodes, maxDepth } = this.#limits;
+    if (this.#nodes > maxNodes) {
+      if (this.#nodes === maxNodes + 1) this.issue('size', `more than ${maxNodes} values in all`);
+      return undefined;
+    }
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+        return value;
+      case 'number':
+        if (Number.isFinite(value)) return value;
+        this.issue('type', `${String(value)} is not a JSON number`);
+        return undefined;
+      case 'undefined':
+        return undefined;
+      case 'bigint':
+        this.issue('type', 'a BigInt is not JSON data: give a number or a string');
+        return undefined;
+      case 'symbol':
+      case 'function':
+        this.issue('type', `a ${typeof value} is not JSON data`);
+        return undefined;
+    }
+    if (value === null) return null;
+    const object = value as object;
+    if (depth >= maxDepth) {
+      this.issue('depth', `nested deeper than ${maxDepth} levels`);
+      return undefined;
+    }
+    if (this.#ancestors.has(object)) {
+      this.issue('circular', 'refers to an object that contains it: a cycle is not JSON data');
+      return undefined;
+    }
+    this.#ancestors.add(object);
+    // Where the path stands at this value: a member that throws leaves its key pushed, and is cut back here.
+    const at = this.#path.length;
+    try {
+      if (Array.isArray(object)) return this.#readArray(object, depth);
+      const prototype = Object.getPrototypeOf(object) as unknown;
+      if (prototype !== Object.prototype && prototype !== null) {
+        const name = (object as { constructor?: { name?: unknown } }).constructor?.name;
+        this.issue('type', `must be plain data, got ${typeof name === 'string' ? name : 'a class instance'}`);
+        return undefined;
+      }
+      const copy: Record<string, PlainData> = {};
+      for (const key of Object.keys(object)) {
+        if (key === '__proto__') {
+          // Schema libraries and object spreads treat it as the prototype, not data: refused, never half-read.
+          this.#issueAt(key, 'key', 'a member named __proto__ is refused');
+          continue;
+        }
+        this.#path.push(key);
+        const item = this.read((object as Record<string, unknown>)[key], depth + 1);
+        this.#path.pop();
+        // A plain assignment is safe: `__proto__`, the one key an assignment treats as more than data, is refused above.
+        if (item !== undefined) copy[key] = item;
+      }
+      return copy;
+    } catch (error) {
+      this.#path.length = at;
+      this.issue('unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
+      return undefined;
+    } finally {
+      this.#ancestors.delete(object);
+    }
+  }
+
+  #readArray(array: readonly unknown[], depth: number): PlainData[] | undefined {
+    const length = array.length;
+    if (length > this.#limits.maxNodes - this.#nodes) {
+      this.issue('size', `${length} items is more than ${this.#limits.maxNodes} values in all`);
+      return undefined;
+    }
+    const copy: PlainData[] = [];
+    for (let index = 0; index < length; index += 1) {
+      if (!(index in array)) {
+        this.#issueAt(index, 'hole', 'an array with a hole: every item must be given');
+        continue;
+      }
+      const raw = array[index];
+      if (raw === undefined) {
+        this.#issueAt(index, 'type', 'undefined is not JSON data');
+        continue;
+      }
+      this.#path.push(index);
+      const item = this.read(raw, depth + 1);
+      this.#path.pop();
+      if (item !== undefined) copy.push(item);
+    }
+    return copy;
+  }
+}
+
 /**
  * Reads any value a JavaScript caller or a bot can hand over into a detached copy of plain JSON data, and
  * never throws: getters and proxies that throw, cycles, BigInt, symbols, functions, non-finite numbers,
@@ -39,130 +167,20 @@ export function plainDataPath(segments: readonly PropertyKey[]): string {
  */
 export function readPlainData(
   input: unknown,
-  limits: Partial<PlainDataLimits> = {},
+  limits?: Partial<PlainDataLimits>,
 ): Result<PlainData | undefined, ValidationIssue[]> {
-  const { maxDepth, maxNodes, maxIssues } = { ...defaultLimits, ...limits };
-  const issues: ValidationIssue[] = [];
-  const ancestors = new Set<object>();
-  // The path of the value being read: one stack, pushed and popped as the walk goes, made into text only
-  // when an issue names it (no array copied per value read).
-  const path: PropertyKey[] = [];
-  let nodes = 0;
-  let dropped = 0;
-  const issue = (rule: string, message: string) => {
-    if (issues.length < maxIssues) issues.push({ path: plainDataPath(path), rule, message });
-    else dropped += 1;
-  };
-  /** An issue at a member of the value being read. */
-  const issueAt = (key: PropertyKey, rule: string, message: string) => {
-    path.push(key);
-    issue(rule, message);
-    path.pop();
-  };
-  /** Reads a member; the path names it while (and only while) it is read, however the read ends. */
-  const readMember = (key: PropertyKey, value: unknown, depth: number): PlainData | undefined => {
-    path.push(key);
-    try {
-      return read(value, depth);
-    } finally {
-      path.pop();
-    }
-  };
-
-  const read = (value: unknown, depth: number): PlainData | undefined => {
-    nodes += 1;
-    if (nodes > maxNodes) {
-      if (nodes === maxNodes + 1) issue('size', `more than ${maxNodes} values in all`);
-      return undefined;
-    }
-    switch (typeof value) {
-      case 'string':
-      case 'boolean':
-        return value;
-      case 'number':
-        if (Number.isFinite(value)) return value;
-        issue('type', `${String(value)} is not a JSON number`);
-        return undefined;
-      case 'undefined':
-        return undefined;
-      case 'bigint':
-        issue('type', 'a BigInt is not JSON data: give a number or a string');
-        return undefined;
-      case 'symbol':
-      case 'function':
-        issue('type', `a ${typeof value} is not JSON data`);
-        return undefined;
-    }
-    if (value === null) return null;
-    const object = value as object;
-    if (depth >= maxDepth) {
-      issue('depth', `nested deeper than ${maxDepth} levels`);
-      return undefined;
-    }
-    if (ancestors.has(object)) {
-      issue('circular', 'refers to an object that contains it: a cycle is not JSON data');
-      return undefined;
-    }
-    ancestors.add(object);
-    try {
-      if (Array.isArray(object)) return readArray(object, depth);
-      const prototype = Object.getPrototypeOf(object) as unknown;
-      if (prototype !== Object.prototype && prototype !== null) {
-        const name = (object as { constructor?: { name?: unknown } }).constructor?.name;
-        issue('type', `must be plain data, got ${typeof name === 'string' ? name : 'a class instance'}`);
-        return undefined;
-      }
-      const copy: Record<string, PlainData> = {};
-      for (const key of Object.keys(object)) {
-        if (key === '__proto__') {
-          // Schema libraries and object spreads treat it as the prototype, not data: refused, never half-read.
-          issueAt(key, 'key', 'a member named __proto__ is refused');
-          continue;
-        }
-        const item = readMember(key, (object as Record<string, unknown>)[key], depth + 1);
-        // A plain assignment is safe: `__proto__`, the one key an assignment treats as more than data, is refused above.
-        if (item !== undefined) copy[key] = item;
-      }
-      return copy;
-    } catch (error) {
-      issue('unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
-      return undefined;
-    } finally {
-      ancestors.delete(object);
-    }
-  };
-
-  const readArray = (array: readonly unknown[], depth: number): PlainData[] | undefined => {
-    const length = array.length;
-    if (length > maxNodes - nodes) {
-      issue('size', `${length} items is more than ${maxNodes} values in all`);
-      return undefined;
-    }
-    const copy: PlainData[] = [];
-    for (let index = 0; index < length; index += 1) {
-      if (!(index in array)) {
-        issueAt(index, 'hole', 'an array with a hole: every item must be given');
-        continue;
-      }
-      const raw = array[index];
-      if (raw === undefined) {
-        issueAt(index, 'type', 'undefined is not JSON data');
-        continue;
-      }
-      const item = readMember(index, raw, depth + 1);
-      if (item !== undefined) copy.push(item);
-    }
-    return copy;
-  };
-
+  const reader = new PlainDataReader(limits ? { ...defaultLimits, ...limits } : defaultLimits);
   let data: PlainData | undefined;
   try {
-    data = read(input, 0);
+    data = reader.read(input, 0);
   } catch (error) {
     // Only a stack overflow or an exotic host object gets here; still an issue, never a throw.
-    path.length = 0;
-    issue('unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
+    reader.resetPath();
+    reader.issue('unreadable', `reading it threw: ${error instanceof Error ? error.message : 'a non-Error value'}`);
   }
-  if (dropped > 0) issues.push({ path: '(request)', rule: 'tooManyIssues', message: `and ${dropped} more issues` });
+  const issues = reader.issues;
+  if (reader.dropped > 0) {
+    issues.push({ path: '(request)', rule: 'tooManyIssues', message: `and ${reader.dropped} more issues` });
+  }
   return issues.length > 0 ? err(issues) : ok(data);
 }
