@@ -75,8 +75,9 @@ export class HeldLeases {
 
   /** Keeps the leases of a change set just started until it settles. */
   hold(started: StartedChangeSet, leases: EntityLease[]): void {
-    this.#changeSetOfToken.set(started.startToken, started.changeSetId);
+    // Nothing locked, nothing to name or release: a change set without leases leaves no entry behind.
     if (leases.length === 0) return;
+    this.#changeSetOfToken.set(started.startToken, started.changeSetId);
     const entry: HeldEntry = { leases, started, since: Date.now(), stopListening: () => {} };
     this.#held.set(started.changeSetId, entry);
     entry.stopListening = this.#parts
