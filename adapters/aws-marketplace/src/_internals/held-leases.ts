@@ -11,6 +11,7 @@ import {
 } from '@changeplane/core';
 import type { ResultAsync } from 'neverthrow';
 import type { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
+import { defaultCatalog } from './default-catalog.js';
 import { marketplaceChangeSetState } from './marketplace-change-set-state.js';
 
 /** The leases of one started change set, held until it settles. */
@@ -81,7 +82,7 @@ export class HeldLeases {
     const entry: HeldEntry = { leases, started, since: Date.now(), stopListening: () => {} };
     this.#held.set(started.changeSetId, entry);
     entry.stopListening = this.#parts
-      .settleWatcher(started.scope.catalog ?? 'AWSMarketplace')
+      .settleWatcher(started.scope.catalog ?? defaultCatalog)
       .listen(started.changeSetId, () => void this.release(started.changeSetId));
     if (!this.#keeper) {
       this.#keeper = setInterval(() => void this.#keepLeases(), this.#parts.watchIntervalMs);

@@ -5,6 +5,7 @@ import type {
   CheckedMarketplaceRequest,
   MarketplaceTag,
 } from '../marketplace-change-set-request.js';
+import { defaultCatalog } from './default-catalog.js';
 
 /** A tag as StartChangeSet takes it. */
 export type StartChangeSetTag = { readonly Key: string; readonly Value: string };
@@ -58,7 +59,7 @@ function toStartChangeSetChange(change: CheckedMarketplaceChange): StartChangeSe
  */
 export function toStartChangeSetInput(request: CheckedMarketplaceRequest): StartChangeSetPayload {
   // Built fresh from validated data (the details are the checked plain copy): no JSON round trip per call.
-  const catalog = request.catalog ?? 'AWSMarketplace';
+  const catalog = request.catalog ?? defaultCatalog;
   const changes = request.changes.map(toStartChangeSetChange);
   if (request.changeSetName === undefined && request.changeSetTags === undefined) {
     return { Catalog: catalog, ChangeSet: changes };

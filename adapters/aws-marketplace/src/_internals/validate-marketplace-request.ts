@@ -2,6 +2,7 @@ import { createValidationError, parseRequest, type ValidationError, type Validat
 import { err, ok, type Result } from 'neverthrow';
 import type { CheckedMarketplaceRequest, MarketplaceTag } from '../marketplace-change-set-request.js';
 import { changeReference } from './change-reference.js';
+import { defaultCatalog } from './default-catalog.js';
 import {
   codePointLength,
   type ListLimit,
@@ -66,7 +67,7 @@ export function validateMarketplaceRequest(input: unknown): Result<CheckedMarket
   if (parsed.isErr()) return err(parsed.error);
   const request: CheckedMarketplaceRequest = parsed.value;
   const rules = new ModelRules();
-  rules.string('catalog', request.catalog ?? 'AWSMarketplace', limits.catalog);
+  rules.string('catalog', request.catalog ?? defaultCatalog, limits.catalog);
   rules.string('changeSetName', request.changeSetName, limits.changeSetName);
   rules.string('clientToken', request.clientToken, limits.clientToken);
   rules.tags('changeSetTags', request.changeSetTags);

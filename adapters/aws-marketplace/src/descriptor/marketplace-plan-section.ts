@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultCatalog } from '../_internals/default-catalog.js';
 
 /** One change of a plan: one Change of a StartChangeSet request. */
 export const marketplaceChangeSchema = z
@@ -19,7 +20,7 @@ export const marketplaceChangeSchema = z
 /** The plan file's `marketplace` section. */
 export const marketplacePlanSectionSchema = z
   .object({
-    catalog: z.string().default('AWSMarketplace'),
+    catalog: z.string().default(defaultCatalog),
     /** Prefix of the change-set names; the planner numbers the sets. */
     changeSetName: z.string().optional().describe('Prefix of the change-set names; the planner numbers the sets.'),
     /** Open change sets at once (the account's limit). */

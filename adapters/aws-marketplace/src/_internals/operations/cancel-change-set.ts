@@ -8,6 +8,7 @@ import {
   isSettledStatus,
 } from '@changeplane/core';
 import { errAsync, type ResultAsync } from 'neverthrow';
+import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
 import { callMarketplace } from './call-marketplace.js';
@@ -22,7 +23,7 @@ export function cancelChangeSet(
   ref: ChangeSetRef,
   options: CallOptions,
 ): ResultAsync<ChangeSetState, ChangeSetError> {
-  const catalog = ref.scope.catalog ?? 'AWSMarketplace';
+  const catalog = ref.scope.catalog ?? defaultCatalog;
   return callMarketplace(
     session,
     {

@@ -1,6 +1,7 @@
 import { DescribeChangeSetCommand, type DescribeChangeSetCommandOutput } from '@aws-sdk/client-marketplace-catalog';
 import type { CallOptions, ChangeSetError, ChangeSetRef, ChangeSetState } from '@changeplane/core';
 import type { ResultAsync } from 'neverthrow';
+import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceChangeSetState } from '../marketplace-change-set-state.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
 import { callMarketplace } from './call-marketplace.js';
@@ -14,7 +15,7 @@ export function describeChangeSetOutput(
   options: CallOptions,
   operation: string,
 ): ResultAsync<DescribeChangeSetCommandOutput, ChangeSetError> {
-  const catalog = ref.scope.catalog ?? 'AWSMarketplace';
+  const catalog = ref.scope.catalog ?? defaultCatalog;
   return callMarketplace(
     session,
     {

@@ -7,6 +7,7 @@ import {
   waitUntilSettled,
 } from '@changeplane/core';
 import { okAsync, ResultAsync } from 'neverthrow';
+import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceChangeSetState } from '../marketplace-change-set-state.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
@@ -21,7 +22,7 @@ export function waitUntilChangeSetSettled(
   ref: ChangeSetRef,
   options: WaitOptions,
 ): ResultAsync<ChangeSetState, ChangeSetError> {
-  const watcher = session.settleWatcher(ref.scope.catalog ?? 'AWSMarketplace');
+  const watcher = session.settleWatcher(ref.scope.catalog ?? defaultCatalog);
   // The watcher brings the news within its interval; a describe of its own now and then is only a safety
   // net (for a listing that failed), so it need not follow a short poll delay and crowd DescribeChangeSet.
   const safetyNetMs = Math.max(options.maxDelayMs ?? session.options.waiter?.maxDelayMs ?? 10_000, 5_000);
