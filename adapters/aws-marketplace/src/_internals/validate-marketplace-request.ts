@@ -99,7 +99,7 @@ export function validateMarketplaceRequest(input: unknown): Result<CheckedMarket
     let at = index;
     for (let hops = 0; hops <= changes.length; hops += 1) {
       const identifier = changes[at]?.entity.identifier;
-      const reference = identifier === undefined ? null : changeReference.whole.exec(identifier);
+      const reference = identifier?.startsWith('$') ? changeReference.whole.exec(identifier) : null;
       if (!reference) return identifier === undefined ? `new:${at}` : `id:${identifier}`;
       const next = names.get(reference[1]!);
       if (next === undefined || next === at) return undefined;
@@ -115,7 +115,7 @@ export function validateMarketplaceRequest(input: unknown): Result<CheckedMarket
     rules.string(`${at}.entity.type`, change.entity.type, limits.entityType);
     const identifier = change.entity.identifier;
     if (identifier !== undefined) {
-      const reference = changeReference.whole.exec(identifier);
+      const reference = identifier.startsWith('$') ? changeReference.whole.exec(identifier) : null;
       if (reference) {
         if (!names.has(reference[1]!)) unknownReference(`${at}.entity.identifier`, reference[1]!);
         else if (entityOf(index) === undefined)
