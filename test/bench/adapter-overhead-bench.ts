@@ -100,7 +100,8 @@ async function alternate(
 }
 
 /**
- * Adapter overhead: create plus start through each adapter against the same calls with the raw SDK, on
+ * Adapter overhead: create plus start (the two sides' names and identifiers of equal length, so both send
+ * requests of the same size) through each adapter against the same calls with the raw SDK, on
  * one client each way, against emulators in another process (so the server's work does not share this
  * event loop), alternated, `iterations` per run, `runs` runs.
  */
@@ -173,7 +174,7 @@ export async function benchAdapterOverhead(iterations = 2_000, runs = 3): Promis
                 changes: [
                   {
                     changeType: 'UpdateInformation',
-                    entity: { type: 'SaaSProduct@1.0', identifier: `prod-adapter-${run}-${iteration}` },
+                    entity: { type: 'SaaSProduct@1.0', identifier: `prod-adp-${run}-${iteration}` },
                     details: { ProductTitle: 'bench' },
                   },
                 ],
@@ -218,8 +219,8 @@ export async function benchAdapterOverhead(iterations = 2_000, runs = 3): Promis
               {
                 changeSetType: 'CREATE',
                 regionId: ros.regionId,
-                changeSetName: `adapter-${run}-${iteration}`,
-                stackName: `adapter-${run}-${iteration}`,
+                changeSetName: `adp-${run}-${iteration}`,
+                stackName: `adp-${run}-${iteration}`,
                 templateBody: template,
                 timeoutInMinutes: 10,
               },

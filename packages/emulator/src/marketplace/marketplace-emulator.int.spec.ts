@@ -447,6 +447,25 @@ describe('startMarketplaceEmulator', () => {
         expect(later.ChangeSetId).toBeDefined();
       });
     });
+
+    describe('when an open change set is cancelled, or a dry run is open', () => {
+      it('should free a place at once for the cancel, and count no VALIDATE change set', async () => {
+        await start({
+          timing: { preparingMs: 5_000, applyingMs: 5_000 },
+          limits: { ratesPerSecond: false, openChangeSetsPerAccount: 1 },
+        });
+
+        const dryRun = await startChangeSet({ ChangeSet: [change('v1')], Intent: 'VALIDATE' });
+        const first = await startChangeSet({ ChangeSet: [change('c1')] });
+        const refused = await rejectionOf(startChangeSet({ ChangeSet: [change('c2')] }));
+        await client().send(new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: first.ChangeSetId }));
+        const after = await startChangeSet({ ChangeSet: [change('c2')] });
+
+        expect(dryRun.ChangeSetId).toBeDefined();
+        expect(refused).toBeInstanceOf(ServiceQuotaExceededException);
+        expect(after.ChangeSetId).toBeDefined();
+      });
+    });
   });
 
   describe('having the documented rates', () => {

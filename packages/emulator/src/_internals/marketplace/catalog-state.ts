@@ -32,6 +32,8 @@ export class CatalogState {
   /** account|token -> what it started, to answer a replay with the same change set. */
   readonly #tokens = new Map<string, { fingerprint: string; changeSetId: string }>();
   readonly #transitions = new ScheduledTransitions();
+  /** Open (PREPARING or APPLYING) APPLY change sets per account: the quota check counts these, not every change set. */
+  readonly #openApplies = new Map<string, number>();
   #clock = 0;
 
   constructor(
@@ -74,10 +76,7 @@ export class CatalogState {
         : [];
     // VALIDATE is a dry run: it neither counts against the quota nor takes (or waits for) locks.
     if (request.intent === 'APPLY') {
-      const open = [...this.#changeSets.values()].filter(
-        (changeSet) => changeSet.account === account && changeSet.intent === 'APPLY' && isOpen(changeSet.status),
-      ).length;
-      if (open >= this.settings.openChangeSetsPerAccount) {
+      if ((this.#openApplies.get(account) ?? 0) >= this.settings.openChangeSetsPerAccount) {
         throw new MarketplaceException(
           'ServiceQuotaExceededException',
           402,
@@ -109,6 +108,7 @@ export class CatalogState {
       lockedFrom: ++this.#clock,
     };
     this.#changeSets.set(id, changeSet);
+    if (changeSet.intent === 'APPLY') this.#openApplies.set(account, (this.#openApplies.get(account) ?? 0) + 1);
     for (const entity of lockedEntities) this.#locks.set(`${account}|${entity}`, id);
     if (token !== undefined) this.#tokens.set(`${account}|${token}`, { fingerprint, changeSetId: id });
     this.#transitions.after(this.settings.preparingMs, () => this.#afterPreparing(changeSet));
@@ -210,6 +210,9 @@ export class CatalogState {
   }
 
   #settle(changeSet: StoredChangeSet, status: ChangeSetStatus): void {
+    if (changeSet.intent === 'APPLY' && isOpen(changeSet.status)) {
+      this.#openApplies.set(changeSet.account, (this.#openApplies.get(changeSet.account) ?? 1) - 1);
+    }
     changeSet.status = status;
     changeSet.endTime = isoNow();
     changeSet.lockedUntil = ++this.#clock;

@@ -91,6 +91,10 @@ const live = (changeSet: RosChangeSet) => changeSet.status !== 'DELETE_COMPLETE'
 export class RosState {
   readonly stacks = new Map<string, RosStack>();
   readonly changeSets = new Map<string, RosChangeSet>();
+  /** The latest stack made under each name (at most one of them is live: a live name cannot be taken again). */
+  readonly #stackNamed = new Map<string, RosStack>();
+  /** Every change set of each stack, deleted ones too: per-stack checks read these, not every change set. */
+  readonly #changeSetsOfStack = new Map<string, RosChangeSet[]>();
   readonly #createTokens = new Map<string, { fingerprint: string; changeSetId: string; stackId: string }>();
   readonly #transitions = new ScheduledTransitions();
 
@@ -140,9 +144,8 @@ export class RosState {
         throw new RosError('StackNotFound', 404, `The Stack (${stackId}) could not be found.`);
     } else {
       const name = params.get('StackName')!;
-      const existing = [...this.stacks.values()].find(
-        (candidate) => candidate.name === name && candidate.status !== 'DELETE_COMPLETE',
-      );
+      const named = this.#stackNamed.get(name);
+      const existing = named && named.status !== 'DELETE_COMPLETE' ? named : undefined;
       if (existing && type === 'CREATE') throw new RosError('StackExists', 409, `The Stack (${name}) already exists.`);
       stack = existing;
     }
@@ -175,9 +178,7 @@ export class RosState {
 
     const name = params.get('ChangeSetName')!;
     if (stack) {
-      const onStack = [...this.changeSets.values()].filter(
-        (changeSet) => changeSet.stackId === stack!.id && live(changeSet),
-      );
+      const onStack = this.#changeSetsOn(stack.id).filter(live);
       if (onStack.some((changeSet) => changeSet.name === name)) {
         throw new RosError('ChangeSetExists', 409, `The ChangeSet (${name}) of Stack (${stack.name}) already exists.`);
       }
@@ -204,6 +205,7 @@ export class RosState {
         resourceGroupId: params.get('ResourceGroupId') ?? defaultResourceGroupId,
       };
       this.stacks.set(stack.id, stack);
+      this.#stackNamed.set(stack.name, stack);
     }
     const tags = params.objects('Tags').map((tag) => ({
       Key: tag.Key!,
@@ -249,6 +251,9 @@ export class RosState {
       ...(parallelism !== undefined ? { parallelism } : {}),
     };
     this.changeSets.set(changeSet.id, changeSet);
+    const ofStack = this.#changeSetsOfStack.get(stack.id);
+    if (ofStack) ofStack.push(changeSet);
+    else this.#changeSetsOfStack.set(stack.id, [changeSet]);
     if (token) this.#createTokens.set(token, { fingerprint, changeSetId: changeSet.id, stackId: stack.id });
     const target = stack;
     this.#transitions.after(this.timing.createMs / 2, () => {
@@ -285,8 +290,8 @@ export class RosState {
     changeSet.executionStatus = 'EXECUTE_IN_PROGRESS';
     const action = changeSet.type === 'UPDATE' ? 'UPDATE' : changeSet.type === 'IMPORT' ? 'IMPORT' : 'CREATE';
     stack.status = `${action}_IN_PROGRESS`;
-    for (const other of this.changeSets.values()) {
-      if (other.stackId === stack.id && other.id !== changeSet.id && live(other)) other.executionStatus = 'OBSOLETE';
+    for (const other of this.#changeSetsOn(stack.id)) {
+      if (other.id !== changeSet.id && live(other)) other.executionStatus = 'OBSOLETE';
     }
     this.#transitions.after(this.timing.executeMs, () => {
       if (stack.status !== `${action}_IN_PROGRESS`) return; // cancelled meanwhile
@@ -356,7 +361,7 @@ export class RosState {
     }
     changeSet.status = 'DELETE_COMPLETE';
     const stack = this.stacks.get(changeSet.stackId)!;
-    const remaining = [...this.changeSets.values()].filter((other) => other.stackId === stack.id && live(other));
+    const remaining = this.#changeSetsOn(stack.id).filter(live);
     // A stack that only ever existed for review goes with its last change set.
     if (stack.status === 'REVIEW_IN_PROGRESS' && remaining.length === 0) stack.status = 'DELETE_COMPLETE';
   }
@@ -372,9 +377,7 @@ export class RosState {
       );
     }
     stack.status = 'DELETE_COMPLETE';
-    for (const changeSet of this.changeSets.values()) {
-      if (changeSet.stackId === stack.id) changeSet.status = 'DELETE_COMPLETE';
-    }
+    for (const changeSet of this.#changeSetsOn(stack.id)) changeSet.status = 'DELETE_COMPLETE';
   }
 
   cancelUpdateStack(stackId: string | undefined): void {
@@ -387,8 +390,8 @@ export class RosState {
       );
     }
     stack.status = 'UPDATE_ROLLBACK_IN_PROGRESS';
-    const executing = [...this.changeSets.values()].find(
-      (changeSet) => changeSet.stackId === stack.id && changeSet.executionStatus === 'EXECUTE_IN_PROGRESS',
+    const executing = this.#changeSetsOn(stack.id).find(
+      (changeSet) => changeSet.executionStatus === 'EXECUTE_IN_PROGRESS',
     );
     this.#transitions.after(Math.min(50, this.timing.executeMs), () => {
       stack.status = 'UPDATE_ROLLBACK_COMPLETE';
@@ -396,6 +399,10 @@ export class RosState {
       stack.updateTime = rosTime();
       if (executing) executing.executionStatus = 'EXECUTE_FAILED';
     });
+  }
+
+  #changeSetsOn(stackId: string): readonly RosChangeSet[] {
+    return this.#changeSetsOfStack.get(stackId) ?? [];
   }
 
   close(): void {
