@@ -22,9 +22,9 @@ export function lockTtlOf(session: Pick<MarketplaceSession, 'options'>): number 
   return session.options.lockTtlMs ?? 15 * 60_000;
 }
 
-/** The live lease on each entity's key, in order (one store call at a time for one entity, else all at once). */
-function currentLeases(session: LockParts, entities: readonly string[]): Promise<(EntityLease | undefined)[]> {
-  if (entities.length === 1) return session.locks.current(lockKeyOf(session, entities[0]!)).then((lease) => [lease]);
+/** The live lease on each entity's key, in order (one store call for one entity, else all at once). */
+async function currentLeases(session: LockParts, entities: readonly string[]): Promise<(EntityLease | undefined)[]> {
+  if (entities.length === 1) return [await session.locks.current(lockKeyOf(session, entities[0]!))];
   return Promise.all(entities.map((entity) => session.locks.current(lockKeyOf(session, entity))));
 }
 
