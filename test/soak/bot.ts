@@ -22,16 +22,20 @@ await Promise.all(
   Array.from({ length: Number(runs) }, async (_, index) => {
     const seed = Number(botId) * 7 + index * 3;
     const picked = [...new Set([`prod-${seed % entities}`, `prod-${(seed * 5 + 1) % entities}`])];
+    const lockWait = { maxWaitMs: 60_000 };
     const result = await marketplace
-      .create({
-        changeSetName: `bot-${botId}-run-${index}`,
-        changes: picked.map((identifier) => ({
-          changeType: 'UpdateInformation',
-          entity: { type: 'SaaSProduct@1.0', identifier },
-          details: { ProductTitle: `${botId}-${index}` },
-        })),
-      })
-      .andThen((handle) => marketplace.start(handle, { lockWait: { maxWaitMs: 60_000 } }))
+      .create(
+        {
+          changeSetName: `bot-${botId}-run-${index}`,
+          changes: picked.map((identifier) => ({
+            changeType: 'UpdateInformation',
+            entity: { type: 'SaaSProduct@1.0', identifier },
+            details: { ProductTitle: `${botId}-${index}` },
+          })),
+        },
+        { lockWait },
+      )
+      .andThen((handle) => marketplace.start(handle, { lockWait }))
       .andThen((started) => marketplace.waitUntilSettled(started, { maxWaitMs: 120_000 }));
     process.stdout.write(
       `${JSON.stringify(result.isOk() ? { ok: true, status: result.value.status } : { ok: false, kind: result.error.kind, code: result.error.code })}\n`,

@@ -168,6 +168,24 @@ describe(AwsMarketplaceProvider, () => {
       expect(firstState.status).toBe('succeeded');
     });
 
+    it('should not refuse at create an entity locked now when the caller will wait for it at start', async () => {
+      await start({ timing: { preparingMs: 80, applyingMs: 80 } });
+      const marketplace = provider();
+      const first = (
+        await marketplace.create(request(change('prod-1'))).andThen((handle) => marketplace.start(handle))
+      )._unsafeUnwrap();
+      const refused = await marketplace.create(request(change('prod-1', 'UpdateTargeting')));
+      const lockWait = { maxWaitMs: 5_000 };
+      const waited = await marketplace
+        .create(request(change('prod-1', 'UpdateTargeting')), { lockWait })
+        .andThen((handle) => marketplace.start(handle, { lockWait }));
+
+      expect(refused._unsafeUnwrapErr()).toMatchObject({ kind: 'locked', heldBy: first.changeSetId });
+      expect(waited.isOk()).toBe(true);
+      expect((await marketplace.describe(first))._unsafeUnwrap().status).toBe('succeeded');
+      expect(emulator.requestCount('StartChangeSet')).toBe(2);
+    });
+
     it('should map a 423 from a change set another client started to locked', async () => {
       await start({ timing: { preparingMs: 300, applyingMs: 300 } });
       const other = new MarketplaceCatalogClient({

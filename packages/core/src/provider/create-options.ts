@@ -10,4 +10,9 @@ export interface CreateOptions extends CallOptions {
   readonly validateOnServer?: boolean;
   /** How long to wait for the provider to finish preparing the change set (ROS). */
   readonly wait?: WaitOptions;
+  /**
+   * The wait for locked entities that `start` will be given. A provider that checks entity locks at create
+   * (Marketplace) then does not refuse an entity locked now: the caller waits for it at start instead.
+   */
+  readonly lockWait?: { readonly maxWaitMs: number };
 }

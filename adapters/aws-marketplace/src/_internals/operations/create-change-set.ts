@@ -44,8 +44,8 @@ export function prepareChangeSet(
 }
 
 /**
- * A checked request -> its handle, once no other start token holds a lock on its entities (no lock taken),
- * then the server-side dry run when asked for. One async function: the hot path the overhead benchmark times.
+ * A checked request -> its handle, once no other start token holds a lock on its entities (no lock taken;
+ * not checked when the caller will wait for the locks at start), then the server-side dry run when asked for. One async function: the hot path the overhead benchmark times.
  */
 export async function createChangeSet(
   session: MarketplaceSession,
@@ -53,7 +53,10 @@ export async function createChangeSet(
   options: CreateOptions,
 ): Promise<Result<ChangeSetHandle, ChangeSetError>> {
   const { handle, input } = prepareChangeSet(session, request, options);
-  const free = await refuseLockedEntities(session, handle.entities, handle.startToken);
-  if (free.isErr()) return err(free.error);
+  // A caller that will wait for the locks at start is not refused for a lock held now.
+  if (!options.lockWait) {
+    const free = await refuseLockedEntities(session, handle.entities, handle.startToken);
+    if (free.isErr()) return err(free.error);
+  }
   return options.validateOnServer ? await validateOnServer(session, handle, input, options) : ok(handle);
 }

@@ -168,6 +168,8 @@ export async function executeRun(runs: readonly ProviderRun[], options: ExecuteR
               validateOnServer: options.mode === 'plan',
               wait: options.wait,
               signal: options.stopStarting,
+              // With --lock-wait, an entity another run holds now is waited for at start, not refused here.
+              ...(options.lockWaitMs ? { lockWait: { maxWaitMs: options.lockWaitMs } } : {}),
               ...(journaling
                 ? { clientToken: createToken!, startToken: journaling.token(task.target.task, 'start') }
                 : {}),
