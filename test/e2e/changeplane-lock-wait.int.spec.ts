@@ -1,37 +1,17 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { postgresUrl } from '../support/postgres-test-schema.js';
 import { byType, expectFinished, stateFile, writePlan } from './cli-files.js';
-import {
-  changeplaneBinary,
-  isolatedEnv,
-  repositoryRoot,
-  runChangeplane,
-  withEmulatorsProcess,
-} from './run-changeplane.js';
+import { runChangeplane, watchChangeplane, withEmulatorsProcess } from './run-changeplane.js';
 
 /** Starts `apply` in the background; `started` resolves once its change set is running, `done` at exit. */
 function applyInBackground(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [changeplaneBinary, ...args], { cwd: repositoryRoot, env: isolatedEnv(env) });
   let markStarted: () => void = () => {};
   const started = new Promise<void>((resolve) => {
     markStarted = resolve;
   });
-  const done = new Promise<{ code: number | null; events: Record<string, unknown>[] }>((resolve) => {
-    const events: Record<string, unknown>[] = [];
-    let buffer = '';
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines.filter((candidate) => candidate.startsWith('{'))) {
-        const event = JSON.parse(line) as Record<string, unknown>;
-        events.push(event);
-        if (event.type === 'task-status' && event.status === 'running') markStarted();
-      }
-    });
-    child.on('close', (code) => resolve({ code, events }));
+  const done = watchChangeplane(args, env, (event) => {
+    if (event.type === 'task-status' && event.status === 'running') markStarted();
   });
   return { started, done };
 }

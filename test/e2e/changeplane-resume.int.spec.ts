@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,33 +6,18 @@ import ROS, * as $Ros from '@alicloud/ros20190910';
 import { ListChangeSetsCommand, MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
 import { describe, expect, it } from 'vitest';
 import { byType } from './cli-files.js';
-import {
-  changeplaneBinary,
-  isolatedEnv,
-  repositoryRoot,
-  runChangeplane,
-  withEmulatorsProcess,
-} from './run-changeplane.js';
+import { runChangeplane, watchChangeplane, withEmulatorsProcess } from './run-changeplane.js';
 
 /** Starts `apply` and SIGKILLs it as soon as an event matching `when` is printed. */
-function applyKilledWhen(args: string[], env: NodeJS.ProcessEnv, when: (event: Record<string, unknown>) => boolean) {
-  return new Promise<Record<string, unknown>[]>((resolve) => {
-    const child = spawn(process.execPath, [changeplaneBinary, ...args], { cwd: repositoryRoot, env: isolatedEnv(env) });
-    const events: Record<string, unknown>[] = [];
-    let buffer = '';
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        if (!line.startsWith('{')) continue;
-        const event = JSON.parse(line) as Record<string, unknown>;
-        events.push(event);
-        if (when(event)) child.kill('SIGKILL');
-      }
-    });
-    child.on('close', () => resolve(events));
+async function applyKilledWhen(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  when: (event: Record<string, unknown>) => boolean,
+) {
+  const { events } = await watchChangeplane(args, env, (event, child) => {
+    if (when(event)) child.kill('SIGKILL');
   });
+  return events;
 }
 
 describe('changeplane apply after a crash', () => {

@@ -64,6 +64,34 @@ export function runChangeplane(args: readonly string[], env: NodeJS.ProcessEnv =
   });
 }
 
+/**
+ * Runs the built binary as a subprocess and hands each JSON event to `onEvent` as it is printed (with the
+ * child, so a test can act mid-run: kill it, or start another bot); resolves at exit with every event.
+ */
+export function watchChangeplane(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  onEvent: (event: Record<string, unknown>, child: ChildProcess) => void,
+): Promise<{ code: number | null; events: Record<string, unknown>[] }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [changeplaneBinary, ...args], { cwd: repositoryRoot, env: isolatedEnv(env) });
+    const events: Record<string, unknown>[] = [];
+    let buffer = '';
+    child.stdout!.on('data', (chunk) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        if (!line.startsWith('{')) continue;
+        const event = JSON.parse(line) as Record<string, unknown>;
+        events.push(event);
+        onEvent(event, child);
+      }
+    });
+    child.on('close', (code) => resolve({ code, events }));
+  });
+}
+
 /** Starts `changeplane emulators --json` and resolves with the environment it prints. */
 export function startEmulatorsProcess(
   speed: 'fast' | 'slow' = 'slow',
