@@ -94,6 +94,7 @@ export {
   acquireEntityLocks,
   releaseEntityLocks,
 } from './locks/acquire-entity-locks.js';
+export { currentEntityLeases } from './locks/current-entity-leases.js';
 export type { EntityLease } from './locks/entity-lease.js';
 export { type EntityLocation, entityLockKey } from './locks/entity-lock-key.js';
 export type { EntityLockStore } from './locks/entity-lock-store.js';

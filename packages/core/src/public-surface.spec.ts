@@ -24,6 +24,7 @@ describe('public surface', () => {
         'createChangeSetContainer',
         'createChangeSetError',
         'createValidationError',
+        'currentEntityLeases',
         'defaultRetryPolicy',
         'defaultSecretRedactor',
         'defaultWaiterPolicy',

@@ -2,6 +2,7 @@ import {
   acquireEntityLocks,
   type ChangeSetError,
   createChangeSetError,
+  currentEntityLeases,
   type EntityLease,
   entityLockKey,
   type StartOptions,
@@ -22,35 +23,19 @@ export function lockTtlOf(session: Pick<MarketplaceSession, 'options'>): number 
   return session.options.lockTtlMs ?? 15 * 60_000;
 }
 
-/** The live lease on each entity's key, in order (one store call for one entity, else all at once). */
-async function currentLeases(session: LockParts, entities: readonly string[]): Promise<(EntityLease | undefined)[]> {
-  if (entities.length === 1) return [await session.locks.current(lockKeyOf(session, entities[0]!))];
-  return Promise.all(entities.map((entity) => session.locks.current(lockKeyOf(session, entity))));
-}
-
 /** `locked` when another start token holds a lock on one of the entities (create's check: no lock taken, no call made). */
 export async function refuseLockedEntities(
   session: LockParts,
   entities: readonly string[],
   startToken: string,
 ): Promise<Result<void, ChangeSetError>> {
-  if (entities.length === 0) return ok(undefined);
-  let leases: (EntityLease | undefined)[];
-  try {
-    leases = await currentLeases(session, entities);
-  } catch (cause) {
-    // A store that cannot answer (a database gone): `locked`, as acquireEntityLocks reports it.
-    return err(
-      createChangeSetError('locked', {
-        provider: marketplaceProviderId,
-        operation: 'create',
-        message: `the lock store could not be reached: ${cause instanceof Error ? cause.message : String(cause)}`,
-        code: 'LockStoreUnavailable',
-        entities: [...entities],
-        cause,
-      }),
-    );
-  }
+  const current = await currentEntityLeases(
+    session.locks,
+    entities.map((entity) => lockKeyOf(session, entity)),
+    { provider: marketplaceProviderId, operation: 'create' },
+  );
+  if (current.isErr()) return err(current.error);
+  const leases = current.value;
   const held = leases.find((lease) => lease !== undefined && lease.holder !== startToken);
   if (!held) return ok(undefined);
   const entity = entities[leases.indexOf(held)]!;
@@ -101,8 +86,7 @@ export async function checkLeasesCurrent(
   leases: readonly EntityLease[],
   entities: readonly string[],
 ): Promise<Result<void, ChangeSetError>> {
-  const isCurrent = (lease: EntityLease) => session.locks.isCurrent(lease).catch(() => false);
-  const current = leases.length === 1 ? [await isCurrent(leases[0]!)] : await Promise.all(leases.map(isCurrent));
+  const current = await Promise.all(leases.map((lease) => session.locks.isCurrent(lease).catch(() => false)));
   const lost = leases.filter((_, index) => !current[index]);
   if (lost.length === 0) return ok(undefined);
   return err(

@@ -1,10 +1,6 @@
 import type { StartChangeSetCommandInput } from '@aws-sdk/client-marketplace-catalog';
 import type { PlainData } from '@changeplane/core';
-import type {
-  CheckedMarketplaceChange,
-  CheckedMarketplaceRequest,
-  MarketplaceTag,
-} from '../marketplace-change-set-request.js';
+import type { CheckedMarketplaceRequest, MarketplaceTag } from '../marketplace-change-set-request.js';
 import { defaultCatalog } from './default-catalog.js';
 
 /** A tag as StartChangeSet takes it. */
@@ -34,24 +30,6 @@ export type StartChangeSetPayload = {
 const tagsOf = (list: readonly MarketplaceTag[]): StartChangeSetTag[] =>
   list.map((tag) => ({ Key: tag.key, Value: tag.value }));
 
-/** One checked change as StartChangeSet takes it. */
-function toStartChangeSetChange(change: CheckedMarketplaceChange): StartChangeSetChange {
-  const entity: { Type: string; Identifier?: string } = { Type: change.entity.type };
-  if (change.entity.identifier !== undefined) entity.Identifier = change.entity.identifier;
-  // Members assigned only when present (an absent member stays absent, as the model wants); assignments, not
-  // conditional spreads: this runs on every create.
-  const out: { -readonly [Key in keyof StartChangeSetChange]: StartChangeSetChange[Key] } = {
-    ChangeType: change.changeType,
-    Entity: entity,
-  };
-  const details = change.details;
-  if (typeof details === 'string') out.Details = details;
-  else if (details !== undefined) out.DetailsDocument = details;
-  if (change.entityTags !== undefined) out.EntityTags = tagsOf(change.entityTags);
-  if (change.changeName !== undefined) out.ChangeName = change.changeName;
-  return out;
-}
-
 /**
  * A validated request (the copy `validateMarketplaceRequest` returns) as the StartChangeSet input, without
  * token and intent, JSON-safe so a handle can carry it. A string `details` is `Details`; any other JSON
@@ -59,28 +37,32 @@ function toStartChangeSetChange(change: CheckedMarketplaceChange): StartChangeSe
  */
 export function toStartChangeSetInput(request: CheckedMarketplaceRequest): StartChangeSetPayload {
   // Built fresh from validated data (the details are the checked plain copy): no JSON round trip per call.
-  const catalog = request.catalog ?? defaultCatalog;
-  const changes = request.changes.map(toStartChangeSetChange);
-  if (request.changeSetName === undefined && request.changeSetTags === undefined) {
-    return { Catalog: catalog, ChangeSet: changes };
-  }
   return {
-    Catalog: catalog,
+    Catalog: request.catalog ?? defaultCatalog,
     ...(request.changeSetName !== undefined ? { ChangeSetName: request.changeSetName } : {}),
     ...(request.changeSetTags !== undefined ? { ChangeSetTags: tagsOf(request.changeSetTags) } : {}),
-    ChangeSet: changes,
+    ChangeSet: request.changes.map(
+      (change): StartChangeSetChange => ({
+        ChangeType: change.changeType,
+        Entity: {
+          Type: change.entity.type,
+          ...(change.entity.identifier !== undefined ? { Identifier: change.entity.identifier } : {}),
+        },
+        ...(typeof change.details === 'string' ? { Details: change.details } : {}),
+        ...(change.details !== undefined && typeof change.details !== 'string'
+          ? { DetailsDocument: change.details }
+          : {}),
+        ...(change.entityTags !== undefined ? { EntityTags: tagsOf(change.entityTags) } : {}),
+        ...(change.changeName !== undefined ? { ChangeName: change.changeName } : {}),
+      }),
+    ),
   };
 }
 
 /** The entities a StartChangeSet input locks: existing identifiers, not the ones it creates or refers to. */
 export function lockedEntitiesOf(input: StartChangeSetCommandInput): string[] {
-  const identifiers: string[] = [];
-  for (const change of input.ChangeSet ?? []) {
-    const identifier = change.Entity?.Identifier;
-    // At most 20 changes: a linear look-up beats building a Set on every start.
-    if (identifier !== undefined && !identifier.startsWith('$') && !identifiers.includes(identifier)) {
-      identifiers.push(identifier);
-    }
-  }
-  return identifiers.sort();
+  const identifiers = (input.ChangeSet ?? [])
+    .map((change) => change.Entity?.Identifier)
+    .filter((identifier): identifier is string => identifier !== undefined && !identifier.startsWith('$'));
+  return [...new Set(identifiers)].sort();
 }

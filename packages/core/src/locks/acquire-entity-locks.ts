@@ -1,4 +1,5 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { lockStoreUnavailable } from '../_internals/locks/lock-store-unavailable.js';
 import { abortedError } from '../_internals/timing/aborted-error.js';
 import type { AbortedError, LockedError } from '../errors/change-set-error.js';
 import { createChangeSetError } from '../errors/create-change-set-error.js';
@@ -76,14 +77,7 @@ export function acquireEntityLocks(
   // A store that cannot answer (a database gone) rejects: the caller hears `locked`, as it has no lock.
   const guarded = run().catch((cause: unknown) =>
     err<EntityLease[], LockedError | AbortedError>(
-      createChangeSetError('locked', {
-        provider: options.provider,
-        operation: options.operation,
-        message: `the lock store could not be reached: ${cause instanceof Error ? cause.message : String(cause)}`,
-        code: 'LockStoreUnavailable',
-        entities: ordered.map(entityOfLockKey),
-        cause,
-      }),
+      lockStoreUnavailable(options.provider, options.operation, ordered, cause),
     ),
   );
   return new ResultAsync(guarded);

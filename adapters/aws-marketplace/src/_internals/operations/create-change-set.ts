@@ -45,7 +45,8 @@ export function prepareChangeSet(
 
 /**
  * A checked request -> its handle, once no other start token holds a lock on its entities (no lock taken;
- * not checked when the caller will wait for the locks at start), then the server-side dry run when asked for. One async function: the hot path the overhead benchmark times.
+ * not checked when the caller will wait for the locks at start), then the server-side dry run when asked
+ * for. One async function: the hot path the overhead benchmark times.
  */
 export async function createChangeSet(
   session: MarketplaceSession,
