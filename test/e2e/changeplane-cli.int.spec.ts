@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
@@ -67,11 +68,13 @@ describe('changeplane (the built binary)', () => {
     });
 
     describe('having no credentials anywhere', () => {
-      it('should fall back to the emulators for the demo and say so loudly', async () => {
+      it('should refuse with exit 2, say how to configure a target, and start no emulator', async () => {
         const result = await runPlan(demo, { json: false, emulators: false });
-        expect(result.code).toBe(0);
-        expect(result.stdout).toContain('EMULATORS');
-        expect(result.stdout).toContain('no credentials or endpoint were found');
+        expect(result.code).toBe(2);
+        expect(result.stdout).not.toContain('EMULATORS');
+        expect(result.stdout + result.stderr).toContain('no credentials found for');
+        expect(result.stdout + result.stderr).toContain('or pass --emulators');
+        expect(result.stdout).not.toContain('creating');
       });
     });
 
@@ -90,8 +93,14 @@ describe('changeplane (the built binary)', () => {
         expect(finished.reason).toBe('invalid input, nothing was started');
         expect(statusByTask(finished)).toEqual({ 'ros:broken-stack': 'failed', 'marketplace:1': 'not-started' });
         expect(byType(result.events, 'task-status').map((event) => event.status)).not.toContain('running');
-        const recorded = JSON.parse(readFileSync(state, 'utf8')) as { changeSets: { task: string }[] };
-        expect(recorded.changeSets.map((entry) => entry.task)).toEqual(['ros:broken-stack']);
+        // The refused change set exists at the provider: the journal records it for status and cancel.
+        const journal = readFileSync(join(dirname(state), 'journal.jsonl'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { type: string; taskKey?: string; error?: { changeSetId?: string } });
+        const refused = journal.filter((entry) => entry.type === 'outcome' && entry.error?.changeSetId);
+        expect(refused.map((entry) => entry.taskKey)).toEqual(['ros:broken-stack']);
+        expect(existsSync(state)).toBe(false);
       });
     });
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { ProviderDescriptor } from '@changeplane/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { emulatorPortFlag } from './_internals/commands/emulator-port-flag.js';
-import { defaultStateFile } from './_internals/state/run-state-file.js';
 import { ExitCode } from './exit-codes.js';
 import { builtinDescriptors } from './providers/builtin-descriptors.js';
 
@@ -31,7 +30,11 @@ function withProviderOptions(command: Command, descriptors: readonly ProviderDes
     .option('--no-color', 'no colours (also NO_COLOR=1 or TERM=dumb)')
     .option('--emulators', 'run every provider on its embedded emulator, whatever credentials are configured')
     .addOption(speedOption())
-    .option('--state <file>', 'where runs are recorded for status and cancel', defaultStateFile)
+    .option('--state-dir <dir>', 'where the file run journal is kept (status and cancel read it)', '.changeplane')
+    // Before the journal was the one record of a run: `--state .changeplane/state.json` named this folder.
+    .addOption(
+      new Option('--state <file>', 'the state file of earlier versions: its folder is the state dir').hideHelp(),
+    )
     .option('--store <url>', 'postgres://... journal and entity locks shared by bots [env CHANGEPLANE_STORE]')
     .option('--max-wait <seconds>', 'longest wait for one change set', positiveNumber, 1_800);
   for (const descriptor of descriptors) {
@@ -50,7 +53,7 @@ const credentialHelp = (descriptors: readonly ProviderDescriptor[]) =>
       `  ${descriptor.title} (plan section \`${descriptor.planSection}\`), credentials from:`,
       ...descriptor.credentialSources.map((source) => `    - ${source}`),
     ]),
-    '  With no credentials anywhere and no endpoint given, the embedded emulators run, and the header says so.',
+    '  With no credentials anywhere, apply and plan refuse (exit 2): configure them, or pass --emulators.',
     '',
     'Exit codes: 0 success; 1 a change set failed, was cancelled or skipped, or apply was declined;',
     '  2 invalid input (nothing was started); 3 lock contention; 4 any other error; 130 interrupted.',
@@ -124,18 +127,23 @@ export async function main(
   withProviderOptions(
     program.command('status').description('describe the change sets of the last run, where it reached them'),
     descriptors,
-  ).action(async (options) => {
-    const { statusCommand } = await import('./_internals/commands/status-command.js');
-    exitCode = await statusCommand(options, descriptors);
-  });
+  )
+    .option('--run <id>', 'the run to describe (a prefix of its id is enough) instead of the last one')
+    .option('--all', 'describe the change sets of every run in the journal')
+    .action(async (options) => {
+      const { statusCommand } = await import('./_internals/commands/status-command.js');
+      exitCode = await statusCommand(options, descriptors);
+    });
 
   withProviderOptions(
     program.command('cancel <change-set>').description('cancel a change set of the last run (task or change-set id)'),
     descriptors,
-  ).action(async (target: string, options) => {
-    const { cancelCommand } = await import('./_internals/commands/cancel-command.js');
-    exitCode = await cancelCommand(target, options, descriptors);
-  });
+  )
+    .option('--run <id>', 'look in this run (a prefix of its id is enough) instead of the last one')
+    .action(async (target: string, options) => {
+      const { cancelCommand } = await import('./_internals/commands/cancel-command.js');
+      exitCode = await cancelCommand(target, options, descriptors);
+    });
 
   const emulators = program
     .command('emulators')

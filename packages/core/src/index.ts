@@ -75,6 +75,7 @@ export { FileRunJournal, type FileRunJournalOptions } from './journal/file-run-j
 export { InMemoryRunJournal } from './journal/in-memory-run-journal.js';
 export type { JournalChangeSet } from './journal/journal-change-set.js';
 export type {
+  ConnectionsEntry,
   FailedOutcomeEntry,
   IntentEntry,
   JournalEntry,

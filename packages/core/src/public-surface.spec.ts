@@ -78,6 +78,7 @@ describe('public surface', () => {
         'ConnectionInput',
         'ConnectionRecord',
         'ConnectionResolution',
+        'ConnectionsEntry',
         'CreateOptions',
         'DescriptorOption',
         'EmulatorLauncher',

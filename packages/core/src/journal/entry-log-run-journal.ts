@@ -3,10 +3,11 @@ import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { deriveClientToken } from '../_internals/journal/derive-client-token.js';
 import { listJournalChangeSets } from '../_internals/journal/list-journal-change-sets.js';
 import { replayRun, runRecordsOf } from '../_internals/journal/replay-run.js';
+import type { ConnectionRecord } from '../descriptor/provider-connection.js';
 import { serializeChangeSetError } from '../errors/serialize-change-set-error.js';
 import { mayHaveTakenEffect } from '../errors/with-client-token.js';
 import type { JournalChangeSet } from './journal-change-set.js';
-import type { IntentEntry, JournalEntry, OutcomeEntry } from './journal-entry.js';
+import type { ConnectionsEntry, IntentEntry, JournalEntry, OutcomeEntry } from './journal-entry.js';
 import type { JournalOperation } from './journal-operation.js';
 import type { JournalIntent, JournalOutcome, RunJournal, StartRunOptions } from './run-journal.js';
 import { type RunJournalError, runJournalError } from './run-journal-error.js';
@@ -49,11 +50,20 @@ export abstract class EntryLogRunJournal implements RunJournal {
       .andThen(() => (options.newRun ? okAsync(undefined) : this.findUnfinishedRun(planHash)))
       .andThen((unfinished): ResultAsync<StartedRun, RunJournalError> => {
         if (unfinished) return okAsync({ ...unfinished, resumed: true });
-        const entry: JournalEntry = { type: 'run-started', runId: randomUUID(), planHash, at: this.#at() };
+        const entry: JournalEntry = {
+          type: 'run-started',
+          runId: randomUUID(),
+          planHash,
+          ...(options.command ? { command: options.command } : {}),
+          ...(options.plan ? { plan: options.plan } : {}),
+          at: this.#at(),
+        };
         return this.append(entry).map(
           (): StartedRun => ({
             runId: entry.runId,
             planHash,
+            ...(options.command ? { command: options.command } : {}),
+            ...(options.plan ? { plan: options.plan } : {}),
             startedAt: entry.at,
             status: 'unfinished',
             resumed: false,
@@ -76,6 +86,15 @@ export abstract class EntryLogRunJournal implements RunJournal {
     return deriveClientToken(runId, taskKey, operation);
   }
 
+  /** Records how the run reaches each provider, never credentials. */
+  recordConnections(
+    runId: string,
+    providers: Readonly<Record<string, ConnectionRecord>>,
+  ): ResultAsync<ConnectionsEntry, RunJournalError> {
+    const entry: ConnectionsEntry = { type: 'connections', runId, providers, at: this.#at() };
+    return this.append(entry).map(() => entry);
+  }
+
   /** Records what is about to be done, before the provider call. */
   recordIntent(intent: JournalIntent): ResultAsync<IntentEntry, RunJournalError> {
     const entry: IntentEntry = {
@@ -84,6 +103,7 @@ export abstract class EntryLogRunJournal implements RunJournal {
       taskKey: intent.taskKey,
       operation: intent.operation,
       provider: intent.provider,
+      ...(intent.label ? { label: intent.label } : {}),
       clientToken: intent.clientToken ?? this.clientToken(intent.runId, intent.taskKey, intent.operation),
       ...(intent.changeSetId ? { changeSetId: intent.changeSetId } : {}),
       at: this.#at(),

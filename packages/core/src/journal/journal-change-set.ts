@@ -13,6 +13,8 @@ export interface JournalChangeSet {
   readonly runId: string;
   readonly taskKey: string;
   readonly provider: string;
+  /** The task as people name it, when the run recorded it. */
+  readonly label?: string;
   readonly clientToken: string;
   readonly state: 'created' | 'started' | 'cancelled' | 'unknown';
   readonly ref?: ChangeSetRef;

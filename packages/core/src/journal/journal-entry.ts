@@ -1,14 +1,27 @@
+import type { ConnectionRecord } from '../descriptor/provider-connection.js';
 import type { SerializedChangeSetError } from '../errors/serialize-change-set-error.js';
 import type { ChangeSetHandle } from '../model/change-set-handle.js';
 import type { ChangeSetRef } from '../model/change-set-ref.js';
 import type { JournalOperation } from './journal-operation.js';
 import type { RunFinishStatus } from './run-record.js';
 
-/** A run began: its id and the content hash of its plan. */
+/** A run began: its id and the content hash of its plan (and, when the caller says, the command and plan file). */
 export interface RunStartedEntry {
   readonly type: 'run-started';
   readonly runId: string;
   readonly planHash: string;
+  /** What started it (`apply`, `plan`), for people reading the runs back. */
+  readonly command?: string;
+  /** The plan as people name it (a file path), for the same. */
+  readonly plan?: string;
+  readonly at: string;
+}
+
+/** How the run reached each provider (by provider id): where `status` and `cancel` reach them later. */
+export interface ConnectionsEntry {
+  readonly type: 'connections';
+  readonly runId: string;
+  readonly providers: Readonly<Record<string, ConnectionRecord>>;
   readonly at: string;
 }
 
@@ -20,6 +33,8 @@ export interface IntentEntry {
   readonly taskKey: string;
   readonly operation: JournalOperation;
   readonly provider: string;
+  /** The task as people name it (`marketplace set 1/2`), when the caller said. */
+  readonly label?: string;
   readonly clientToken: string;
   /** The change set acted on, for `start` and `cancel` when it has an id already. */
   readonly changeSetId?: string;
@@ -64,9 +79,9 @@ export interface RunFinishedEntry {
 }
 
 /** One line of a run journal: plain JSON data, in the order it was written. */
-export type JournalEntry = RunStartedEntry | IntentEntry | OutcomeEntry | RunFinishedEntry;
+export type JournalEntry = RunStartedEntry | ConnectionsEntry | IntentEntry | OutcomeEntry | RunFinishedEntry;
 
-const entryTypes: ReadonlySet<string> = new Set(['run-started', 'intent', 'outcome', 'run-finished']);
+const entryTypes: ReadonlySet<string> = new Set(['run-started', 'connections', 'intent', 'outcome', 'run-finished']);
 
 /** True when `value` has the shape of a journal entry (what a reader keeps of a line that parsed). */
 export function isJournalEntry(value: unknown): value is JournalEntry {

@@ -1,9 +1,10 @@
 import type { ResultAsync } from 'neverthrow';
+import type { ConnectionRecord } from '../descriptor/provider-connection.js';
 import type { ChangeSetError } from '../errors/change-set-error.js';
 import type { ChangeSetHandle } from '../model/change-set-handle.js';
 import type { ChangeSetRef } from '../model/change-set-ref.js';
 import type { JournalChangeSet } from './journal-change-set.js';
-import type { IntentEntry, OutcomeEntry } from './journal-entry.js';
+import type { ConnectionsEntry, IntentEntry, OutcomeEntry } from './journal-entry.js';
 import type { JournalOperation } from './journal-operation.js';
 import type { RunJournalError } from './run-journal-error.js';
 import type { RunFinishStatus, RunRecord, StartedRun } from './run-record.js';
@@ -15,6 +16,8 @@ export interface JournalIntent {
   readonly taskKey: string;
   readonly operation: JournalOperation;
   readonly provider: string;
+  /** The task as people name it (`marketplace set 1/2`), for `status`. */
+  readonly label?: string;
   /** The token the call will carry; `clientToken(runId, taskKey, operation)` when omitted. */
   readonly clientToken?: string;
   readonly changeSetId?: string;
@@ -36,6 +39,10 @@ export interface JournalOutcome {
 export interface StartRunOptions {
   /** Start a fresh run even when an unfinished run of the same plan exists. */
   readonly newRun?: boolean;
+  /** What starts it (`apply`, `plan`), kept with a new run. */
+  readonly command?: string;
+  /** The plan as people name it (a file path), kept with a new run. */
+  readonly plan?: string;
 }
 
 /**
@@ -57,6 +64,11 @@ export interface RunJournal {
   listRuns(): ResultAsync<RunRecord[], RunJournalError>;
   /** The client token of one operation of one task of a run: the same on every call. */
   clientToken(runId: string, taskKey: string, operation: JournalOperation): string;
+  /** Records how the run reaches each provider (never credentials): `status` and `cancel` reach them there. */
+  recordConnections(
+    runId: string,
+    providers: Readonly<Record<string, ConnectionRecord>>,
+  ): ResultAsync<ConnectionsEntry, RunJournalError>;
   /** Records what is about to be done, before the provider call. */
   recordIntent(intent: JournalIntent): ResultAsync<IntentEntry, RunJournalError>;
   /** Records what came of a call, after it. */

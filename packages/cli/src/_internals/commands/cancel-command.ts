@@ -2,11 +2,12 @@ import { type ProviderDescriptor, serializeChangeSetError } from '@changeplane/c
 import { ExitCode } from '../../exit-codes.js';
 import type { CommonOptions } from './common-options.js';
 import { runRecordedChangeSetCommand } from './recorded-change-set-command.js';
+import type { RunSelection } from './recorded-change-sets.js';
 
 /** `changeplane cancel <task|change-set-id>`: cancels one change set of the last run, where that run reached it. */
 export function cancelCommand(
   target: string,
-  options: CommonOptions & { store?: string },
+  options: CommonOptions & RunSelection & { store?: string },
   descriptors: readonly ProviderDescriptor[],
 ): Promise<number> {
   return runRecordedChangeSetCommand(options, descriptors, {
@@ -19,7 +20,7 @@ export function cancelCommand(
         ? { found: true, subject: entry, providers: new Set([entry.ref.provider]) }
         : {
             found: false,
-            notice: `no change set ${target} in ${options.state} or the run journal`,
+            notice: `no change set ${target} in the ${options.run ? `run ${options.run}` : 'last run'} of the run journal`,
             reason: 'nothing was cancelled',
           };
     },

@@ -4,7 +4,8 @@ import { optionValues } from '../providers/option-values.js';
 
 export type Reconnection =
   | { readonly ok: true; readonly connections: ReadonlyMap<string, ProviderConnection>; close(): Promise<void> }
-  | { readonly ok: false; readonly problem: string };
+  /** `emulatorsGone`: the run used embedded emulators, which stopped with it. */
+  | { readonly ok: false; readonly problem: string; readonly emulatorsGone?: true };
 
 /**
  * Reaches the providers of recorded change sets exactly where the last run reached them: same endpoint,
@@ -22,9 +23,9 @@ export async function reconnect(
   const close = async () => {
     await Promise.allSettled([...connections.values()].map((connection) => connection.dispose()));
   };
-  const fail = async (problem: string): Promise<Reconnection> => {
+  const fail = async (problem: string, emulatorsGone = false): Promise<Reconnection> => {
     await close();
-    return { ok: false, problem };
+    return { ok: false, problem, ...(emulatorsGone ? { emulatorsGone: true as const } : {}) };
   };
   for (const id of providerIds) {
     const provider = providers.find((candidate) => candidate.descriptor.id === id);
@@ -32,7 +33,8 @@ export async function reconnect(
     let record = records[id];
     if (record?.emulator) {
       return fail(
-        `the last run used the embedded ${id} emulator (${record.endpoint}), which stopped with it; run \`changeplane emulators\` and point apply, status and cancel at it`,
+        `the emulators of that run are gone: it used the embedded ${id} emulator (${record.endpoint}), which stopped with it; run \`changeplane emulators\` and point apply, status and cancel at it to keep change sets to look at`,
+        true,
       );
     }
     if (!record) {

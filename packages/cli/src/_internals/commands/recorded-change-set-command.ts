@@ -3,11 +3,15 @@ import { ExitCode } from '../../exit-codes.js';
 import { loadProviders } from '../../providers/loaded-provider.js';
 import type { SummaryRow } from '../output/run-event.js';
 import type { RunReporter } from '../output/run-reporter.js';
-import type { RunStateEntry } from '../state/run-state.js';
 import type { CommonOptions } from './common-options.js';
 import { createReporter } from './create-reporter.js';
 import { reconnect } from './reconnect.js';
-import { type RecordedChangeSets, recordedChangeSets } from './recorded-change-sets.js';
+import {
+  type RecordedChangeSet,
+  type RecordedChangeSets,
+  type RunSelection,
+  recordedChangeSets,
+} from './recorded-change-sets.js';
 
 /** What a command found to act on among the recorded change sets, or why it found nothing. */
 export type RecordedSelection<Subject> =
@@ -20,7 +24,7 @@ export interface RecordedSession {
   readonly recorded: RecordedChangeSets;
   readonly connections: ReadonlyMap<string, ProviderConnection>;
   /** Lists a recorded change set as a task of this command (`task-added`). */
-  announce(entry: RunStateEntry): void;
+  announce(entry: RecordedChangeSet): void;
   /** Ends the command: `run-finished` with the exit code, reason and summary; returns the exit code. */
   finish(exitCode: number, reason: string, summary?: SummaryRow[]): number;
 }
@@ -30,6 +34,8 @@ export interface RecordedChangeSetCommand<Subject> {
   select(recorded: RecordedChangeSets): RecordedSelection<Subject>;
   /** The reason given when the selected change sets' providers cannot be reached. */
   readonly unreachable: string;
+  /** The reason given when they ran on embedded emulators that are gone; absent: that is a failure too. */
+  readonly emulatorsGone?: string;
   act(subject: Subject, session: RecordedSession): Promise<number>;
 }
 
@@ -38,7 +44,7 @@ export interface RecordedChangeSetCommand<Subject> {
  * to act on, reach its providers where the last run reached them, act, and close everything whatever happens.
  */
 export async function runRecordedChangeSetCommand<Subject>(
-  options: CommonOptions & { store?: string },
+  options: CommonOptions & RunSelection & { store?: string },
   descriptors: readonly ProviderDescriptor[],
   command: RecordedChangeSetCommand<Subject>,
 ): Promise<number> {
@@ -63,6 +69,8 @@ export async function runRecordedChangeSetCommand<Subject>(
     );
     if (!connection.ok) {
       reporter.emit({ type: 'notice', message: connection.problem });
+      // Embedded emulators stop with their run: that is what happened to its change sets, not a failure.
+      if (connection.emulatorsGone && command.emulatorsGone) return finish(ExitCode.success, command.emulatorsGone);
       return finish(ExitCode.error, command.unreachable);
     }
     try {

@@ -1,65 +1,98 @@
-import { dirname } from 'node:path';
-import type { ConnectionRecord } from '@changeplane/core';
+import type { ChangeSetRef, ConnectionRecord, JournalChangeSet, RunRecord } from '@changeplane/core';
 import { openRunStore } from '../run/open-run-store.js';
-import type { RunStateEntry } from '../state/run-state.js';
-import { readRunState } from '../state/run-state-file.js';
-import type { CommonOptions } from './common-options.js';
+import { type CommonOptions, stateDirectory } from './common-options.js';
+
+/** A change set a run created or started, as `status` and `cancel` find it. */
+export interface RecordedChangeSet {
+  readonly task: string;
+  readonly label: string;
+  readonly ref: ChangeSetRef;
+  /** `prepared`: created and not started (ROS change sets waiting for execution); `started`: running or done. */
+  readonly phase: 'prepared' | 'started';
+}
+
+/** Which runs `status` and `cancel` look at: the last one (default), one by id, or all. */
+export interface RunSelection {
+  /** `--run ID` (a prefix of the id is enough). */
+  readonly run?: string;
+  /** `--all`: every run in the journal. */
+  readonly all?: boolean;
+}
 
 export interface RecordedChangeSets {
-  /** Every change set a run made that was not cancelled: the last run's state, then the journal's other runs. */
-  readonly entries: readonly RunStateEntry[];
-  /** How the last run reached each provider (others are reached through the standard chains). */
+  /** Every change set the selected runs made that was not cancelled. */
+  readonly entries: readonly RecordedChangeSet[];
+  /** How the selected runs reached each provider (the latest run's record wins). */
   readonly providers: Readonly<Record<string, ConnectionRecord>>;
   /** Calls whose answer was never recorded (a crash): the change set may exist. */
   readonly unknown: readonly string[];
-  readonly lastRun?: { readonly runId: string; readonly finished: boolean };
+  /** The selected run, when one run is selected. */
+  readonly run?: RunRecord;
   readonly problems: readonly string[];
 }
 
-/**
- * What `status` and `cancel` act on: the state file of the last run, and the run journal of every run
- * (including change sets created just before a crash, which the state file may not hold yet).
- */
-export async function recordedChangeSets(options: CommonOptions & { store?: string }): Promise<RecordedChangeSets> {
-  const state = await readRunState(options.state);
-  const entries: RunStateEntry[] = [...(state?.changeSets ?? [])];
-  const known = new Set(entries.map((entry) => entry.ref.changeSetId));
+/** What `status` and `cancel` act on: the run journal, the one record of every run. */
+export async function recordedChangeSets(
+  options: CommonOptions & RunSelection & { store?: string },
+): Promise<RecordedChangeSets> {
+  const store = await openRunStore(options.store ?? process.env.CHANGEPLANE_STORE, stateDirectory(options));
+  if ('problem' in store) return { entries: [], providers: {}, unknown: [], problems: [store.problem] };
+  try {
+    const runs = await store.journal.listRuns();
+    const listed = await store.journal.listChangeSets();
+    if (runs.isErr()) return { entries: [], providers: {}, unknown: [], problems: [runs.error.message] };
+    if (listed.isErr()) return { entries: [], providers: {}, unknown: [], problems: [listed.error.message] };
+    const selected = selectRuns(runs.value, options);
+    if ('problem' in selected) return { entries: [], providers: {}, unknown: [], problems: [selected.problem] };
+    return recordedOf(selected.runs, listed.value, options.all === true);
+  } finally {
+    await store.close();
+  }
+}
+
+function selectRuns(
+  runs: readonly RunRecord[],
+  selection: RunSelection,
+): { readonly runs: readonly RunRecord[] } | { readonly problem: string } {
+  if (selection.all) return { runs };
+  if (selection.run) {
+    const matching = runs.filter((run) => run.runId.startsWith(selection.run!));
+    if (matching.length === 1) return { runs: matching };
+    return {
+      problem:
+        matching.length === 0
+          ? `no run ${selection.run} in the run journal`
+          : `${selection.run} names ${matching.length} runs; give more of the id`,
+    };
+  }
+  const last = runs.at(-1);
+  return { runs: last ? [last] : [] };
+}
+
+function recordedOf(
+  runs: readonly RunRecord[],
+  changeSets: readonly JournalChangeSet[],
+  labelWithRun: boolean,
+): RecordedChangeSets {
+  const ids = new Set(runs.map((run) => run.runId));
+  const entries: RecordedChangeSet[] = [];
   const unknown: string[] = [];
-  const problems: string[] = [];
-  const store = await openRunStore(options.store ?? process.env.CHANGEPLANE_STORE, dirname(options.state));
-  if ('problem' in store) {
-    problems.push(store.problem);
-  } else {
-    try {
-      const listed = await store.journal.listChangeSets();
-      if (listed.isErr()) problems.push(listed.error.message);
-      else {
-        for (const item of listed.value) {
-          if (item.state === 'unknown') {
-            unknown.push(
-              `run ${item.runId} ${item.taskKey}: a ${item.provider} call was made whose answer was never recorded; applying the same plan again adopts what it made`,
-            );
-            continue;
-          }
-          if (item.state === 'cancelled' || !item.ref || known.has(item.ref.changeSetId)) continue;
-          known.add(item.ref.changeSetId);
-          entries.push({
-            task: item.taskKey,
-            label: `${item.taskKey} (run ${item.runId.slice(0, 8)})`,
-            ref: item.ref,
-            phase: item.state === 'started' ? 'started' : 'prepared',
-          });
-        }
-      }
-    } finally {
-      await store.close();
+  for (const item of changeSets) {
+    if (!ids.has(item.runId)) continue;
+    const label = `${item.label ?? item.taskKey}${labelWithRun ? ` (run ${item.runId.slice(0, 8)})` : ''}`;
+    if (item.state === 'unknown') {
+      unknown.push(
+        `${label}: a ${item.provider} call was made whose answer was never recorded; applying the same plan again adopts what it made`,
+      );
+    } else if (item.state !== 'cancelled' && item.ref) {
+      entries.push({
+        task: item.taskKey,
+        label,
+        ref: item.ref,
+        phase: item.state === 'started' ? 'started' : 'prepared',
+      });
     }
   }
-  return {
-    entries,
-    providers: state?.providers ?? {},
-    unknown,
-    ...(state ? { lastRun: { runId: state.runId, finished: state.finished } } : {}),
-    problems,
-  };
+  const providers = Object.assign({}, ...runs.map((run) => run.providers ?? {})) as Record<string, ConnectionRecord>;
+  return { entries, providers, unknown, ...(runs.length === 1 ? { run: runs[0]! } : {}), problems: [] };
 }

@@ -3,10 +3,11 @@ import { ExitCode } from '../../exit-codes.js';
 import type { SummaryRow } from '../output/run-event.js';
 import type { CommonOptions } from './common-options.js';
 import { runRecordedChangeSetCommand } from './recorded-change-set-command.js';
+import type { RunSelection } from './recorded-change-sets.js';
 
 /** `changeplane status`: describes every change set the last run created or started, where that run reached it. */
 export function statusCommand(
-  options: CommonOptions & { store?: string },
+  options: CommonOptions & RunSelection & { store?: string },
   descriptors: readonly ProviderDescriptor[],
 ): Promise<number> {
   return runRecordedChangeSetCommand(options, descriptors, {
@@ -14,16 +15,22 @@ export function statusCommand(
       recorded.entries.length === 0 && recorded.unknown.length === 0
         ? {
             found: false,
-            notice: `no change set recorded at ${options.state} or in the run journal`,
+            notice: recorded.run
+              ? `run ${recorded.run.runId} (${recorded.run.command ?? 'apply'} ${recorded.run.plan ?? ''}) left no change set to describe`.replace(
+                  ' )',
+                  ')',
+                )
+              : 'no change set recorded in the run journal',
             reason: 'nothing to show',
           }
         : { found: true, subject: recorded, providers: new Set(recorded.entries.map((entry) => entry.ref.provider)) },
     unreachable: 'the providers of the last run cannot be reached',
+    emulatorsGone: 'the emulators of that run are gone; nothing to describe',
     async act(recorded, { reporter, connections, announce, finish }) {
       reporter.emit({
         type: 'run-started',
         command: 'status',
-        ...(recorded.lastRun ? { runId: recorded.lastRun.runId } : {}),
+        ...(recorded.run ? { runId: recorded.run.runId } : {}),
         targets: [...connections].map(([provider, reached]) => ({
           provider,
           title: provider,
@@ -32,8 +39,8 @@ export function statusCommand(
           emulator: reached.record.emulator,
         })),
       });
-      if (recorded.lastRun && !recorded.lastRun.finished)
-        reporter.emit({ type: 'notice', message: `run ${recorded.lastRun.runId} did not finish` });
+      if (recorded.run?.status === 'unfinished')
+        reporter.emit({ type: 'notice', message: `run ${recorded.run.runId} did not finish` });
       for (const item of recorded.unknown) reporter.emit({ type: 'notice', message: item });
       const rows: SummaryRow[] = [];
       let exitCode: number = ExitCode.success;

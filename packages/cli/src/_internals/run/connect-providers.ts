@@ -1,8 +1,8 @@
 import type { ConnectionResolution, EmulatorSpeed, ProviderConnection, ProviderSetup } from '@changeplane/core';
 import type { LoadedProvider } from '../../providers/loaded-provider.js';
 
-/** Why a run talks to emulators, when it does. */
-export type EmulatorReason = 'requested' | 'no-credentials';
+/** Why a run talks to emulators, when it does: only when asked. */
+export type EmulatorReason = 'requested';
 
 export interface ConnectRequest extends LoadedProvider {
   /** The plan's section, when a plan is run. */
@@ -18,7 +18,8 @@ export type ConnectOutcome =
       readonly emulators?: EmulatorReason;
       close(): Promise<void>;
     }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  /** `noTarget`: nothing says where to go (no credentials, no endpoint, no `--emulators`): the input is incomplete. */
+  | { readonly ok: false; readonly problems: readonly string[]; readonly noTarget?: true };
 
 export interface ConnectOptions {
   /** `--emulators`: every provider on its embedded emulator. */
@@ -35,9 +36,9 @@ const sectionAsksForEmulator = (section: unknown) =>
 /**
  * Connects every provider a run uses, and no other. Each one is reached through its flags, its plan section
  * and its SDK's standard credential chain. Emulators run only when asked (`--emulators`, or a section with
- * `emulator: true`), or, for the zero-setup demo, when no provider finds credentials or an endpoint anywhere.
- * A provider that finds nothing while another does is an error: a run never quietly splits between the
- * cloud and an emulator.
+ * `emulator: true`). When nothing says where to go, the run is refused, as the CDK toolkit does: a CI job
+ * whose secrets are missing must not pass against an emulator. A provider that finds nothing while another
+ * does is an error too: a run never quietly splits between the cloud and an emulator.
  */
 export async function connectProviders(
   requests: readonly ConnectRequest[],
@@ -76,8 +77,18 @@ export async function connectProviders(
   const nothingFound = resolutions.every((resolution) => resolution !== 'emulator' && !resolution.found);
   const explicitlyConfigured = requests.some((request) => Object.values(request.options).some(Boolean));
   if (nothingFound && !explicitlyConfigured) {
-    for (const request of requests) await startEmulator(request);
-    return { ok: true, connections, emulators: 'no-credentials', close };
+    const searched = resolutions.flatMap((resolution, index) =>
+      typeof resolution === 'object' && !resolution.found
+        ? [`${requests[index]!.descriptor.title} (looked in ${resolution.searched.join(', ')})`]
+        : [],
+    );
+    return {
+      ok: false,
+      noTarget: true,
+      problems: [
+        `no credentials found for ${searched.join('; ')}: configure them, or pass --emulators to run on the embedded emulators`,
+      ],
+    };
   }
 
   const missing: string[] = [];

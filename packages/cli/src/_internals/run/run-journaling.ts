@@ -2,20 +2,33 @@ import type {
   ChangeSetError,
   ChangeSetHandle,
   ChangeSetRef,
+  ConnectionRecord,
   JournalOperation,
+  RunFinishStatus,
   RunJournal,
   RunReplay,
   TaskReplay,
 } from '@changeplane/core';
+import type { ResultAsync } from 'neverthrow';
+import type { Task } from './task-state.js';
 
-/** The journal could not be written: no provider call may be made without its intent on record. */
-export class JournalWriteError extends Error {
-  override readonly name = 'JournalWriteError';
+/** Why the run's journal could not be written: the run stops, as no call may be made without its intent on record. */
+export interface JournalWriteFailure {
+  readonly message: string;
+}
+
+/** What an unfinished run already made for a task. */
+export interface AdoptedWork {
+  /** The change set it started: only waiting is left. */
+  readonly ref?: ChangeSetRef;
+  /** The change set it prepared and did not start. */
+  readonly handle?: ChangeSetHandle;
 }
 
 /**
- * A run's write-ahead journal as `executeRun` uses it: the tokens of each call (the same after a crash), the
+ * A run's write-ahead journal as the run loop uses it: the tokens of each call (the same after a crash), the
  * intent before each call that can change something and its outcome after, and what an unfinished run left.
+ * Every write is a Result: a failed write is the caller's to act on, never an exception in a worker.
  */
 export class RunJournaling {
   readonly #journal: RunJournal;
@@ -33,41 +46,63 @@ export class RunJournaling {
     return this.#journal.clientToken(this.runId, task, operation);
   }
 
-  /** What an unfinished run already made for a task: the started change set, or the prepared one. */
-  adopted(task: string): { readonly ref?: ChangeSetRef; readonly handle?: ChangeSetHandle } {
+  /**
+   * What an unfinished run already made for a task: the change set it started, else the one it prepared. A
+   * change set it removed again (a cancel that succeeded) is adopted as neither.
+   */
+  adopted(task: string): AdoptedWork {
     const replayed = this.#replayed.get(task);
-    return {
-      ...(replayed?.ref ? { ref: replayed.ref } : {}),
-      ...(replayed?.handle ? { handle: replayed.handle } : {}),
-    };
+    if (!replayed) return {};
+    const succeeded = (operation: JournalOperation) =>
+      replayed.operations.find((op) => op.operation === operation && op.status === 'succeeded');
+    const started = succeeded('start')?.ref;
+    if (started) return { ref: started };
+    if (succeeded('cancel')) return {};
+    return replayed.handle ? { handle: replayed.handle } : {};
   }
 
-  async intent(task: string, operation: JournalOperation, provider: string, changeSetId?: string): Promise<void> {
-    const recorded = await this.#journal.recordIntent({
-      runId: this.runId,
-      taskKey: task,
-      operation,
-      provider,
-      clientToken: this.token(task, operation),
-      ...(changeSetId ? { changeSetId } : {}),
-    });
-    if (recorded.isErr())
-      throw new JournalWriteError(`the run journal could not be written: ${recorded.error.message}`);
+  /** Ends the run in the journal, so a re-run of the plan starts a new one. */
+  finish(status: RunFinishStatus): ResultAsync<void, JournalWriteFailure> {
+    return this.#journal
+      .finishRun(this.runId, status)
+      .map(() => undefined)
+      .mapErr(writeFailure);
   }
 
-  async outcome(
+  connections(providers: Readonly<Record<string, ConnectionRecord>>): ResultAsync<void, JournalWriteFailure> {
+    return this.#journal
+      .recordConnections(this.runId, providers)
+      .map(() => undefined)
+      .mapErr(writeFailure);
+  }
+
+  intent(task: Task, operation: JournalOperation, changeSetId?: string): ResultAsync<void, JournalWriteFailure> {
+    return this.#journal
+      .recordIntent({
+        runId: this.runId,
+        taskKey: task.key,
+        operation,
+        provider: task.run.descriptor.id,
+        label: task.target.label,
+        clientToken: this.token(task.key, operation),
+        ...(changeSetId ? { changeSetId } : {}),
+      })
+      .map(() => undefined)
+      .mapErr(writeFailure);
+  }
+
+  outcome(
     task: string,
     operation: JournalOperation,
     result: { handle: ChangeSetHandle } | { ref: ChangeSetRef } | { error: ChangeSetError },
-  ): Promise<void> {
-    const recorded = await this.#journal.recordOutcome({
-      runId: this.runId,
-      taskKey: task,
-      operation,
-      clientToken: this.token(task, operation),
-      result,
-    });
-    if (recorded.isErr())
-      throw new JournalWriteError(`the run journal could not be written: ${recorded.error.message}`);
+  ): ResultAsync<void, JournalWriteFailure> {
+    return this.#journal
+      .recordOutcome({ runId: this.runId, taskKey: task, operation, clientToken: this.token(task, operation), result })
+      .map(() => undefined)
+      .mapErr(writeFailure);
   }
 }
+
+const writeFailure = (error: { readonly message: string }): JournalWriteFailure => ({
+  message: `the run journal could not be written: ${error.message}`,
+});

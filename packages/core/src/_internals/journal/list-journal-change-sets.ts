@@ -23,6 +23,7 @@ export function listJournalChangeSets(entries: readonly JournalEntry[]): Journal
         runId: entry.runId,
         taskKey: entry.taskKey,
         provider: entry.provider,
+        ...(entry.label ? { label: entry.label } : {}),
         clientToken: entry.clientToken,
         state: 'unknown',
         at: entry.at,
@@ -32,7 +33,11 @@ export function listJournalChangeSets(entries: readonly JournalEntry[]): Journal
     if (!previous) continue;
     if (!entry.ok) {
       if (entry.mayHaveTakenEffect || entry.operation === 'cancel') continue;
-      if (entry.operation === 'create') byTask.delete(id);
+      // A create refused after the change set was made (ROS CREATE_FAILED) leaves that change set to remove.
+      if (entry.operation === 'create' && entry.error.changeSetId) {
+        const ref = { provider: previous.provider, changeSetId: entry.error.changeSetId, scope: {} };
+        byTask.set(id, { ...previous, clientToken: entry.clientToken, state: 'created', ref, at: entry.at });
+      } else if (entry.operation === 'create') byTask.delete(id);
       else if (previous.handle) byTask.set(id, { ...previous, state: 'created' });
       continue;
     }
@@ -43,6 +48,7 @@ export function listJournalChangeSets(entries: readonly JournalEntry[]): Journal
       runId: entry.runId,
       taskKey: entry.taskKey,
       provider: previous.provider,
+      ...(previous.label ? { label: previous.label } : {}),
       clientToken: entry.clientToken,
       state,
       ...(ref ? { ref } : {}),

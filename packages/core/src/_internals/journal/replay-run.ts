@@ -11,9 +11,15 @@ export function runRecordsOf(entries: readonly JournalEntry[]): RunRecord[] {
       runs.set(entry.runId, {
         runId: entry.runId,
         planHash: entry.planHash,
+        ...(entry.command ? { command: entry.command } : {}),
+        ...(entry.plan ? { plan: entry.plan } : {}),
         startedAt: entry.at,
         status: 'unfinished',
       });
+    } else if (entry.type === 'connections') {
+      const run = runs.get(entry.runId);
+      // The latest record wins: a resumed run may reach a provider elsewhere.
+      if (run) runs.set(entry.runId, { ...run, providers: { ...run.providers, ...entry.providers } });
     } else if (entry.type === 'run-finished') {
       const run = runs.get(entry.runId);
       if (run) runs.set(entry.runId, { ...run, status: entry.status, finishedAt: entry.at });
