@@ -23,6 +23,7 @@ describe('changeplane apply --store postgres://', () => {
       const kinds = rows.rows.map(({ entry }) => `${entry.type}${entry.operation ? `:${entry.operation}` : ''}`);
       expect(kinds).toEqual([
         'run-started',
+        'connections',
         'intent:create',
         'outcome:create',
         'intent:start',
