@@ -56,40 +56,16 @@ export async function connectProviders(
     connections.set(request.descriptor.id, emulator.connection);
   };
 
-  const resolutions: (ConnectionResolution | 'emulator')[] = await Promise.all(
-    requests.map((request) =>
-      options.emulators || sectionAsksForEmulator(request.section)
-        ? ('emulator' as const)
-        : request.runtime.resolveConnection({
-            options: request.options,
-            ...(request.section !== undefined ? { section: request.section } : {}),
-            env: options.env,
-          }),
-    ),
-  );
+  const resolutions = await resolveAll(requests, options);
   const problems = resolutions.flatMap((resolution, index) =>
     resolution !== 'emulator' && !resolution.found && 'problem' in resolution
       ? [`${requests[index]!.descriptor.title}: ${resolution.problem}`]
       : [],
   );
   if (problems.length > 0) return { ok: false, problems };
-
-  const nothingFound = resolutions.every((resolution) => resolution !== 'emulator' && !resolution.found);
   const explicitlyConfigured = requests.some((request) => Object.values(request.options).some(Boolean));
-  if (nothingFound && !explicitlyConfigured) {
-    const searched = resolutions.flatMap((resolution, index) =>
-      typeof resolution === 'object' && !resolution.found
-        ? [`${requests[index]!.descriptor.title} (looked in ${resolution.searched.join(', ')})`]
-        : [],
-    );
-    return {
-      ok: false,
-      noTarget: true,
-      problems: [
-        `no credentials found for ${searched.join('; ')}: configure them, or pass --emulators to run on the embedded emulators`,
-      ],
-    };
-  }
+  if (!explicitlyConfigured && resolutions.every((resolution) => resolution !== 'emulator' && !resolution.found))
+    return noTarget(requests, resolutions);
 
   const missing: string[] = [];
   for (const [index, resolution] of resolutions.entries()) {
@@ -108,4 +84,41 @@ export async function connectProviders(
   }
   const anyEmulator = resolutions.includes('emulator');
   return { ok: true, connections, ...(anyEmulator ? { emulators: 'requested' as const } : {}), close };
+}
+
+/** Where each provider would be reached: its emulator when asked for, else its flags, section and standard chain. */
+function resolveAll(
+  requests: readonly ConnectRequest[],
+  options: ConnectOptions,
+): Promise<(ConnectionResolution | 'emulator')[]> {
+  return Promise.all(
+    requests.map((request) =>
+      options.emulators || sectionAsksForEmulator(request.section)
+        ? ('emulator' as const)
+        : request.runtime.resolveConnection({
+            options: request.options,
+            ...(request.section !== undefined ? { section: request.section } : {}),
+            env: options.env,
+          }),
+    ),
+  );
+}
+
+/** Nothing says where to go: refused, naming where each provider looked. */
+function noTarget(
+  requests: readonly ConnectRequest[],
+  resolutions: readonly (ConnectionResolution | 'emulator')[],
+): ConnectOutcome {
+  const searched = resolutions.flatMap((resolution, index) =>
+    typeof resolution === 'object' && !resolution.found
+      ? [`${requests[index]!.descriptor.title} (looked in ${resolution.searched.join(', ')})`]
+      : [],
+  );
+  return {
+    ok: false,
+    noTarget: true,
+    problems: [
+      `no credentials found for ${searched.join('; ')}: configure them, or pass --emulators to run on the embedded emulators`,
+    ],
+  };
 }
