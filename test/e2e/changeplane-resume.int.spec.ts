@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as $OpenApi from '@alicloud/openapi-core';
-import ROS, * as $Ros from '@alicloud/ros20190910';
-import { ListChangeSetsCommand, MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
+import * as $Ros from '@alicloud/ros20190910';
+import { ListChangeSetsCommand } from '@aws-sdk/client-marketplace-catalog';
 import { describe, expect, it } from 'vitest';
+import { emulatorClients } from '../support/emulator-clients.js';
 import { byType } from './cli-files.js';
 import {
   changeplaneBinary,
@@ -30,24 +30,8 @@ async function applyKilledWhen(
 
 /** What the emulators hold after the demo plan: Marketplace change-set statuses, ROS stacks and their executions. */
 async function demoHoldings(environment: Record<string, string>) {
-  const marketplace = new MarketplaceCatalogClient({
-    region: 'us-east-1',
-    endpoint: environment.CHANGEPLANE_MARKETPLACE_ENDPOINT,
-    credentials: {
-      accessKeyId: environment.AWS_ACCESS_KEY_ID!,
-      secretAccessKey: environment.AWS_SECRET_ACCESS_KEY!,
-    },
-  });
+  const { marketplace, ros } = emulatorClients(environment);
   const listed = await marketplace.send(new ListChangeSetsCommand({ Catalog: 'AWSMarketplace', MaxResults: 20 }));
-  const ros = new ROS.default(
-    new $OpenApi.$OpenApiUtil.Config({
-      accessKeyId: environment.ALIBABA_CLOUD_ACCESS_KEY_ID,
-      accessKeySecret: environment.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-      endpoint: new URL(environment.CHANGEPLANE_ROS_ENDPOINT!).host,
-      protocol: 'http',
-      regionId: 'cn-hangzhou',
-    }),
-  );
   const stacks = (await ros.listStacks(new $Ros.ListStacksRequest({ regionId: 'cn-hangzhou' }))).body?.stacks ?? [];
   const executions: Record<string, (string | undefined)[]> = {};
   for (const stack of stacks) {

@@ -6,13 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as $OpenApi from '@alicloud/openapi-core';
-import ROS, * as $Ros from '@alicloud/ros20190910';
-import {
-  DescribeChangeSetCommand,
-  MarketplaceCatalogClient,
-  paginateListChangeSets,
-} from '@aws-sdk/client-marketplace-catalog';
+import * as $Ros from '@alicloud/ros20190910';
+import { DescribeChangeSetCommand, paginateListChangeSets } from '@aws-sdk/client-marketplace-catalog';
+
+import { emulatorClients } from '../support/emulator-clients.js';
 
 const binary = fileURLToPath(new URL('../../packages/cli/bin/changeplane.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -95,21 +92,7 @@ export async function crashSoak(plans = 50): Promise<{ rows: CrashSoakRow[]; fai
   const { stop, environment } = await startEmulators();
   // Counting pages through every change set of the account, within its documented 5 ListChangeSets a second:
   // the SDK's own retries wait out a throttle.
-  const marketplace = new MarketplaceCatalogClient({
-    maxAttempts: 20,
-    region: 'us-east-1',
-    endpoint: environment.CHANGEPLANE_MARKETPLACE_ENDPOINT!,
-    credentials: { accessKeyId: environment.AWS_ACCESS_KEY_ID!, secretAccessKey: environment.AWS_SECRET_ACCESS_KEY! },
-  });
-  const ros = new ROS.default(
-    new $OpenApi.$OpenApiUtil.Config({
-      accessKeyId: environment.ALIBABA_CLOUD_ACCESS_KEY_ID,
-      accessKeySecret: environment.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-      endpoint: new URL(environment.CHANGEPLANE_ROS_ENDPOINT!).host,
-      protocol: 'http',
-      regionId: 'cn-hangzhou',
-    }),
-  );
+  const { marketplace, ros } = emulatorClients(environment, 20);
   const rows: CrashSoakRow[] = [];
   let failures = 0;
   try {
