@@ -117,6 +117,7 @@ export async function main(
     descriptors,
   )
     .option('--keep', 'leave the prepared change sets in the cloud for review (ROS)')
+    .option('--out <file>', 'keep the prepared change sets and save them: `apply <file>` starts exactly those')
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
     .addHelpText('after', credentialHelp(descriptors))
     .action(async (plan: string, options) => {

@@ -1,4 +1,9 @@
-import { type ConnectionRecord, type ProviderDescriptor, planContentHash } from '@changeplane/core';
+import {
+  type ChangeSetHandle,
+  type ConnectionRecord,
+  type ProviderDescriptor,
+  planContentHash,
+} from '@changeplane/core';
 import { err, ok, type Result } from 'neverthrow';
 import { ExitCode } from '../../exit-codes.js';
 import { loadPlanFile } from '../../plan-file/load-plan-file.js';
@@ -7,16 +12,18 @@ import { type LoadedProvider, loadProviders } from '../../providers/loaded-provi
 import type { RunReporter } from '../output/run-reporter.js';
 import { optionValues } from '../providers/option-values.js';
 import { buildProviderPlans } from '../run/build-provider-plans.js';
-import { type ConnectOutcome, connectProviders } from '../run/connect-providers.js';
+import { connectProviders, type EmulatorReason } from '../run/connect-providers.js';
 import { executeRun } from '../run/execute-run.js';
 import { openRunStore, type RunStore } from '../run/open-run-store.js';
 import type { ProviderRun } from '../run/provider-run.js';
 import { RunJournaling } from '../run/run-journaling.js';
+import { readSavedPlan } from '../saved-plan/read-saved-plan.js';
+import { applySavedPlan } from './apply-saved-plan.js';
 import { askConfirmation } from './ask-confirmation.js';
 import { type CommonOptions, stateDirectory } from './common-options.js';
 import { createReporter } from './create-reporter.js';
 import { handleInterrupts } from './interrupt-handler.js';
-import { reportRun } from './report-run.js';
+import { reportRun, saveAndReport } from './report-run.js';
 
 export interface ApplyOptions extends CommonOptions {
   readonly detach?: boolean;
@@ -26,6 +33,8 @@ export interface ApplyOptions extends CommonOptions {
   readonly yes?: boolean;
   /** `plan --keep`: leave the prepared change sets for review. */
   readonly keep?: boolean;
+  /** `plan --out <file>`: keep the prepared change sets and save them for `apply <file>`. */
+  readonly out?: string;
   /** `plan --detailed-exitcode`: 0 no changes, 2 changes, 1 error. */
   readonly detailedExitcode?: boolean;
   /** `apply --new-run`: start afresh even when the last run of this plan did not finish. */
@@ -41,14 +50,15 @@ export interface ApplySession {
   readonly options: ApplyOptions;
   readonly reporter: RunReporter;
   readonly providers: readonly LoadedProvider[];
-  readonly plan: PlanFile;
+  /** The journal's name for what is run: a plan's content hash, or a saved plan's digest. */
+  readonly planHash: string;
   readonly store: RunStore;
   /** Ends the command: `run-finished` with the exit code and reason; returns the exit code. */
   finish(exitCode: number, reason: string): number;
 }
 
 /** Why the command ends before anything is prepared. */
-interface EarlyEnd {
+export interface EarlyEnd {
   readonly exitCode: number;
   readonly reason: string;
 }
@@ -70,7 +80,11 @@ export async function applyCommand(
     reporter.close();
     return exitCode;
   };
-  if (mode === 'apply' && !options.yes && !process.stdin.isTTY) {
+  const providers = await loadProviders(descriptors);
+  const saved = mode === 'apply' ? await readSavedPlan(file) : ok(undefined);
+  // A saved plan was reviewed when it was made: applying it asks nothing, as terraform's saved plans do.
+  const asks = mode === 'apply' && !options.yes && saved.isOk() && !saved.value;
+  if (asks && !process.stdin.isTTY) {
     reporter.emit({
       type: 'notice',
       message:
@@ -78,10 +92,10 @@ export async function applyCommand(
     });
     return finish(ExitCode.invalidInput, 'no confirmation, nothing was started');
   }
-  const providers = await loadProviders(descriptors);
-  const loaded = await loadPlanFile(file, planFileSchemaFor(providers));
-  if (loaded.isErr()) {
-    reporter.emit({ type: 'input-invalid', issues: loaded.error });
+  const loaded = saved.isOk() && !saved.value ? await loadPlanFile(file, planFileSchemaFor(providers)) : undefined;
+  const issues = saved.isErr() ? saved.error : loaded?.isErr() ? loaded.error : undefined;
+  if (issues) {
+    reporter.emit({ type: 'input-invalid', issues });
     return finish(ExitCode.invalidInput, 'invalid input, nothing was started');
   }
   const store = await openRunStore(options.store ?? process.env.CHANGEPLANE_STORE, stateDirectory(options));
@@ -89,20 +103,24 @@ export async function applyCommand(
     reporter.emit({ type: 'notice', message: store.problem });
     return finish(ExitCode.invalidInput, 'invalid input, nothing was started');
   }
+  const savedPlan = saved.isOk() ? saved.value : undefined;
+  const plan = loaded?.isOk() ? loaded.value : undefined;
+  const planHash = savedPlan ? savedPlan.digest : planContentHash(plan);
+  const session: ApplySession = { mode, file, options, reporter, providers, planHash, store, finish };
   try {
-    return await applyWithStore({ mode, file, options, reporter, providers, plan: loaded.value, store, finish });
+    return savedPlan ? await applySavedPlan(session, savedPlan) : await applyWithStore(session, plan!);
   } finally {
     await store.close();
   }
 }
 
-async function applyWithStore(session: ApplySession): Promise<number> {
+async function applyWithStore(session: ApplySession, plan: PlanFile): Promise<number> {
   const journaling = await openJournaledRun(session);
   if (journaling.isErr()) return session.finish(journaling.error.exitCode, journaling.error.reason);
   const { options, providers, reporter } = session;
   const optionsOf = (id: string) =>
     optionValues(providers.find((provider) => provider.descriptor.id === id)!.descriptor, options, process.env);
-  const plans = buildProviderPlans(session.plan, providers, {
+  const plans = buildProviderPlans(plan, providers, {
     file: session.file,
     runId: journaling.value.runId.slice(0, 8),
     options: optionsOf,
@@ -131,7 +149,7 @@ async function applyWithStore(session: ApplySession): Promise<number> {
     connection: connected.connections.get(plan.descriptor.id)!,
   }));
   try {
-    return await runConnected(session, journaling.value, runs, connected);
+    return await runConnected(session, journaling.value, runs, connected.emulators);
   } finally {
     await connected.close();
   }
@@ -141,9 +159,9 @@ async function applyWithStore(session: ApplySession): Promise<number> {
  * The run in the journal: the plan's unfinished run picked up (apply), or a new one. `plan` always starts a
  * new one, which it finishes, so it never holds up an apply.
  */
-async function openJournaledRun(session: ApplySession): Promise<Result<RunJournaling, EarlyEnd>> {
+export async function openJournaledRun(session: ApplySession): Promise<Result<RunJournaling, EarlyEnd>> {
   const { journal } = session.store;
-  const started = await journal.startRun(planContentHash(session.plan), {
+  const started = await journal.startRun(session.planHash, {
     newRun: session.mode === 'plan' || session.options.newRun === true,
     command: session.mode,
     plan: session.file,
@@ -170,11 +188,13 @@ async function openJournaledRun(session: ApplySession): Promise<Result<RunJourna
   return ok(new RunJournaling(journal, run.runId, replay.value));
 }
 
-async function runConnected(
+/** Runs connected providers: header, connection records in the journal, the run loop, the report. */
+export async function runConnected(
   session: ApplySession,
   journaling: RunJournaling,
   runs: readonly ProviderRun[],
-  connected: Extract<ConnectOutcome, { ok: true }>,
+  emulators: EmulatorReason | undefined,
+  saved?: ReadonlyMap<string, ChangeSetHandle>,
 ): Promise<number> {
   const { mode, options, reporter } = session;
   // Every call is journaled before it is made: a second Ctrl-C has nothing left to write.
@@ -192,7 +212,7 @@ async function runConnected(
         credentialSource: connection.record.credentialSource,
         emulator: connection.record.emulator,
       })),
-      ...(connected.emulators ? { emulators: connected.emulators } : {}),
+      ...(emulators ? { emulators } : {}),
     });
     const records: Record<string, ConnectionRecord> = Object.fromEntries(
       runs.map((run) => [run.descriptor.id, run.connection.record]),
@@ -204,9 +224,9 @@ async function runConnected(
     }
     const result = await executeRun(runs, {
       mode,
-      keep: options.keep === true,
+      keep: options.keep === true || options.out !== undefined,
       detach: options.detach === true,
-      ...(mode === 'apply' && !options.yes
+      ...(mode === 'apply' && !options.yes && !saved
         ? { confirm: () => askConfirmation('Do you want to start these change sets?', () => interrupts.interrupt()) }
         : {}),
       reporter,
@@ -214,8 +234,10 @@ async function runConnected(
       ...(options.lockWait ? { lockWaitMs: options.lockWait * 1_000 } : {}),
       interrupt: interrupts.signal,
       journal: journaling,
+      ...(saved ? { saved } : {}),
     });
-    return await reportRun(session, journaling, result, connected.emulators !== undefined);
+    if (session.options.out) return await saveAndReport(session, journaling, runs, result, emulators !== undefined);
+    return await reportRun(session, journaling, result, emulators !== undefined);
   } finally {
     interrupts.dispose();
     reporter.close();

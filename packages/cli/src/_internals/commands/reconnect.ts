@@ -1,4 +1,4 @@
-import type { ConnectionRecord, ProviderConnection } from '@changeplane/core';
+import type { ConnectionRecord, ProviderConnection, ProviderSetup } from '@changeplane/core';
 import type { LoadedProvider } from '../../providers/loaded-provider.js';
 import { optionValues } from '../providers/option-values.js';
 
@@ -18,6 +18,7 @@ export async function reconnect(
   records: Readonly<Record<string, ConnectionRecord>>,
   providers: readonly LoadedProvider[],
   flags: Readonly<Record<string, unknown>>,
+  setup?: ProviderSetup,
 ): Promise<Reconnection> {
   const connections = new Map<string, ProviderConnection>();
   const close = async () => {
@@ -45,7 +46,7 @@ export async function reconnect(
       if (!resolved.found) return fail(`${provider.descriptor.title}: no credentials found to reach it`);
       record = resolved.record;
     }
-    connections.set(id, await provider.runtime.connect(record));
+    connections.set(id, await provider.runtime.connect(record, setup));
   }
   return { ok: true, connections, close };
 }

@@ -2,9 +2,11 @@ import type { RunFinishStatus } from '@changeplane/core';
 import { ExitCode } from '../../exit-codes.js';
 import type { RunResult } from '../run/execute-run.js';
 import { runVerdict } from '../run/exit-policy.js';
+import type { ProviderRun } from '../run/provider-run.js';
 import type { RunJournaling } from '../run/run-journaling.js';
 import { summaryRows } from '../run/summary-rows.js';
 import type { TaskResult } from '../run/task-outcome.js';
+import { writeSavedPlan } from '../saved-plan/write-saved-plan.js';
 import type { ApplySession } from './apply-command.js';
 
 /** Outcomes of change sets that were started (and may still run). */
@@ -19,7 +21,7 @@ const wasStarted = (result: TaskResult) =>
  * the next apply starts afresh.
  */
 export async function reportRun(
-  session: ApplySession,
+  session: Pick<ApplySession, 'mode' | 'options' | 'reporter'>,
   journaling: RunJournaling,
   result: RunResult,
   onEmulators: boolean,
@@ -82,4 +84,38 @@ function startedSentence(started: readonly TaskResult[]): string {
   if (started.length === 0) return 'nothing more was started, and nothing had been started before';
   const names = started.map((task) => `${task.label}${task.changeSetId ? ` (${task.changeSetId})` : ''}`);
   return `nothing more was started; started before that: ${names.join(', ')}`;
+}
+
+/**
+ * `plan --out`: writes the kept change sets to the saved plan, then reports the run. When the plan cannot be
+ * saved whole, nothing is written, and the run says so and fails.
+ */
+export async function saveAndReport(
+  session: ApplySession,
+  journaling: RunJournaling,
+  runs: readonly ProviderRun[],
+  result: RunResult,
+  onEmulators: boolean,
+): Promise<number> {
+  const out = session.options.out!;
+  const written = result.stop
+    ? undefined
+    : await writeSavedPlan(out, {
+        plan: session.file,
+        planHash: session.planHash,
+        runId: journaling.runId,
+        runs,
+        results: result.tasks,
+      });
+  if (written?.isOk()) {
+    session.reporter.emit({
+      type: 'notice',
+      message: `saved plan written to ${out}: \`changeplane apply ${out}\` starts exactly these ${written.value.tasks.length} change set(s)`,
+    });
+    return reportRun(session, journaling, result, onEmulators);
+  }
+  const why = written?.isErr() ? written.error : 'the run stopped';
+  session.reporter.emit({ type: 'notice', message: `no saved plan was written to ${out}: ${why}` });
+  const exitCode = await reportRun(session, journaling, result, onEmulators);
+  return exitCode === ExitCode.success ? ExitCode.error : exitCode;
 }

@@ -5,7 +5,8 @@ import type { Task, TaskState } from './task-state.js';
 
 /**
  * planned -> prepared (or started, for a change set an unfinished run started; settled, when the provider
- * finds nothing to change; failed). Journals the create's intent before the call and its outcome after.
+ * finds nothing to change; failed). A change set an unfinished run or a saved plan prepared is taken as it
+ * is; otherwise `create` is called, its intent journaled before and its outcome after.
  * Stays `planned` when the run stops first.
  */
 export async function prepareTask(task: Task, context: RunContext): Promise<TaskState> {
@@ -19,7 +20,8 @@ export async function prepareTask(task: Task, context: RunContext): Promise<Task
     return { phase: 'started', ref: adopted.ref, adopted: true };
   }
   reportStatus(context.reporter, task, 'creating');
-  if (adopted.handle) return prepared(task, adopted.handle, context);
+  const handle = adopted.handle ?? context.options.saved?.get(task.key);
+  if (handle) return prepared(task, handle, context);
   return create(task, context);
 }
 

@@ -1,4 +1,4 @@
-import type { WaitOptions } from '@changeplane/core';
+import type { ChangeSetHandle, WaitOptions } from '@changeplane/core';
 import type { RunReporter } from '../output/run-reporter.js';
 import type { JournalWriteFailure, RunJournaling } from './run-journaling.js';
 
@@ -25,6 +25,8 @@ export interface ExecuteRunOptions {
   readonly interrupt: AbortSignal;
   /** The run's write-ahead journal (tokens, intents, outcomes, what an unfinished run made). */
   readonly journal: RunJournaling;
+  /** `apply <saved plan>`: the change sets prepared and reviewed before, by task: started as they are. */
+  readonly saved?: ReadonlyMap<string, ChangeSetHandle>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ChangeSetError, ChangeSetRef, ChangeSetState } from '@changeplane/core';
+import type { ChangeSetError, ChangeSetHandle, ChangeSetRef, ChangeSetState } from '@changeplane/core';
 
 /** How one change set of a run ended: every summary row, event and exit code is derived from these. */
 export type TaskOutcome =
@@ -33,5 +33,7 @@ export interface TaskResult {
   readonly provider: string;
   readonly changeCount: number;
   readonly changeSetId?: string;
+  /** The prepared change set, when the task got that far (what a saved plan keeps). */
+  readonly handle?: ChangeSetHandle;
   readonly outcome: TaskOutcome;
 }

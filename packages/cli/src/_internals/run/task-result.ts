@@ -47,6 +47,7 @@ export function taskResult(task: Task): TaskResult {
     provider: task.run.descriptor.id,
     changeCount: handle?.changes.length ?? task.target.changeCount,
     ...(changeSetId ? { changeSetId } : {}),
+    ...(handle ? { handle } : {}),
     outcome: outcomeOf(task.state),
   };
 }
