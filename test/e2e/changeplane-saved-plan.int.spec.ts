@@ -88,7 +88,9 @@ describe('changeplane plan --out, then apply <saved plan>', () => {
       const again = await runChangeplane(['apply', saved, '--json', '--state', state], env);
       expect(again.code).toBe(2);
       const notices = byType(again.events, 'notice').map((event) => String(event.message));
-      expect(notices.join('\n')).toMatch(/ros stack saved-stack: change set \S+ is succeeded \(.*\) now, not ready to start: the stack moved on/);
+      expect(notices.join('\n')).toMatch(
+        /ros stack saved-stack: change set \S+ is succeeded \(.*\) now, not ready to start: the stack moved on/,
+      );
       expect(byType(again.events, 'task-status').filter((event) => event.status === 'starting')).toEqual([]);
       expect(await applyIntents()).toEqual(['SUCCEEDED']);
     });

@@ -79,7 +79,7 @@ export interface RunFinished {
   readonly exitCode: number;
   readonly reason: string;
   readonly emulatorRun?: boolean;
-  readonly summary: readonly { task: string; status: string; changeSetId?: string }[];
+  readonly summary: readonly { task: string; status: string; changeSetId?: string; detail?: string }[];
 }
 
 export const finishedOf = (events: Record<string, unknown>[]) =>

@@ -21,6 +21,7 @@ import {
 import { inject, injectable, optional } from 'inversify';
 import { errAsync, type Result, ResultAsync } from 'neverthrow';
 import { awsSecretRedactor } from './_internals/aws-secret-redactor.js';
+import { changeSetFingerprint } from './_internals/change-set-fingerprint.js';
 import { lockTtlOf } from './_internals/entity-locks.js';
 import { HeldLeases } from './_internals/held-leases.js';
 import { marketplaceProviderId } from './_internals/marketplace-provider-id.js';
@@ -139,6 +140,11 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
 
   cancel(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
     return cancelChangeSet(this.#session, ref, options);
+  }
+
+  /** What the handle would do, apart from its name and tokens: equal for the same changes on every run. */
+  fingerprint(handle: ChangeSetHandle): string | undefined {
+    return changeSetFingerprint(handle);
   }
 
   waitUntilSettled(ref: ChangeSetRef, options: WaitOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {

@@ -33,6 +33,13 @@ export interface ChangeSetProvider<Request = unknown> {
    * (ROS: the change set, and the stack a CREATE change set made). Absent where `create` leaves nothing.
    */
   discard?(handle: ChangeSetHandle, options?: CallOptions): ResultAsync<void, ChangeSetError>;
+  /**
+   * What a prepared change set would do, apart from its tokens and names: two handles with the same
+   * fingerprint make the same changes, so a caller can tell that one was applied already. Undefined for a
+   * handle it cannot read. Absent where the provider finds that out itself (ROS computes the difference to
+   * the stack, and an unchanged stack is `no-changes`).
+   */
+  fingerprint?(handle: ChangeSetHandle): string | undefined;
   /** Stops background work (watchers, timers); the provider is not used afterwards. */
   dispose?(): Promise<void>;
 }

@@ -4,13 +4,14 @@ import {
   type ProviderDescriptor,
   planContentHash,
 } from '@changeplane/core';
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, okAsync, type Result } from 'neverthrow';
 import { ExitCode } from '../../exit-codes.js';
 import { loadPlanFile } from '../../plan-file/load-plan-file.js';
 import { type PlanFile, planFileSchemaFor } from '../../plan-file/plan-file-schema.js';
 import { type LoadedProvider, loadProviders } from '../../providers/loaded-provider.js';
 import type { RunReporter } from '../output/run-reporter.js';
 import { optionValues } from '../providers/option-values.js';
+import { AppliedChanges } from '../run/applied-changes.js';
 import { buildProviderPlans } from '../run/build-provider-plans.js';
 import { connectProviders, type EmulatorReason } from '../run/connect-providers.js';
 import { executeRun } from '../run/execute-run.js';
@@ -37,6 +38,8 @@ export interface ApplyOptions extends CommonOptions {
   readonly out?: string;
   /** `plan --detailed-exitcode`: 0 no changes, 2 changes, 1 error. */
   readonly detailedExitcode?: boolean;
+  /** `--replay`: send change sets an earlier run applied, unchanged, again. */
+  readonly replay?: boolean;
   /** `apply --new-run`: start afresh even when the last run of this plan did not finish. */
   readonly newRun?: boolean;
   /** `--store postgres://...`: journal and entity locks shared by bots (else CHANGEPLANE_STORE, else the file journal). */
@@ -217,7 +220,9 @@ export async function runConnected(
     const records: Record<string, ConnectionRecord> = Object.fromEntries(
       runs.map((run) => [run.descriptor.id, run.connection.record]),
     );
-    const recorded = await journaling.connections(records);
+    // A saved plan starts exactly what it holds; otherwise what is applied already is not sent again.
+    const applied = options.replay || saved ? okAsync(AppliedChanges.none) : AppliedChanges.read(session.store.journal);
+    const recorded = await journaling.connections(records).andThen(() => applied);
     if (recorded.isErr()) {
       reporter.emit({ type: 'notice', message: recorded.error.message });
       return session.finish(ExitCode.error, 'the run journal could not be written, nothing was started');
@@ -234,6 +239,7 @@ export async function runConnected(
       ...(options.lockWait ? { lockWaitMs: options.lockWait * 1_000 } : {}),
       interrupt: interrupts.signal,
       journal: journaling,
+      applied: recorded.value,
       ...(saved ? { saved } : {}),
     });
     if (session.options.out) return await saveAndReport(session, journaling, runs, result, emulators !== undefined);

@@ -141,7 +141,8 @@ async function startAndSettle(
   task.state = await startTask(task, context);
   task.state = await settleTask(task, othersDependOnIt, context);
   const { state } = task;
-  const fine = state.phase === 'settled' && ['succeeded', 'no-changes', 'started'].includes(state.outcome.kind);
+  const fine =
+    state.phase === 'settled' && ['succeeded', 'no-changes', 'unchanged', 'started'].includes(state.outcome.kind);
   return fine ? ok(undefined) : err('failed');
 }
 

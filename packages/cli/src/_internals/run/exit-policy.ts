@@ -48,5 +48,7 @@ export function runVerdict(results: readonly TaskResult[], options: { detailedPl
     return { exitCode: ExitCode.changeSetFailed, reason: 'apply was declined, nothing was started' };
   if (has('failed') || has('cancelled') || has('skipped') || has('start-failed'))
     return { exitCode: ExitCode.changeSetFailed, reason: 'a change set did not succeed' };
+  if (results.every((result) => result.outcome.kind === 'unchanged' || result.outcome.kind === 'no-changes'))
+    return { exitCode: ExitCode.success, reason: 'nothing was sent: every change set is applied already' };
   return { exitCode: ExitCode.success, reason: 'every change set succeeded or had nothing to change' };
 }

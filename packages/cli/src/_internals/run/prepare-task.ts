@@ -68,6 +68,13 @@ function prepared(task: Task, handle: ChangeSetHandle, context: RunContext): Tas
     reportStatus(reporter, task, 'no-changes', { detail: 'the provider found nothing to change' });
     return { phase: 'settled', outcome: { kind: 'no-changes' }, handle };
   }
+  const appliedBy = context.options.applied?.appliedBy(task.run.connection.provider, handle);
+  if (appliedBy) {
+    reportStatus(reporter, task, 'no-changes', {
+      detail: `unchanged: applied by run ${appliedBy.slice(0, 8)}; --replay sends it again`,
+    });
+    return { phase: 'settled', outcome: { kind: 'unchanged', appliedBy }, handle };
+  }
   reportStatus(reporter, task, 'ready', handle.changeSetId ? { changeSetId: handle.changeSetId } : {});
   return { phase: 'prepared', handle };
 }

@@ -1,5 +1,6 @@
 import type { ChangeSetHandle, WaitOptions } from '@changeplane/core';
 import type { RunReporter } from '../output/run-reporter.js';
+import type { AppliedChanges } from './applied-changes.js';
 import type { JournalWriteFailure, RunJournaling } from './run-journaling.js';
 
 /** Why a run stopped before its end: Ctrl-C, or a journal that could not be written. */
@@ -25,6 +26,8 @@ export interface ExecuteRunOptions {
   readonly interrupt: AbortSignal;
   /** The run's write-ahead journal (tokens, intents, outcomes, what an unfinished run made). */
   readonly journal: RunJournaling;
+  /** What earlier runs applied: a change set applied exactly so, and unchanged since, is not sent again. */
+  readonly applied?: AppliedChanges;
   /** `apply <saved plan>`: the change sets prepared and reviewed before, by task: started as they are. */
   readonly saved?: ReadonlyMap<string, ChangeSetHandle>;
 }

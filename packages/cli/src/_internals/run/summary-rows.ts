@@ -4,6 +4,7 @@ import type { TaskOutcome, TaskResult } from './task-outcome.js';
 const statusOf: Record<TaskOutcome['kind'], TaskStatus> = {
   succeeded: 'succeeded',
   'no-changes': 'no-changes',
+  unchanged: 'no-changes',
   previewed: 'previewed',
   started: 'detached',
   'prepare-failed': 'failed',
@@ -19,6 +20,8 @@ function detailOf(outcome: TaskOutcome): string | undefined {
   switch (outcome.kind) {
     case 'succeeded':
       return outcome.state.reason;
+    case 'unchanged':
+      return `unchanged: applied by run ${outcome.appliedBy.slice(0, 8)}; --replay sends it again`;
     case 'previewed':
       return outcome.kept ? 'prepared and left in place for review' : 'prepared, shown and removed again';
     case 'started':

@@ -6,6 +6,8 @@ export type TaskOutcome =
   | { readonly kind: 'succeeded'; readonly state: ChangeSetState }
   /** The provider found nothing to change; nothing was started. */
   | { readonly kind: 'no-changes' }
+  /** Applied, exactly so, by an earlier run of the store, and nothing changed it since: not sent again. */
+  | { readonly kind: 'unchanged'; readonly appliedBy: string }
   /** `plan`: prepared and shown; `kept` when left in the cloud for review. */
   | { readonly kind: 'previewed'; readonly changes: number; readonly kept: boolean }
   /** `--detach`: started and still running when the command returned. */
