@@ -51,7 +51,6 @@ describe('public surface', () => {
         'waitFor',
         'waitUntilSettled',
         'withClientToken',
-        'withRetry',
       ],
       types: [
         'AbortedError',
