@@ -8,16 +8,15 @@ import {
   type ChangeSetRef,
   type ChangeSetState,
   type CreateOptions,
-  createValidationError,
   type EntityLockStore,
   EntityLockStoreToken,
   InMemoryEntityLockStore,
-  RequestPacer,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
   type WaitOptions,
 } from '@changeplane/core';
+import { createValidationError, RequestPacer } from '@changeplane/core/adapter';
 import { inject, injectable, optional } from 'inversify';
 import { errAsync, type Result, ResultAsync } from 'neverthrow';
 import { awsSecretRedactor } from './_internals/aws-secret-redactor.js';

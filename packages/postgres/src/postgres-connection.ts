@@ -1,4 +1,5 @@
-import { type RunJournalError, runJournalError, SecretRedactor } from '@changeplane/core';
+import { type RunJournalError, runJournalError } from '@changeplane/core';
+import { SecretRedactor } from '@changeplane/core/adapter';
 import pg from 'pg';
 import { migrate } from './migrate.js';
 import type { PostgresStoreOptions } from './postgres-store-options.js';

@@ -1,12 +1,10 @@
+import type { ChangeSetError, EntityLease, StartOptions } from '@changeplane/core';
 import {
   acquireEntityLocks,
-  type ChangeSetError,
   createChangeSetError,
   currentEntityLeases,
-  type EntityLease,
   entityLockKey,
-  type StartOptions,
-} from '@changeplane/core';
+} from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import { marketplaceProviderId } from './marketplace-provider-id.js';
 import type { MarketplaceSession } from './marketplace-session.js';

@@ -1,4 +1,4 @@
-import type { ClientTokenRule } from '@changeplane/core';
+import type { ClientTokenRule } from '@changeplane/core/adapter';
 
 /**
  * Marketplace ClientRequestToken: the StartChangeSet page says 1-36 of `[\w-]`; the current service model

@@ -6,7 +6,7 @@ import type {
   ConnectionResolution,
   ProviderConnection,
   ProviderSetup,
-} from '@changeplane/core';
+} from '@changeplane/core/adapter';
 import { AwsMarketplaceProvider } from '../../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';
 

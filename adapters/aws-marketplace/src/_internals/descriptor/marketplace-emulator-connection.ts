@@ -1,5 +1,5 @@
-import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core';
-import { startEmulatorConnection } from '@changeplane/core';
+import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core/adapter';
+import { startEmulatorConnection } from '@changeplane/core/adapter';
 import { AwsMarketplaceProvider } from '../../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';
 

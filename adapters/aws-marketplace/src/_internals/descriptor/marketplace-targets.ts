@@ -1,10 +1,5 @@
-import {
-  planChangeSets,
-  type RunTarget,
-  type TargetContext,
-  type TargetPlan,
-  type ValidationIssue,
-} from '@changeplane/core';
+import { planChangeSets, type ValidationIssue } from '@changeplane/core';
+import type { RunTarget, TargetContext, TargetPlan } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { MarketplaceChangeEntry, MarketplacePlanSection } from '../../descriptor/marketplace-plan-section.js';
 import type { MarketplaceChange, MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';

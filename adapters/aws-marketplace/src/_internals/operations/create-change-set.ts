@@ -1,4 +1,5 @@
-import { type ChangeSetError, type ChangeSetHandle, type CreateOptions, generateClientToken } from '@changeplane/core';
+import type { ChangeSetError, ChangeSetHandle, CreateOptions } from '@changeplane/core';
+import { generateClientToken } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { CheckedMarketplaceRequest } from '../../marketplace-change-set-request.js';
 import { refuseLockedEntities } from '../entity-locks.js';

@@ -1,5 +1,10 @@
 import Credential from '@alicloud/credentials';
-import type { ConnectionInput, ConnectionRecord, ConnectionResolution, ProviderConnection } from '@changeplane/core';
+import type {
+  ConnectionInput,
+  ConnectionRecord,
+  ConnectionResolution,
+  ProviderConnection,
+} from '@changeplane/core/adapter';
 import type { RosPlanSection } from '../../descriptor/ros-plan-section.js';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
 import { RosProvider } from '../../ros-provider.js';

@@ -1,5 +1,5 @@
-import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core';
-import { startEmulatorConnection } from '@changeplane/core';
+import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core/adapter';
+import { startEmulatorConnection } from '@changeplane/core/adapter';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
 import { RosProvider } from '../../ros-provider.js';
 import { defaultRosRegion } from './ros-targets.js';

@@ -1,4 +1,5 @@
-import type { RunTarget, TargetContext, TargetPlan, ValidationIssue } from '@changeplane/core';
+import type { ValidationIssue } from '@changeplane/core';
+import type { RunTarget, TargetContext, TargetPlan } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { RosPlanSection, RosStackEntry } from '../../descriptor/ros-plan-section.js';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';

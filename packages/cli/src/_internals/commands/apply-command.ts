@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { type ConnectionRecord, type ProviderDescriptor, planContentHash } from '@changeplane/core';
+import { planContentHash } from '@changeplane/core';
+import type { ConnectionRecord, ProviderDescriptor } from '@changeplane/core/adapter';
 import { ExitCode } from '../../exit-codes.js';
 import { loadPlanFile } from '../../plan-file/load-plan-file.js';
 import { type PlanFile, planFileSchemaFor } from '../../plan-file/plan-file-schema.js';

@@ -1,4 +1,4 @@
-import type { EmulatorSpeed } from '@changeplane/core';
+import type { EmulatorSpeed } from '@changeplane/core/adapter';
 
 /** Options shared by the commands that talk to providers, as commander parsed them. */
 export interface CommonOptions {

@@ -1,4 +1,4 @@
-import type { EmulatorSpeed, ProviderDescriptor, RunningEmulator } from '@changeplane/core';
+import type { EmulatorSpeed, ProviderDescriptor, RunningEmulator } from '@changeplane/core/adapter';
 import { loadProviders } from '../../providers/loaded-provider.js';
 import { optionAttribute } from '../providers/option-values.js';
 import { emulatorPortFlag } from './emulator-port-flag.js';

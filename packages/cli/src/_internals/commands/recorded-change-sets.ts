@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { ConnectionRecord } from '@changeplane/core';
+import type { ConnectionRecord } from '@changeplane/core/adapter';
 import { openRunStore } from '../run/open-run-store.js';
 import type { RunStateEntry } from '../state/run-state.js';
 import { readRunState } from '../state/run-state-file.js';

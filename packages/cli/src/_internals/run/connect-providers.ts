@@ -1,4 +1,4 @@
-import type { ConnectionResolution, EmulatorSpeed, ProviderConnection, ProviderSetup } from '@changeplane/core';
+import type { ConnectionResolution, EmulatorSpeed, ProviderConnection, ProviderSetup } from '@changeplane/core/adapter';
 import type { LoadedProvider } from '../../providers/loaded-provider.js';
 
 /** Why a run talks to emulators, when it does. */

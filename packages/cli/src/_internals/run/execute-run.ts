@@ -6,12 +6,11 @@ import {
   type ChangeSetState,
   changeSetDependencies,
   type PlannedChangeSet,
-  RequestPacer,
-  type RunTarget,
   runChangeSetSchedule,
   serializeChangeSetError,
   type WaitOptions,
 } from '@changeplane/core';
+import { RequestPacer, type RunTarget } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { RunReporter } from '../output/run-reporter.js';
 import type { RunRecorder } from '../state/run-recorder.js';

@@ -1,4 +1,4 @@
-import type { ConnectionRecord } from '@changeplane/core';
+import type { ConnectionRecord } from '@changeplane/core/adapter';
 import type { RunState, RunStateEntry } from './run-state.js';
 import { writeRunState, writeRunStateSync } from './run-state-file.js';
 

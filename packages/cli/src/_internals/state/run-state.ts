@@ -1,4 +1,5 @@
-import type { ChangeSetRef, ConnectionRecord } from '@changeplane/core';
+import type { ChangeSetRef } from '@changeplane/core';
+import type { ConnectionRecord } from '@changeplane/core/adapter';
 
 /** A change set a run created or started, as `status` and `cancel` find it. */
 export interface RunStateEntry {
