@@ -212,19 +212,20 @@ const cli = require('@changeplane/cli');`),
     }
   });
 
-  it('should share one inversify, neverthrow and reflect-metadata with the application', async () => {
+  it('should share one inversify, neverthrow, reflect-metadata and zod with the application', async () => {
     const result = await sh(
       'npm',
-      ['ls', '--all', '--parseable', 'inversify', 'neverthrow', 'reflect-metadata'],
+      ['ls', '--all', '--parseable', 'inversify', 'neverthrow', 'reflect-metadata', 'zod'],
       project,
     );
     const copies = result.stdout
       .split('\n')
-      .filter((line) => /node_modules\/(inversify|neverthrow|reflect-metadata)$/.test(line));
+      .filter((line) => /node_modules\/(inversify|neverthrow|reflect-metadata|zod)$/.test(line));
     expect(copies.map((line) => line.replace(project, '')).sort()).toEqual([
       '/node_modules/inversify',
       '/node_modules/neverthrow',
       '/node_modules/reflect-metadata',
+      '/node_modules/zod',
     ]);
   });
 

@@ -43,6 +43,7 @@ describe('public surface of @changeplane/core/adapter', () => {
         'EmulatorStartOptions',
         'EmulatorWiring',
         'EntityLocation',
+        'MissingPackageError',
         'ParseRequestContext',
         'PlainData',
         'PlainDataLimits',

@@ -6,6 +6,8 @@
  *
  * @module \@changeplane/core/adapter
  */
+
+export type { MissingPackageError } from './descriptor/missing-package-error.js';
 export type {
   ConnectionRecord,
   ConnectionResolution,

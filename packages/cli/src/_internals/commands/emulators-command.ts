@@ -27,12 +27,16 @@ export async function emulatorsCommand(
   try {
     for (const { descriptor, runtime } of await loadProviders(descriptors)) {
       const port = options[optionAttribute(emulatorPortFlag(descriptor))];
-      running.push(
-        await runtime.startEmulator(options.emulatorSpeed, {
-          host: options.host,
-          ...(typeof port === 'number' ? { port } : {}),
-        }),
-      );
+      const started = await runtime.startEmulator(options.emulatorSpeed, {
+        host: options.host,
+        ...(typeof port === 'number' ? { port } : {}),
+      });
+      if (started.isErr()) {
+        await stop();
+        process.stderr.write(`${descriptor.title}: ${started.error.message}\n`);
+        return 2;
+      }
+      running.push(started.value);
     }
   } catch (error) {
     await stop();

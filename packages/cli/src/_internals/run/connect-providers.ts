@@ -49,10 +49,18 @@ export async function connectProviders(
     await Promise.allSettled([...connections.values()].map((connection) => connection.dispose()));
     await Promise.allSettled(closers.map((closer) => closer()));
   };
-  const startEmulator = async (request: ConnectRequest) => {
-    const emulator = await request.runtime.startEmulator(options.speed, options.setup);
+  // The problem when the emulator cannot start for a reason the user can fix (its package is not installed).
+  const startEmulator = async (request: ConnectRequest): Promise<string | undefined> => {
+    const started = await request.runtime.startEmulator(options.speed, options.setup);
+    if (started.isErr()) return `${request.descriptor.title}: ${started.error.message}`;
+    const emulator = started.value;
     closers.push(() => emulator.close());
     connections.set(request.descriptor.id, emulator.connection);
+    return undefined;
+  };
+  const refuse = async (problem: string): Promise<ConnectOutcome> => {
+    await close();
+    return { ok: false, problems: [problem] };
   };
 
   const resolutions: (ConnectionResolution | 'emulator')[] = await Promise.all(
@@ -76,15 +84,20 @@ export async function connectProviders(
   const nothingFound = resolutions.every((resolution) => resolution !== 'emulator' && !resolution.found);
   const explicitlyConfigured = requests.some((request) => Object.values(request.options).some(Boolean));
   if (nothingFound && !explicitlyConfigured) {
-    for (const request of requests) await startEmulator(request);
+    for (const request of requests) {
+      const problem = await startEmulator(request);
+      if (problem) return refuse(problem);
+    }
     return { ok: true, connections, emulators: 'no-credentials', close };
   }
 
   const missing: string[] = [];
   for (const [index, resolution] of resolutions.entries()) {
     const request = requests[index]!;
-    if (resolution === 'emulator') await startEmulator(request);
-    else if (resolution.found)
+    if (resolution === 'emulator') {
+      const problem = await startEmulator(request);
+      if (problem) return refuse(problem);
+    } else if (resolution.found)
       connections.set(request.descriptor.id, await request.runtime.connect(resolution.record, options.setup));
     else
       missing.push(
