@@ -75,7 +75,7 @@ export class PostgresConnection {
 }
 
 /** A journal error for a failed statement, with no secret `redactor` knows in it. */
-export function storeError(operation: string, cause: unknown, redactor: SecretRedactor): RunJournalError {
+function storeError(operation: string, cause: unknown, redactor: SecretRedactor): RunJournalError {
   const message = cause instanceof Error ? cause.message : String(cause);
   const code = (cause as { code?: unknown })?.code;
   return runJournalError(

@@ -9,7 +9,7 @@ import { validateMarketplaceRequest } from '../validate-marketplace-request.js';
 /** The documented StartChangeSet rate per account. */
 const startsPerSecond = 5;
 
-export function marketplaceChangeOf(entry: MarketplaceChangeEntry): MarketplaceChange {
+function marketplaceChangeOf(entry: MarketplaceChangeEntry): MarketplaceChange {
   return {
     changeType: entry.changeType,
     entity: entry.entity,

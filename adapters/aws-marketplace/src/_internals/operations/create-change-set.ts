@@ -19,7 +19,7 @@ export interface PreparedChangeSet {
  * The handle of a checked request (no call: Marketplace has no change set before StartChangeSet). It
  * carries the StartChangeSet input as its payload, the entities it will lock and the token `start` sends.
  */
-export function prepareChangeSet(
+function prepareChangeSet(
   session: Pick<MarketplaceSession, 'region' | 'account'>,
   request: CheckedMarketplaceRequest,
   options: CreateOptions,
