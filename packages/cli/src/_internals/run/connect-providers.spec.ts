@@ -1,7 +1,8 @@
 import { type ProviderRuntime, startEmulatorConnection } from '@changeplane/core/adapter';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeQueueDescriptor } from '../../../../../test/contract/fake-provider/fake-queue-descriptor.js';
 import { fakeQueueRuntime } from '../../../../../test/contract/fake-provider/fake-queue-runtime.js';
+import { FakeQueueService } from '../../../../../test/contract/fake-provider/fake-queue-service.js';
 import { connectProviders } from './connect-providers.js';
 
 const absentPackage = '@changeplane/absent-emulator';
@@ -25,6 +26,9 @@ const withoutEmulatorPackage: ProviderRuntime = {
 };
 
 describe(connectProviders, () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
   const options = { emulators: true, speed: 'fast', env: {} } as const;
 
   describe('having --emulators and every emulator package installed', () => {
@@ -41,7 +45,8 @@ describe(connectProviders, () => {
   });
 
   describe('having --emulators and a provider whose emulator package is not installed', () => {
-    it('should refuse with a problem naming the package to install, not a module-not-found crash', async () => {
+    it('should refuse with a problem naming the package to install and stop the emulators it started', async () => {
+      const closed = vi.spyOn(FakeQueueService.prototype, 'close');
       const outcome = await connectProviders(
         [
           { descriptor: fakeQueueDescriptor, runtime: fakeQueueRuntime as ProviderRuntime, options: {} },
@@ -55,6 +60,7 @@ describe(connectProviders, () => {
           `Queues II: The embedded emulators need ${absentPackage}, which is not installed: npm install ${absentPackage}`,
         ],
       });
+      expect(closed).toHaveBeenCalledOnce();
     });
   });
 });
