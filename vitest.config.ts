@@ -23,7 +23,8 @@ export default defineConfig({
     deps: { interopDefault: false },
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    // scripts/consumer-on-node.mjs names its own report, so a run on another Node leaves the suite's in place.
+    reporters: ['default', ['json', { outputFile: process.env.CHANGEPLANE_VITEST_REPORT ?? 'reports/vitest.json' }]],
     pool: 'forks',
   },
 });

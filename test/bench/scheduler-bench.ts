@@ -51,7 +51,7 @@ export interface ScheduleLowerBound {
  * j; the bound is the largest. k = 0 with j = the longest chain is the chain bound; k = 0, j = 1 (all sets)
  * the slot and start-rate bounds; a wide tail (many sets deep in the DAG) is what the larger k catch.
  */
-export function scheduleLowerBound(
+function scheduleLowerBound(
   sets: readonly PlannedChangeSet[],
   limits: { concurrency: number; durationMs: number; startsPerSecond: number; startBurst: number },
 ): ScheduleLowerBound {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,6 +61,7 @@ import RosSdk from '@alicloud/ros20190910';
 import { type AwsMarketplaceProviderOptions, awsMarketplaceModule } from '@changeplane/aws-marketplace';
 import { main, type PlanFile } from '@changeplane/cli';
 import { type ChangeSetError, ChangeSetRegistry, createChangeSetContainer } from '@changeplane/core';
+import { type ProviderDescriptor, retryAttempts } from '@changeplane/core/adapter';
 import { startMarketplaceEmulator } from '@changeplane/emulator';
 import { type RosClient, type RosProviderOptions, rosModule } from '@changeplane/ros';
 import { Container } from 'inversify';
@@ -81,20 +82,23 @@ const registry: ChangeSetRegistry = createChangeSetContainer(rosModule(rosOption
 declare const pending: ResultAsync<number, ChangeSetError>;
 const exitCode: Promise<number> = main(['--help']);
 const plan: PlanFile | undefined = undefined;
-export { container, exitCode, notAClient, pending, plan, registry, sdkClient, startMarketplaceEmulator };
+declare const descriptor: ProviderDescriptor;
+export { container, descriptor, exitCode, notAClient, pending, plan, registry, retryAttempts, sdkClient, startMarketplaceEmulator };
 `;
 
 const consumerCts = `import core = require('@changeplane/core');
+import coreAdapter = require('@changeplane/core/adapter');
 import ros = require('@changeplane/ros');
 import marketplace = require('@changeplane/aws-marketplace');
 import emulator = require('@changeplane/emulator');
 import cli = require('@changeplane/cli');
-export const loaded: readonly unknown[] = [core.createChangeSetContainer, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main];
+export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main];
 `;
 
 const probe = (load: string) => `${load}
 console.log(JSON.stringify({
   core: typeof core.createChangeSetContainer,
+  coreAdapter: typeof coreAdapter.retryAttempts,
   ros: typeof ros.rosModule,
   marketplace: typeof marketplace.awsMarketplaceModule,
   emulator: typeof emulator.startMarketplaceEmulator,
@@ -138,9 +142,10 @@ describe('the packed packages, installed with npm into a project outside the wor
     expect(installed.code, installed.stderr).toBe(0);
   }, 300_000);
 
-  afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  // The installed project is large: removing it takes longer than the default hook timeout on a busy machine.
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  }, 120_000);
 
   it('should pack one tarball per package with no build info, specs or examples', async () => {
     expect(tarballs.map((file) => file.replace(/^.*\//, '')).sort()).toEqual([
@@ -184,6 +189,7 @@ describe('the packed packages, installed with npm into a project outside the wor
   it('should import every package from ESM and require() it from CommonJS', async () => {
     const expected = {
       core: 'function',
+      coreAdapter: 'function',
       ros: 'function',
       marketplace: 'function',
       emulator: 'function',
@@ -192,6 +198,7 @@ describe('the packed packages, installed with npm into a project outside the wor
     writeFileSync(
       join(project, 'esm.mjs'),
       probe(`import * as core from '@changeplane/core';
+import * as coreAdapter from '@changeplane/core/adapter';
 import * as ros from '@changeplane/ros';
 import * as marketplace from '@changeplane/aws-marketplace';
 import * as emulator from '@changeplane/emulator';
@@ -200,6 +207,7 @@ import * as cli from '@changeplane/cli';`),
     writeFileSync(
       join(project, 'cjs.cjs'),
       probe(`const core = require('@changeplane/core');
+const coreAdapter = require('@changeplane/core/adapter');
 const ros = require('@changeplane/ros');
 const marketplace = require('@changeplane/aws-marketplace');
 const emulator = require('@changeplane/emulator');
@@ -212,19 +220,20 @@ const cli = require('@changeplane/cli');`),
     }
   });
 
-  it('should share one inversify, neverthrow and reflect-metadata with the application', async () => {
+  it('should share one inversify, neverthrow, reflect-metadata and zod with the application', async () => {
     const result = await sh(
       'npm',
-      ['ls', '--all', '--parseable', 'inversify', 'neverthrow', 'reflect-metadata'],
+      ['ls', '--all', '--parseable', 'inversify', 'neverthrow', 'reflect-metadata', 'zod'],
       project,
     );
     const copies = result.stdout
       .split('\n')
-      .filter((line) => /node_modules\/(inversify|neverthrow|reflect-metadata)$/.test(line));
+      .filter((line) => /node_modules\/(inversify|neverthrow|reflect-metadata|zod)$/.test(line));
     expect(copies.map((line) => line.replace(project, '')).sort()).toEqual([
       '/node_modules/inversify',
       '/node_modules/neverthrow',
       '/node_modules/reflect-metadata',
+      '/node_modules/zod',
     ]);
   });
 

@@ -17,7 +17,7 @@ export interface CommandResult {
 }
 
 /** A home of its own with no credential files, unless a test writes some. */
-export function emptyHome(): string {
+function emptyHome(): string {
   return mkdtempSync(join(tmpdir(), 'changeplane-home-'));
 }
 
@@ -93,7 +93,7 @@ export function watchChangeplane(
 }
 
 /** Starts `changeplane emulators --json` and resolves with the environment it prints. */
-export function startEmulatorsProcess(
+function startEmulatorsProcess(
   speed: 'fast' | 'slow' = 'slow',
   flags: readonly string[] = [],
 ): Promise<{ child: ChildProcess; environment: Record<string, string> }> {

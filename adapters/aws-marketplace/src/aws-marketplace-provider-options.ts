@@ -1,5 +1,6 @@
 import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
-import type { EntityLockStore, RetryPolicy, SecretRedactor, WaiterPolicy } from '@changeplane/core';
+import type { EntityLockStore, RetryPolicy, WaiterPolicy } from '@changeplane/core';
+import type { SecretRedactor } from '@changeplane/core/adapter';
 import type { ServiceIdentifier } from 'inversify';
 
 /** Options of AwsMarketplaceProvider: a ready client or region and credentials, plus catalog, locks, retry and wait policies. */

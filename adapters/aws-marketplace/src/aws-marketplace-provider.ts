@@ -8,16 +8,15 @@ import {
   type ChangeSetRef,
   type ChangeSetState,
   type CreateOptions,
-  createValidationError,
   type EntityLockStore,
   EntityLockStoreToken,
   InMemoryEntityLockStore,
-  RequestPacer,
   type StartedChangeSet,
   type StartOptions,
   type ValidationError,
   type WaitOptions,
 } from '@changeplane/core';
+import { createValidationError, RequestPacer } from '@changeplane/core/adapter';
 import { inject, injectable, optional } from 'inversify';
 import { errAsync, type Result, ResultAsync } from 'neverthrow';
 import { awsSecretRedactor } from './_internals/aws-secret-redactor.js';
@@ -63,7 +62,7 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
         ...(options.profile ? { profile: options.profile } : {}),
         ...(options.credentials ? { credentials: options.credentials } : {}),
-        // Retries are ours (core withRetry, same token every time); one SDK attempt per retry keeps them countable.
+        // Retries are ours (core retryAttempts, same token every time); one SDK attempt per retry keeps them countable.
         maxAttempts: 1,
       });
     // Errors are masked where they are made, with this instance's own credentials (no process-wide set).

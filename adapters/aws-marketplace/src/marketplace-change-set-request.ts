@@ -1,4 +1,5 @@
-import type { JsonValue, PlainData } from '@changeplane/core';
+import type { JsonValue } from '@changeplane/core';
+import type { PlainData } from '@changeplane/core/adapter';
 
 /** A tag of a change set or an entity: both members required, as in the model's `Tag`. */
 export interface MarketplaceTag {

@@ -1,5 +1,6 @@
 import type * as RosSdk from '@alicloud/ros20190910';
-import type { RetryPolicy, SecretRedactor, WaiterPolicy } from '@changeplane/core';
+import type { RetryPolicy, WaiterPolicy } from '@changeplane/core';
+import type { SecretRedactor } from '@changeplane/core/adapter';
 import type { ServiceIdentifier } from 'inversify';
 
 /**

@@ -2,27 +2,29 @@ import 'reflect-metadata';
 import Credential from '@alicloud/credentials';
 import * as $OpenApi from '@alicloud/openapi-core';
 import ROS, * as $Ros from '@alicloud/ros20190910';
+import type {
+  CallOptions,
+  ChangeSetError,
+  ChangeSetHandle,
+  ChangeSetProvider,
+  ChangeSetRef,
+  ChangeSetState,
+  CreateOptions,
+  StartedChangeSet,
+  StartOptions,
+  ValidationError,
+  WaitOptions,
+} from '@changeplane/core';
 import {
-  type CallOptions,
-  type ChangeSetError,
-  type ChangeSetHandle,
-  type ChangeSetProvider,
-  type ChangeSetRef,
-  type ChangeSetState,
   type CheckedRequest,
-  type CreateOptions,
   createChangeSetError,
   generateClientToken,
   retryAttempts,
   type SecretRedactor,
-  type StartedChangeSet,
-  type StartOptions,
-  type ValidationError,
-  type WaitOptions,
   waitFor,
   waitUntilSettled,
   withClientToken,
-} from '@changeplane/core';
+} from '@changeplane/core/adapter';
 import { inject, injectable } from 'inversify';
 import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { mapRosError } from './_internals/map-ros-error.js';

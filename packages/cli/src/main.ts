@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ProviderDescriptor } from '@changeplane/core';
+import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { emulatorPortFlag } from './_internals/commands/emulator-port-flag.js';
 import { ExitCode } from './exit-codes.js';

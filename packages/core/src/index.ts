@@ -1,25 +1,10 @@
-export type {
-  ConnectionRecord,
-  ConnectionResolution,
-  ProviderConnection,
-} from './descriptor/provider-connection.js';
-export type { DescriptorOption, ProviderDescriptor } from './descriptor/provider-descriptor.js';
-export type {
-  ConnectionInput,
-  EmulatorSpeed,
-  EmulatorStartOptions,
-  ProviderRuntime,
-  ProviderSetup,
-  RunningEmulator,
-  TargetContext,
-} from './descriptor/provider-runtime.js';
-export type { RunTarget, TargetPlan } from './descriptor/run-target.js';
-export {
-  type EmulatorLauncher,
-  type EmulatorWiring,
-  type StartedEmulatorServer,
-  startEmulatorConnection,
-} from './descriptor/start-emulator-connection.js';
+/**
+ * `@changeplane/core`: the user contract. The change-set model and provider interface, the error union,
+ * the planner and scheduler, entity-lock stores, run journals and the DI registry. What adapters are built
+ * from is in `@changeplane/core/adapter`.
+ *
+ * @module
+ */
 export { ChangeSetRegistry } from './di/change-set-registry.js';
 export { createChangeSetContainer } from './di/create-change-set-container.js';
 export { ChangeSetProviderToken, EntityLockStoreToken, RunJournalToken } from './di/tokens.js';
@@ -41,35 +26,14 @@ export type {
   ValidationError,
 } from './errors/change-set-error.js';
 export { type ChangeSetErrorKind, changeSetErrorKinds } from './errors/change-set-error-kind.js';
-export {
-  type ChangeSetErrorFields,
-  changeSetErrorFactory,
-  createChangeSetError,
-  createValidationError,
-  reviseChangeSetError,
-} from './errors/create-change-set-error.js';
 export { isChangeSetError, isErrorKind } from './errors/is-change-set-error.js';
-export { isNetworkFailure } from './errors/is-network-failure.js';
-export { defaultSecretRedactor, SecretRedactor, type SecretRedactorParts } from './errors/secret-redactor.js';
 export {
   type SerializedCause,
   type SerializedChangeSetError,
   serializeChangeSetError,
 } from './errors/serialize-change-set-error.js';
 export type { ValidationIssue } from './errors/validation-issue.js';
-export { mayHaveTakenEffect, withClientToken } from './errors/with-client-token.js';
-export type { ClientTokenRule } from './idempotency/client-token-rule.js';
-export { generateClientToken, resolveClientToken } from './idempotency/resolve-client-token.js';
-export {
-  type ParseRequestContext,
-  parseRequest,
-  type RequestSchema,
-} from './input/parse-request.js';
-export {
-  type PlainData,
-  type PlainDataLimits,
-  readPlainData,
-} from './input/read-plain-data.js';
+export { mayHaveTakenEffect } from './errors/with-client-token.js';
 export { EntryLogRunJournal } from './journal/entry-log-run-journal.js';
 export { FileRunJournal, type FileRunJournalOptions } from './journal/file-run-journal.js';
 export { InMemoryRunJournal } from './journal/in-memory-run-journal.js';
@@ -90,21 +54,13 @@ export type { JournalIntent, JournalOutcome, RunJournal, StartRunOptions } from 
 export { type RunJournalError, runJournalError } from './journal/run-journal-error.js';
 export type { RunFinishStatus, RunRecord, StartedRun } from './journal/run-record.js';
 export type { OperationReplay, RunReplay, TaskReplay, TaskState } from './journal/run-replay.js';
-export {
-  type AcquireEntityLocksOptions,
-  acquireEntityLocks,
-  releaseEntityLocks,
-} from './locks/acquire-entity-locks.js';
-export { currentEntityLeases } from './locks/current-entity-leases.js';
 export type { EntityLease } from './locks/entity-lease.js';
-export { type EntityLocation, entityLockKey } from './locks/entity-lock-key.js';
 export type { EntityLockStore } from './locks/entity-lock-store.js';
 export { InMemoryEntityLockStore } from './locks/in-memory-entity-lock-store.js';
 export type { ChangeSetHandle } from './model/change-set-handle.js';
 export type { ChangeSetRef } from './model/change-set-ref.js';
 export type { ChangeSetState } from './model/change-set-state.js';
 export { type ChangeSetStatus, changeSetStatuses, isSettledStatus } from './model/change-set-status.js';
-export type { CheckedRequest } from './model/checked-request.js';
 export type { JsonValue } from './model/json-value.js';
 export type { PlannedChange } from './model/planned-change.js';
 export type { StartedChangeSet } from './model/started-change-set.js';
@@ -120,9 +76,4 @@ export type { CreateOptions } from './provider/create-options.js';
 export type { StartOptions } from './provider/start-options.js';
 export type { WaitOptions } from './provider/wait-options.js';
 export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
-export { type RetryContext, retryAttempts, withRetry } from './retry/with-retry.js';
-export { RequestPacer } from './timing/request-pacer.js';
-export { type WaitForContext, waitFor } from './waiter/wait-for.js';
-export { waitUntilSettled } from './waiter/wait-until-settled.js';
 export { defaultWaiterPolicy, type WaiterPolicy } from './waiter/waiter-policy.js';
-export type { ChangeSetErrorVerdict, WaiterVerdict } from './waiter/waiter-verdict.js';

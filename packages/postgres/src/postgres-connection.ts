@@ -1,4 +1,5 @@
-import { type RunJournalError, runJournalError, SecretRedactor } from '@changeplane/core';
+import { type RunJournalError, runJournalError } from '@changeplane/core';
+import { SecretRedactor } from '@changeplane/core/adapter';
 import pg from 'pg';
 import { migrate } from './migrate.js';
 import type { PostgresStoreOptions } from './postgres-store-options.js';
@@ -74,7 +75,7 @@ export class PostgresConnection {
 }
 
 /** A journal error for a failed statement, with no secret `redactor` knows in it. */
-export function storeError(operation: string, cause: unknown, redactor: SecretRedactor): RunJournalError {
+function storeError(operation: string, cause: unknown, redactor: SecretRedactor): RunJournalError {
   const message = cause instanceof Error ? cause.message : String(cause);
   const code = (cause as { code?: unknown })?.code;
   return runJournalError(

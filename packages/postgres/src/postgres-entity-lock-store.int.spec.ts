@@ -1,4 +1,4 @@
-import { acquireEntityLocks, releaseEntityLocks } from '@changeplane/core';
+import { acquireEntityLocks, releaseEntityLocks } from '@changeplane/core/adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshSchema, postgresUrl } from '../../../test/support/postgres-test-schema.js';
 import { PostgresEntityLockStore } from './postgres-entity-lock-store.js';

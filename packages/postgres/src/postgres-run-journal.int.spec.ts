@@ -1,4 +1,5 @@
-import { createChangeSetError, EntityLockStoreToken, RunJournalToken } from '@changeplane/core';
+import { EntityLockStoreToken, RunJournalToken } from '@changeplane/core';
+import { createChangeSetError } from '@changeplane/core/adapter';
 import { Container } from 'inversify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshSchema, postgresUrl } from '../../../test/support/postgres-test-schema.js';

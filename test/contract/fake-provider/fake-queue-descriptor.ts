@@ -1,4 +1,4 @@
-import type { ProviderDescriptor } from '@changeplane/core';
+import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import { type FakeQueueRequest, fakeQueueProviderId } from './fake-queue-request.js';
 import type { FakeQueueSection } from './fake-queue-section.js';
 

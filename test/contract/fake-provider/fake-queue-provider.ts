@@ -9,7 +9,7 @@ import type {
   ValidationError,
   WaitOptions,
 } from '@changeplane/core';
-import { createChangeSetError, generateClientToken, waitUntilSettled } from '@changeplane/core';
+import { createChangeSetError, generateClientToken, waitUntilSettled } from '@changeplane/core/adapter';
 import { errAsync, okAsync, type Result, type ResultAsync } from 'neverthrow';
 import { type FakeQueueRequest, fakeQueueProviderId } from './fake-queue-request.js';
 import {

@@ -3,7 +3,7 @@ import {
   type EmulatorWiring,
   type ProviderRuntime,
   startEmulatorConnection,
-} from '@changeplane/core';
+} from '@changeplane/core/adapter';
 import { FakeQueueProvider } from './fake-queue-provider.js';
 import type { FakeQueueRequest } from './fake-queue-request.js';
 import { type FakeQueueSection, fakeQueueSectionSchema } from './fake-queue-section.js';

@@ -1,4 +1,5 @@
-import { planChangeSets, type TargetContext, type TargetPlan, type ValidationIssue } from '@changeplane/core';
+import { planChangeSets, type ValidationIssue } from '@changeplane/core';
+import type { TargetContext, TargetPlan } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import { fakeQueuePlanningPolicy } from './fake-queue-planning-policy.js';
 import type { FakeQueueRequest } from './fake-queue-request.js';

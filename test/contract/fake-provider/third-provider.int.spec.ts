@@ -171,12 +171,12 @@ describe('a third provider outside core, the adapters and the command', () => {
   });
 
   describe('having its source files', () => {
-    it('should import only public entry points: core, the command, its own folder and libraries', () => {
+    it('should import only public entry points: core and its adapter subpath, the command, its own folder and libraries', () => {
       const folder = new URL('.', import.meta.url);
       const allowed = [
         /^\.\/[\w.-]+\.js$/,
         /^\.\.\/provider-fixture\.js$/,
-        /^@changeplane\/core$/,
+        /^@changeplane\/core(\/adapter)?$/,
         /^neverthrow$/,
         /^zod$/,
         /^vitest$/,

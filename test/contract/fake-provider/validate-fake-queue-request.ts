@@ -1,4 +1,5 @@
-import { createValidationError, type ValidationError, type ValidationIssue } from '@changeplane/core';
+import type { ValidationError, ValidationIssue } from '@changeplane/core';
+import { createValidationError } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import { type FakeQueueRequest, fakeQueueCapacity, fakeQueueProviderId } from './fake-queue-request.js';
 

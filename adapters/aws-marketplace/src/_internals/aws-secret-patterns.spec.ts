@@ -1,4 +1,4 @@
-import { SecretRedactor } from '@changeplane/core';
+import { SecretRedactor } from '@changeplane/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { awsSecretPatterns } from './aws-secret-patterns.js';
 

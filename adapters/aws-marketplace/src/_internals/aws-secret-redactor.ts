@@ -1,5 +1,5 @@
 import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
-import { SecretRedactor } from '@changeplane/core';
+import { SecretRedactor } from '@changeplane/core/adapter';
 import type { AwsMarketplaceProviderOptions } from '../aws-marketplace-provider-options.js';
 import { awsSecretPatterns } from './aws-secret-patterns.js';
 

@@ -1,5 +1,5 @@
 import { MarketplaceCatalogClient, StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
-import { RequestPacer } from '@changeplane/core';
+import { RequestPacer } from '@changeplane/core/adapter';
 import { type RunningMarketplaceEmulator, startMarketplaceEmulator } from '@changeplane/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';

@@ -5,7 +5,7 @@ import {
   type MarketplaceCatalogClient,
   paginateListChangeSets,
 } from '@aws-sdk/client-marketplace-catalog';
-import { RequestPacer } from '@changeplane/core';
+import { RequestPacer } from '@changeplane/core/adapter';
 
 const settledStatuses = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 /** EndTime filters compare at second precision; looking back a little covers clock skew and that rounding. */

@@ -1,12 +1,10 @@
+import type { ChangeSetError, EntityLease, StartOptions } from '@changeplane/core';
 import {
   acquireEntityLocks,
-  type ChangeSetError,
   createChangeSetError,
   currentEntityLeases,
-  type EntityLease,
   entityLockKey,
-  type StartOptions,
-} from '@changeplane/core';
+} from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import { marketplaceProviderId } from './marketplace-provider-id.js';
 import type { MarketplaceSession } from './marketplace-session.js';
@@ -14,7 +12,7 @@ import type { MarketplaceSession } from './marketplace-session.js';
 type LockParts = Pick<MarketplaceSession, 'locks' | 'account' | 'region' | 'held' | 'options'>;
 
 /** The lock key of an entity of this provider's account and region. */
-export function lockKeyOf(session: Pick<MarketplaceSession, 'account' | 'region'>, entity: string): string {
+function lockKeyOf(session: Pick<MarketplaceSession, 'account' | 'region'>, entity: string): string {
   return entityLockKey({ provider: marketplaceProviderId, account: session.account, region: session.region, entity });
 }
 

@@ -1,4 +1,5 @@
-import { createValidationError, type ValidationError } from '@changeplane/core';
+import type { ValidationError } from '@changeplane/core';
+import { createValidationError } from '@changeplane/core/adapter';
 import { err, type Result } from 'neverthrow';
 import type { CheckedMarketplaceRequest } from '../marketplace-change-set-request.js';
 import { validateMarketplaceRequest } from './validate-marketplace-request.js';

@@ -5,10 +5,9 @@ import {
   type EntityLease,
   type EntityLockStore,
   isSettledStatus,
-  releaseEntityLocks,
-  reviseChangeSetError,
   type StartedChangeSet,
 } from '@changeplane/core';
+import { releaseEntityLocks, reviseChangeSetError } from '@changeplane/core/adapter';
 import type { ResultAsync } from 'neverthrow';
 import type { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
 import { defaultCatalog } from './default-catalog.js';

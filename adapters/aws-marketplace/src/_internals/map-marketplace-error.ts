@@ -1,10 +1,5 @@
-import {
-  type ChangeSetError,
-  changeSetErrorFactory,
-  isNetworkFailure,
-  type SecretRedactor,
-  type ValidationIssue,
-} from '@changeplane/core';
+import type { ChangeSetError, ValidationIssue } from '@changeplane/core';
+import { changeSetErrorFactory, isNetworkFailure, type SecretRedactor } from '@changeplane/core/adapter';
 
 interface SdkError {
   name?: string;

@@ -1,4 +1,4 @@
-import type { RequestSchema } from '@changeplane/core';
+import type { RequestSchema } from '@changeplane/core/adapter';
 import { z } from 'zod';
 
 // Types and structure only; the service model's limits are in marketplace-model-limits.ts.

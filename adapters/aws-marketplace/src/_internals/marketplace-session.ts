@@ -1,5 +1,6 @@
 import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
-import type { EntityLockStore, RequestPacer, SecretRedactor } from '@changeplane/core';
+import type { EntityLockStore } from '@changeplane/core';
+import type { RequestPacer, SecretRedactor } from '@changeplane/core/adapter';
 import type { AwsMarketplaceProviderOptions } from '../aws-marketplace-provider-options.js';
 import type { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
 import type { HeldLeases } from './held-leases.js';

@@ -1,5 +1,5 @@
 import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
-import type { RequestPacer } from '@changeplane/core';
+import type { RequestPacer } from '@changeplane/core/adapter';
 import type { AwsMarketplaceProviderOptions } from '../aws-marketplace-provider-options.js';
 import { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
 

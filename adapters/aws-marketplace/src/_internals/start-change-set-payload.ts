@@ -1,4 +1,5 @@
-import { createValidationError, type JsonValue, type ValidationError } from '@changeplane/core';
+import type { JsonValue, ValidationError } from '@changeplane/core';
+import { createValidationError } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { CheckedMarketplaceRequest } from '../marketplace-change-set-request.js';
 import { parseStartChangeSetInput } from './from-start-change-set-input.js';

@@ -1,5 +1,5 @@
 import type { StartChangeSetCommandInput } from '@aws-sdk/client-marketplace-catalog';
-import type { PlainData } from '@changeplane/core';
+import type { PlainData } from '@changeplane/core/adapter';
 import type { CheckedMarketplaceRequest, MarketplaceTag } from '../marketplace-change-set-request.js';
 import { defaultCatalog } from './default-catalog.js';
 

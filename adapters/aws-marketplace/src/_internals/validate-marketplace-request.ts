@@ -1,4 +1,5 @@
-import { createValidationError, parseRequest, type ValidationError, type ValidationIssue } from '@changeplane/core';
+import type { ValidationError, ValidationIssue } from '@changeplane/core';
+import { createValidationError, parseRequest } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { CheckedMarketplaceRequest, MarketplaceTag } from '../marketplace-change-set-request.js';
 import { changeReference } from './change-reference.js';

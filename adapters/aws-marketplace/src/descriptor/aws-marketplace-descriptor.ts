@@ -1,4 +1,4 @@
-import type { ProviderDescriptor } from '@changeplane/core';
+import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import type { MarketplaceChangeSetRequest } from '../marketplace-change-set-request.js';
 import type { MarketplacePlanSection } from './marketplace-plan-section.js';
 

@@ -1,4 +1,5 @@
-import { type ChangeSetError, changeSetErrorFactory, isNetworkFailure, type SecretRedactor } from '@changeplane/core';
+import type { ChangeSetError } from '@changeplane/core';
+import { changeSetErrorFactory, isNetworkFailure, type SecretRedactor } from '@changeplane/core/adapter';
 
 interface RosSdkError {
   name?: string;

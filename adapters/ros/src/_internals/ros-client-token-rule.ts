@@ -1,4 +1,4 @@
-import type { ClientTokenRule } from '@changeplane/core';
+import type { ClientTokenRule } from '@changeplane/core/adapter';
 
 /** ROS ClientToken: up to 64 letters, digits, hyphens and underscores (CreateChangeSet and ExecuteChangeSet pages). */
 export const rosClientTokenRule: ClientTokenRule = {

@@ -1,4 +1,4 @@
-import type { RequestSchema } from '@changeplane/core';
+import type { RequestSchema } from '@changeplane/core/adapter';
 import { z } from 'zod';
 
 // Types and structure of a ROS request; the API pages' limits are in ros-api-limits.ts.

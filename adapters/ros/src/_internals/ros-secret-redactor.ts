@@ -1,4 +1,4 @@
-import { SecretRedactor } from '@changeplane/core';
+import { SecretRedactor } from '@changeplane/core/adapter';
 import type { RosClient, RosProviderOptions } from '../ros-provider-options.js';
 import { rosSecretPatterns } from './ros-secret-patterns.js';
 

@@ -1,11 +1,10 @@
+import type { ValidationError, ValidationIssue } from '@changeplane/core';
 import {
   type CheckedRequest,
   createValidationError,
   parseRequest,
   resolveClientToken,
-  type ValidationError,
-  type ValidationIssue,
-} from '@changeplane/core';
+} from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { RosChangeSetRequest, RosJsonObject } from '../ros-change-set-request.js';
 import { rosApiLimits as limits, utf8Bytes } from './ros-api-limits.js';

@@ -1,4 +1,4 @@
-import type { ProviderDescriptor } from '@changeplane/core';
+import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import type { RosChangeSetRequest } from '../ros-change-set-request.js';
 import type { RosPlanSection } from './ros-plan-section.js';
 

@@ -1,5 +1,5 @@
 import { awsMarketplaceDescriptor } from '@changeplane/aws-marketplace/descriptor';
-import type { ProviderDescriptor } from '@changeplane/core';
+import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import { rosDescriptor } from '@changeplane/ros/descriptor';
 
 /**

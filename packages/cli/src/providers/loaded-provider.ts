@@ -1,4 +1,4 @@
-import type { ProviderDescriptor, ProviderRuntime } from '@changeplane/core';
+import type { ProviderDescriptor, ProviderRuntime } from '@changeplane/core/adapter';
 
 /** A descriptor whose runtime (schema, targets, connections) has been loaded. */
 export interface LoadedProvider {

@@ -2,6 +2,7 @@ import type { Result } from 'neverthrow';
 import type { ZodType } from 'zod';
 import type { ValidationIssue } from '../errors/validation-issue.js';
 import type { EntityLockStore } from '../locks/entity-lock-store.js';
+import type { MissingPackageError } from './missing-package-error.js';
 import type { ConnectionRecord, ConnectionResolution, ProviderConnection } from './provider-connection.js';
 import type { TargetPlan } from './run-target.js';
 
@@ -66,6 +67,12 @@ export interface ProviderRuntime<Section = unknown, Request = unknown> {
   resolveConnection(input: ConnectionInput): Promise<ConnectionResolution>;
   /** A provider for a resolved connection; credentials are read again from the standard chains. */
   connect(record: ConnectionRecord, setup?: ProviderSetup): Promise<ProviderConnection<Request>>;
-  /** Starts the provider's local emulator (on `host`/`port` when given) and connects to it. */
-  startEmulator(speed: EmulatorSpeed, options?: EmulatorStartOptions): Promise<RunningEmulator<Request>>;
+  /**
+   * Starts the provider's local emulator (on `host`/`port` when given) and connects to it; a
+   * `MissingPackageError` when the emulator package (an optional peer dependency) is not installed.
+   */
+  startEmulator(
+    speed: EmulatorSpeed,
+    options?: EmulatorStartOptions,
+  ): Promise<Result<RunningEmulator<Request>, MissingPackageError>>;
 }

@@ -14,7 +14,7 @@ describe(startEmulatorConnection, () => {
         endpoint: `http://${listen.host}:${listen.port}`,
         close,
       }));
-      const running = await startEmulatorConnection(
+      const started = await startEmulatorConnection(
         {
           start,
           wire: (server, options) => ({
@@ -25,6 +25,7 @@ describe(startEmulatorConnection, () => {
         },
         { host: '0.0.0.0', port: 4567 },
       );
+      const running = started._unsafeUnwrap();
       expect(start).toHaveBeenCalledWith({ host: '0.0.0.0', port: 4567 });
       expect(running.connection.record).toEqual({
         endpoint: 'http://0.0.0.0:4567',
@@ -51,6 +52,34 @@ describe(startEmulatorConnection, () => {
       });
       await expect(started).rejects.toThrow('no provider');
       expect(close).toHaveBeenCalledOnce();
+    });
+  });
+
+  describe('having no emulator package installed', () => {
+    it('should give a missing-package problem that names the package to install', async () => {
+      const absent = '@changeplane/absent-emulator';
+      const wire = vi.fn();
+      const started = await startEmulatorConnection({
+        emulatorPackage: absent,
+        start: async () => (await import(absent)) as never,
+        wire,
+      });
+      expect(started._unsafeUnwrapErr()).toEqual({
+        kind: 'missing-package',
+        packageName: absent,
+        message: `The embedded emulators need ${absent}, which is not installed: npm install ${absent}`,
+      });
+      expect(wire).not.toHaveBeenCalled();
+    });
+
+    it('should pass on a module missing for another reason, unchanged', async () => {
+      const other = '@changeplane/absent-dependency';
+      const started = startEmulatorConnection({
+        emulatorPackage: '@changeplane/absent-emulator',
+        start: async () => (await import(other)) as never,
+        wire: vi.fn(),
+      });
+      await expect(started).rejects.toMatchObject({ code: 'ERR_MODULE_NOT_FOUND' });
     });
   });
 });

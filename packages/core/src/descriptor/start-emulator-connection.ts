@@ -1,5 +1,8 @@
+import { err, ok, type Result } from 'neverthrow';
+import { isMissingPackage } from '../_internals/descriptor/is-missing-package.js';
 import type { JsonValue } from '../model/json-value.js';
 import type { ChangeSetProvider } from '../provider/change-set-provider.js';
+import { type MissingPackageError, missingPackageError } from './missing-package-error.js';
 import type { EmulatorStartOptions, RunningEmulator } from './provider-runtime.js';
 
 /** What every emulator of ours has: where it answers, and a way to stop it. */
@@ -22,6 +25,8 @@ export interface EmulatorWiring<Request> {
 export interface EmulatorLauncher<Server extends StartedEmulatorServer, Request> {
   /** Starts the emulator at its pace for the run's speed (imported lazily: it is an optional peer dependency). */
   start(listen: { readonly host?: string; readonly port?: number }): Promise<Server>;
+  /** The optional package `start` imports; `@changeplane/emulator` when omitted. */
+  readonly emulatorPackage?: string;
   /** A provider talking to the started emulator, sharing what the run gives (its lock store). */
   wire(server: Server, options: EmulatorStartOptions): EmulatorWiring<Request>;
 }
@@ -29,16 +34,25 @@ export interface EmulatorLauncher<Server extends StartedEmulatorServer, Request>
 /**
  * What every adapter's `ProviderRuntime.startEmulator` does: start its emulator on the given address, wire a
  * provider to it and record the connection as an emulator's (test credentials; it stops with the command
- * that started it).
+ * that started it). When the emulator package is not installed, the answer is a `MissingPackageError` naming
+ * it, not Node's `ERR_MODULE_NOT_FOUND`.
  */
 export async function startEmulatorConnection<Server extends StartedEmulatorServer, Request>(
   launcher: EmulatorLauncher<Server, Request>,
   options: EmulatorStartOptions = {},
-): Promise<RunningEmulator<Request>> {
-  const server = await launcher.start({
-    ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(options.port !== undefined ? { port: options.port } : {}),
-  });
+): Promise<Result<RunningEmulator<Request>, MissingPackageError>> {
+  const emulatorPackage = launcher.emulatorPackage ?? '@changeplane/emulator';
+  let server: Server;
+  try {
+    server = await launcher.start({
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      ...(options.port !== undefined ? { port: options.port } : {}),
+    });
+  } catch (error) {
+    if (isMissingPackage(error, emulatorPackage))
+      return err(missingPackageError(emulatorPackage, 'The embedded emulators'));
+    throw error;
+  }
   let wiring: EmulatorWiring<Request>;
   try {
     wiring = launcher.wire(server, options);
@@ -47,7 +61,7 @@ export async function startEmulatorConnection<Server extends StartedEmulatorServ
     throw error;
   }
   const { provider, settings, environment } = wiring;
-  return {
+  return ok({
     connection: {
       record: { endpoint: server.endpoint, credentialSource: 'emulator test credentials', emulator: true, settings },
       provider,
@@ -57,5 +71,5 @@ export async function startEmulatorConnection<Server extends StartedEmulatorServ
     },
     environment,
     close: () => server.close(),
-  };
+  });
 }

@@ -6,7 +6,7 @@ import type {
   ConnectionResolution,
   ProviderConnection,
   ProviderSetup,
-} from '@changeplane/core';
+} from '@changeplane/core/adapter';
 import { AwsMarketplaceProvider } from '../../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';
 
@@ -25,7 +25,7 @@ const sourceNames: readonly (readonly [string, string])[] = [
   ['CREDENTIALS_PROFILE', 'shared files (~/.aws/credentials, ~/.aws/config)'],
 ];
 
-export const awsCredentialSearch = [
+const awsCredentialSearch = [
   'environment (AWS_ACCESS_KEY_ID)',
   '~/.aws/credentials',
   '~/.aws/config (profiles, SSO, credential_process)',
@@ -33,7 +33,7 @@ export const awsCredentialSearch = [
 ];
 
 /** `{ CREDENTIALS_PROFILE: 'n' }` -> `shared files (...) profile default` */
-export function describeAwsCredentialSource(source: Readonly<Record<string, unknown>> | undefined, profile: string) {
+function describeAwsCredentialSource(source: Readonly<Record<string, unknown>> | undefined, profile: string) {
   const keys = Object.keys(source ?? {});
   const named = sourceNames.find(([key]) => keys.includes(key));
   const where = named?.[1] ?? 'AWS default credential chain';

@@ -1,5 +1,12 @@
-import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core';
-import { startEmulatorConnection } from '@changeplane/core';
+import type {
+  EmulatorSpeed,
+  EmulatorStartOptions,
+  EmulatorWiring,
+  MissingPackageError,
+  RunningEmulator,
+} from '@changeplane/core/adapter';
+import { startEmulatorConnection } from '@changeplane/core/adapter';
+import type { Result } from 'neverthrow';
 import { AwsMarketplaceProvider } from '../../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';
 
@@ -7,7 +14,7 @@ import type { MarketplaceChangeSetRequest } from '../../marketplace-change-set-r
 export function startMarketplaceEmulatorConnection(
   speed: EmulatorSpeed,
   options: EmulatorStartOptions = {},
-): Promise<RunningEmulator<MarketplaceChangeSetRequest>> {
+): Promise<Result<RunningEmulator<MarketplaceChangeSetRequest>, MissingPackageError>> {
   return startEmulatorConnection(
     {
       start: async (listen) =>

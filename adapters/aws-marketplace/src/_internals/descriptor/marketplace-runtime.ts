@@ -1,4 +1,4 @@
-import type { ProviderRuntime } from '@changeplane/core';
+import type { ProviderRuntime } from '@changeplane/core/adapter';
 import {
   type MarketplacePlanSection,
   marketplacePlanSectionSchema,

@@ -1,10 +1,5 @@
-import {
-  planChangeSets,
-  type RunTarget,
-  type TargetContext,
-  type TargetPlan,
-  type ValidationIssue,
-} from '@changeplane/core';
+import { planChangeSets, type ValidationIssue } from '@changeplane/core';
+import type { RunTarget, TargetContext, TargetPlan } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { MarketplaceChangeEntry, MarketplacePlanSection } from '../../descriptor/marketplace-plan-section.js';
 import type { MarketplaceChange, MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';
@@ -14,7 +9,7 @@ import { validateMarketplaceRequest } from '../validate-marketplace-request.js';
 /** The documented StartChangeSet rate per account. */
 const startsPerSecond = 5;
 
-export function marketplaceChangeOf(entry: MarketplaceChangeEntry): MarketplaceChange {
+function marketplaceChangeOf(entry: MarketplaceChangeEntry): MarketplaceChange {
   return {
     changeType: entry.changeType,
     entity: entry.entity,

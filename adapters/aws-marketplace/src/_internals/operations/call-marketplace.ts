@@ -1,4 +1,5 @@
-import { type CallOptions, type ChangeSetError, retryAttempts } from '@changeplane/core';
+import type { CallOptions, ChangeSetError } from '@changeplane/core';
+import { retryAttempts } from '@changeplane/core/adapter';
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { type MarketplaceErrorContext, mapMarketplaceError } from '../map-marketplace-error.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';

@@ -4,9 +4,9 @@ import {
   type ChangeSetError,
   type ChangeSetRef,
   type ChangeSetState,
-  createChangeSetError,
   isSettledStatus,
 } from '@changeplane/core';
+import { createChangeSetError } from '@changeplane/core/adapter';
 import { errAsync, type ResultAsync } from 'neverthrow';
 import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';

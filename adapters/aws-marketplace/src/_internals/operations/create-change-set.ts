@@ -1,4 +1,5 @@
-import { type ChangeSetError, type ChangeSetHandle, type CreateOptions, generateClientToken } from '@changeplane/core';
+import type { ChangeSetError, ChangeSetHandle, CreateOptions } from '@changeplane/core';
+import { generateClientToken } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { CheckedMarketplaceRequest } from '../../marketplace-change-set-request.js';
 import { refuseLockedEntities } from '../entity-locks.js';
@@ -18,7 +19,7 @@ export interface PreparedChangeSet {
  * The handle of a checked request (no call: Marketplace has no change set before StartChangeSet). It
  * carries the StartChangeSet input as its payload, the entities it will lock and the token `start` sends.
  */
-export function prepareChangeSet(
+function prepareChangeSet(
   session: Pick<MarketplaceSession, 'region' | 'account'>,
   request: CheckedMarketplaceRequest,
   options: CreateOptions,

@@ -1,12 +1,6 @@
 import { StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
-import {
-  type ChangeSetError,
-  type ChangeSetHandle,
-  releaseEntityLocks,
-  type StartedChangeSet,
-  type StartOptions,
-  withClientToken,
-} from '@changeplane/core';
+import type { ChangeSetError, ChangeSetHandle, StartedChangeSet, StartOptions } from '@changeplane/core';
+import { releaseEntityLocks, withClientToken } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import { checkLeasesCurrent, takeEntityLocks } from '../entity-locks.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';

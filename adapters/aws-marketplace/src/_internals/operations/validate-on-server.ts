@@ -1,11 +1,6 @@
 import { StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
-import {
-  type ChangeSetError,
-  type ChangeSetHandle,
-  type CreateOptions,
-  createValidationError,
-  generateClientToken,
-} from '@changeplane/core';
+import type { ChangeSetError, ChangeSetHandle, CreateOptions } from '@changeplane/core';
+import { createValidationError, generateClientToken } from '@changeplane/core/adapter';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';

@@ -1,11 +1,6 @@
 import type { ChangeSetSummaryListItem, DescribeChangeSetCommandOutput } from '@aws-sdk/client-marketplace-catalog';
-import {
-  type ChangeSetError,
-  type ChangeSetRef,
-  type ChangeSetState,
-  type WaitOptions,
-  waitUntilSettled,
-} from '@changeplane/core';
+import type { ChangeSetError, ChangeSetRef, ChangeSetState, WaitOptions } from '@changeplane/core';
+import { waitUntilSettled } from '@changeplane/core/adapter';
 import { okAsync, ResultAsync } from 'neverthrow';
 import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceChangeSetState } from '../marketplace-change-set-state.js';

@@ -1,5 +1,10 @@
 import Credential from '@alicloud/credentials';
-import type { ConnectionInput, ConnectionRecord, ConnectionResolution, ProviderConnection } from '@changeplane/core';
+import type {
+  ConnectionInput,
+  ConnectionRecord,
+  ConnectionResolution,
+  ProviderConnection,
+} from '@changeplane/core/adapter';
 import type { RosPlanSection } from '../../descriptor/ros-plan-section.js';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
 import { RosProvider } from '../../ros-provider.js';
@@ -19,7 +24,7 @@ const sourceNames: Readonly<Record<string, string>> = {
   credential_uri: 'ALIBABA_CLOUD_CREDENTIALS_URI',
 };
 
-export const rosCredentialSearch = [
+const rosCredentialSearch = [
   'environment (ALIBABA_CLOUD_ACCESS_KEY_ID)',
   '~/.aliyun/config.json',
   '~/.alibabacloud/credentials',
@@ -27,7 +32,7 @@ export const rosCredentialSearch = [
 ];
 
 /** Where a source name (`default/cli_profile/static_ak`) came from, in words. */
-export function describeRosCredentialSource(providerName: string | undefined): string {
+function describeRosCredentialSource(providerName: string | undefined): string {
   const links = (providerName ?? '').split('/').filter((link) => link !== 'default');
   const first = links[0];
   return (first && sourceNames[first]) ?? `default credential chain${providerName ? ` (${providerName})` : ''}`;

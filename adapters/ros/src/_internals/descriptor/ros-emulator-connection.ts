@@ -1,5 +1,12 @@
-import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core';
-import { startEmulatorConnection } from '@changeplane/core';
+import type {
+  EmulatorSpeed,
+  EmulatorStartOptions,
+  EmulatorWiring,
+  MissingPackageError,
+  RunningEmulator,
+} from '@changeplane/core/adapter';
+import { startEmulatorConnection } from '@changeplane/core/adapter';
+import type { Result } from 'neverthrow';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
 import { RosProvider } from '../../ros-provider.js';
 import { defaultRosRegion } from './ros-targets.js';
@@ -9,7 +16,7 @@ export function startRosEmulatorConnection(
   speed: EmulatorSpeed,
   options: EmulatorStartOptions = {},
   regionId: string = defaultRosRegion,
-): Promise<RunningEmulator<RosChangeSetRequest>> {
+): Promise<Result<RunningEmulator<RosChangeSetRequest>, MissingPackageError>> {
   return startEmulatorConnection(
     {
       start: async (listen) =>

@@ -1,4 +1,4 @@
-import type { ProviderRuntime } from '@changeplane/core';
+import type { ProviderRuntime } from '@changeplane/core/adapter';
 import { type RosPlanSection, rosPlanSectionSchema } from '../../descriptor/ros-plan-section.js';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
 import { connectRos, resolveRosConnection } from './ros-connection.js';

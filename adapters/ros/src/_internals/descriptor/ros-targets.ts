@@ -1,4 +1,5 @@
-import type { RunTarget, TargetContext, TargetPlan, ValidationIssue } from '@changeplane/core';
+import type { ValidationIssue } from '@changeplane/core';
+import type { RunTarget, TargetContext, TargetPlan } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import type { RosPlanSection, RosStackEntry } from '../../descriptor/ros-plan-section.js';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
@@ -20,7 +21,7 @@ export function rosPlanPath(stackIndex: number, requestPath: string): string {
 }
 
 /** A plan file's stack as a CreateChangeSet request (type, name and timeout defaults filled in). */
-export function rosRequestOf(entry: RosStackEntry, regionId: string, context: TargetContext): RosChangeSetRequest {
+function rosRequestOf(entry: RosStackEntry, regionId: string, context: TargetContext): RosChangeSetRequest {
   const changeSetType = entry.changeSetType ?? (entry.stackId ? 'UPDATE' : 'CREATE');
   // ROS requires a timeout for CREATE; an hour is the console's default.
   const timeoutInMinutes = entry.timeoutInMinutes ?? (changeSetType === 'CREATE' ? 60 : undefined);

@@ -1,9 +1,5 @@
-import {
-  type ChangeSetHandle,
-  type ConnectionRecord,
-  type ProviderDescriptor,
-  planContentHash,
-} from '@changeplane/core';
+import { type ChangeSetHandle, planContentHash } from '@changeplane/core';
+import type { ConnectionRecord, ProviderDescriptor } from '@changeplane/core/adapter';
 import { err, ok, okAsync, type Result } from 'neverthrow';
 import { ExitCode } from '../../exit-codes.js';
 import { loadPlanFile } from '../../plan-file/load-plan-file.js';

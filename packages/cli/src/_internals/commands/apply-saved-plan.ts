@@ -1,4 +1,5 @@
-import type { ChangeSetHandle, ProviderConnection } from '@changeplane/core';
+import type { ChangeSetHandle } from '@changeplane/core';
+import type { ProviderConnection } from '@changeplane/core/adapter';
 import { ExitCode } from '../../exit-codes.js';
 import type { ProviderRun } from '../run/provider-run.js';
 import type { SavedPlan } from '../saved-plan/saved-plan.js';

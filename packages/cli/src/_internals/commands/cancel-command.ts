@@ -1,4 +1,5 @@
-import { type ProviderDescriptor, serializeChangeSetError } from '@changeplane/core';
+import { serializeChangeSetError } from '@changeplane/core';
+import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import { ExitCode } from '../../exit-codes.js';
 import type { CommonOptions } from './common-options.js';
 import { runRecordedChangeSetCommand } from './recorded-change-set-command.js';

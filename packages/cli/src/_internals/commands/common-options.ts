@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { EmulatorSpeed } from '@changeplane/core';
+import type { EmulatorSpeed } from '@changeplane/core/adapter';
 
 /** Options shared by the commands that talk to providers, as commander parsed them. */
 export interface CommonOptions {

@@ -1,4 +1,4 @@
-import type { EmulatorSpeed, ProviderDescriptor, RunningEmulator } from '@changeplane/core';
+import type { EmulatorSpeed, ProviderDescriptor, RunningEmulator } from '@changeplane/core/adapter';
 import { loadProviders } from '../../providers/loaded-provider.js';
 import { optionAttribute } from '../providers/option-values.js';
 import { emulatorPortFlag } from './emulator-port-flag.js';
@@ -27,12 +27,16 @@ export async function emulatorsCommand(
   try {
     for (const { descriptor, runtime } of await loadProviders(descriptors)) {
       const port = options[optionAttribute(emulatorPortFlag(descriptor))];
-      running.push(
-        await runtime.startEmulator(options.emulatorSpeed, {
-          host: options.host,
-          ...(typeof port === 'number' ? { port } : {}),
-        }),
-      );
+      const started = await runtime.startEmulator(options.emulatorSpeed, {
+        host: options.host,
+        ...(typeof port === 'number' ? { port } : {}),
+      });
+      if (started.isErr()) {
+        await stop();
+        process.stderr.write(`${descriptor.title}: ${started.error.message}\n`);
+        return 2;
+      }
+      running.push(started.value);
     }
   } catch (error) {
     await stop();

@@ -1,4 +1,4 @@
-import type { ConnectionRecord, ProviderConnection, ProviderSetup } from '@changeplane/core';
+import type { ConnectionRecord, ProviderConnection, ProviderSetup } from '@changeplane/core/adapter';
 import type { LoadedProvider } from '../../providers/loaded-provider.js';
 import { optionValues } from '../providers/option-values.js';
 

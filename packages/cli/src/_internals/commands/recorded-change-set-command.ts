@@ -1,4 +1,4 @@
-import type { ProviderConnection, ProviderDescriptor } from '@changeplane/core';
+import type { ProviderConnection, ProviderDescriptor } from '@changeplane/core/adapter';
 import { ExitCode } from '../../exit-codes.js';
 import { loadProviders } from '../../providers/loaded-provider.js';
 import type { SummaryRow } from '../output/run-event.js';

@@ -1,4 +1,5 @@
-import type { ChangeSetRef, ConnectionRecord, JournalChangeSet, RunRecord } from '@changeplane/core';
+import type { ChangeSetRef, JournalChangeSet, RunRecord } from '@changeplane/core';
+import type { ConnectionRecord } from '@changeplane/core/adapter';
 import { openRunStore } from '../run/open-run-store.js';
 import { type CommonOptions, stateDirectory } from './common-options.js';
 

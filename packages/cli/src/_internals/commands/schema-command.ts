@@ -1,4 +1,4 @@
-import type { ProviderDescriptor } from '@changeplane/core';
+import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import { ExitCode } from '../../exit-codes.js';
 import { builtinDescriptors } from '../../providers/builtin-descriptors.js';
 import { loadProviders } from '../../providers/loaded-provider.js';

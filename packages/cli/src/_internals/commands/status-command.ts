@@ -1,4 +1,5 @@
-import { type ProviderConnection, type ProviderDescriptor, serializeChangeSetError } from '@changeplane/core';
+import { serializeChangeSetError } from '@changeplane/core';
+import type { ProviderConnection, ProviderDescriptor } from '@changeplane/core/adapter';
 import { ExitCode } from '../../exit-codes.js';
 import type { SummaryRow } from '../output/run-event.js';
 import type { RunReporter } from '../output/run-reporter.js';

@@ -3,7 +3,7 @@ import { planFileSchemaFor } from '../../plan-file/plan-file-schema.js';
 import type { LoadedProvider } from '../../providers/loaded-provider.js';
 
 /** Where the published schema is served from; the `$id` of the JSON Schema and the editors' header. */
-export const planFileSchemaUrl = 'https://unpkg.com/@changeplane/cli/plan-file.schema.json';
+const planFileSchemaUrl = 'https://unpkg.com/@changeplane/cli/plan-file.schema.json';
 
 /**
  * The plan file as a JSON Schema (draft-07, which the YAML language server and VS Code read), generated from

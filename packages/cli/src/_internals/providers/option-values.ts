@@ -1,4 +1,4 @@
-import type { ProviderDescriptor } from '@changeplane/core';
+import type { ProviderDescriptor } from '@changeplane/core/adapter';
 
 /** The flag's camelCase key as commander stores it: `--ros-endpoint <url>` -> `rosEndpoint`. */
 export function optionAttribute(flag: string): string {

@@ -1,4 +1,4 @@
-import type { ConnectionResolution, EmulatorSpeed, ProviderConnection, ProviderSetup } from '@changeplane/core';
+import type { ConnectionResolution, EmulatorSpeed, ProviderConnection, ProviderSetup } from '@changeplane/core/adapter';
 import type { LoadedProvider } from '../../providers/loaded-provider.js';
 
 /** Why a run talks to emulators, when it does: only when asked. */
@@ -50,10 +50,18 @@ export async function connectProviders(
     await Promise.allSettled([...connections.values()].map((connection) => connection.dispose()));
     await Promise.allSettled(closers.map((closer) => closer()));
   };
-  const startEmulator = async (request: ConnectRequest) => {
-    const emulator = await request.runtime.startEmulator(options.speed, options.setup);
+  // The problem when the emulator cannot start for a reason the user can fix (its package is not installed).
+  const startEmulator = async (request: ConnectRequest): Promise<string | undefined> => {
+    const started = await request.runtime.startEmulator(options.speed, options.setup);
+    if (started.isErr()) return `${request.descriptor.title}: ${started.error.message}`;
+    const emulator = started.value;
     closers.push(() => emulator.close());
     connections.set(request.descriptor.id, emulator.connection);
+    return undefined;
+  };
+  const refuse = async (problem: string): Promise<ConnectOutcome> => {
+    await close();
+    return { ok: false, problems: [problem] };
   };
 
   const resolutions = await resolveAll(requests, options);
@@ -70,8 +78,10 @@ export async function connectProviders(
   const missing: string[] = [];
   for (const [index, resolution] of resolutions.entries()) {
     const request = requests[index]!;
-    if (resolution === 'emulator') await startEmulator(request);
-    else if (resolution.found)
+    if (resolution === 'emulator') {
+      const problem = await startEmulator(request);
+      if (problem) return refuse(problem);
+    } else if (resolution.found)
       connections.set(request.descriptor.id, await request.runtime.connect(resolution.record, options.setup));
     else
       missing.push(

@@ -49,7 +49,7 @@ async function queueRun(changes: readonly QueueChange[]) {
     runId: 'r1',
     options: () => ({}),
   })._unsafeUnwrap();
-  const emulator = await built!.runtime.startEmulator('fast');
+  const emulator = (await built!.runtime.startEmulator('fast'))._unsafeUnwrap();
   closers.push(() => emulator.close());
   const service = fakeQueueServiceAt(emulator.connection.record.endpoint)!;
   const runs: ProviderRun[] = [{ ...built!, connection: emulator.connection }];

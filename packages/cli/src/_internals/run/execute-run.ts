@@ -1,4 +1,5 @@
-import { changeSetDependencies, type PlannedChangeSet, RequestPacer, runChangeSetSchedule } from '@changeplane/core';
+import { changeSetDependencies, type PlannedChangeSet, runChangeSetSchedule } from '@changeplane/core';
+import { RequestPacer } from '@changeplane/core/adapter';
 import { err, ok, type Result } from 'neverthrow';
 import { confirmStart } from './confirm-start.js';
 import { discardTask, keepTask } from './discard-task.js';

@@ -1,4 +1,4 @@
-import { createChangeSetError } from '@changeplane/core';
+import { createChangeSetError } from '@changeplane/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { runVerdict } from './exit-policy.js';

@@ -1,4 +1,4 @@
-import type { ProviderConnection, TargetPlan } from '@changeplane/core';
+import type { ProviderConnection, TargetPlan } from '@changeplane/core/adapter';
 import type { LoadedProvider } from '../../providers/loaded-provider.js';
 
 /** One provider's part of a run: its plan section turned into targets. */

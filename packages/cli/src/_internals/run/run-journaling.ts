@@ -2,13 +2,13 @@ import type {
   ChangeSetError,
   ChangeSetHandle,
   ChangeSetRef,
-  ConnectionRecord,
   JournalOperation,
   RunFinishStatus,
   RunJournal,
   RunReplay,
   TaskReplay,
 } from '@changeplane/core';
+import type { ConnectionRecord } from '@changeplane/core/adapter';
 import type { ResultAsync } from 'neverthrow';
 import type { Task } from './task-state.js';
 

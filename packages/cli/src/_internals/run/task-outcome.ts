@@ -26,8 +26,6 @@ export type TaskOutcome =
   /** Started and still running when the run was interrupted. */
   | { readonly kind: 'interrupted'; readonly ref: ChangeSetRef };
 
-export type TaskOutcomeKind = TaskOutcome['kind'];
-
 /** One change set of a run and how it ended. */
 export interface TaskResult {
   readonly task: string;

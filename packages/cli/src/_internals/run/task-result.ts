@@ -2,7 +2,7 @@ import type { TaskOutcome, TaskResult } from './task-outcome.js';
 import type { Task, TaskState } from './task-state.js';
 
 /** How a task ended, read off its state: the summary, the events and the exit code all come from this. */
-export function outcomeOf(state: TaskState): TaskOutcome {
+function outcomeOf(state: TaskState): TaskOutcome {
   switch (state.phase) {
     case 'planned':
     case 'prepared':

@@ -1,4 +1,5 @@
-import type { ChangeSetError, ChangeSetHandle, ChangeSetRef, RunTarget } from '@changeplane/core';
+import type { ChangeSetError, ChangeSetHandle, ChangeSetRef } from '@changeplane/core';
+import type { RunTarget } from '@changeplane/core/adapter';
 import type { ProviderRun } from './provider-run.js';
 import type { TaskOutcome } from './task-outcome.js';
 
@@ -38,20 +39,10 @@ export type TaskState =
       readonly changeSetId?: string;
     };
 
-export type TaskPhase = TaskState['phase'];
-
 /** One target of a run (one change set) and where it stands. */
 export interface Task {
   readonly key: string;
   readonly target: RunTarget;
   readonly run: ProviderRun;
   state: TaskState;
-}
-
-/** The task's state, narrowed to one phase, or undefined when it is elsewhere. */
-export function inPhase<Phase extends TaskPhase>(
-  task: Task,
-  phase: Phase,
-): Extract<TaskState, { phase: Phase }> | undefined {
-  return task.state.phase === phase ? (task.state as Extract<TaskState, { phase: Phase }>) : undefined;
 }

@@ -70,7 +70,7 @@ export interface RosChangeSet {
 }
 
 /** The resource group a stack joins when CreateChangeSet names none (the account's default group). */
-export const defaultResourceGroupId = 'rg-acfmemulatordefault';
+const defaultResourceGroupId = 'rg-acfmemulatordefault';
 
 /** A parameter's Default as the text a caller would have sent: lists comma-joined, Json as JSON. */
 function defaultText(value: unknown): string | undefined {

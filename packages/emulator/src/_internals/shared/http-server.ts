@@ -41,7 +41,7 @@ export interface RunningHttpServer {
 }
 
 /** Reads a whole request body (chunked or not), up to `limit` bytes. */
-export async function readBody(request: IncomingMessage, limit = maxRequestBodyBytes): Promise<Buffer> {
+async function readBody(request: IncomingMessage, limit = maxRequestBodyBytes): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {

@@ -11,7 +11,7 @@ export const pseudoParameterNames: ReadonlySet<string> = new Set([
 ]);
 
 /** The emulator's account (executor and owner alike). */
-export const emulatorAccountId = '1234567890123456';
+const emulatorAccountId = '1234567890123456';
 
 export interface StackIdentity {
   readonly stackId: string;

@@ -58,7 +58,7 @@ const mappingSections = ['Metadata', 'Parameters', 'Mappings', 'Conditions', 'Re
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-export const isServerlessTransform = (transform: unknown) => transform === 'Aliyun::Serverless-2018-04-03';
+const isServerlessTransform = (transform: unknown) => transform === 'Aliyun::Serverless-2018-04-03';
 
 const sectionError = (section: string, why: string) =>
   new RosError('InvalidTemplateSection', 400, `The template section is invalid: ${section} (${why}).`);

@@ -1,4 +1,4 @@
-import { err, type Result, ResultAsync } from 'neverthrow';
+import { err, type Result } from 'neverthrow';
 import { backoffDelay } from '../_internals/retry/backoff-delay.js';
 import { abortableDelay } from '../_internals/timing/abortable-delay.js';
 import { abortedError } from '../_internals/timing/aborted-error.js';
@@ -6,7 +6,7 @@ import type { ChangeSetError } from '../errors/change-set-error.js';
 import { reviseChangeSetError } from '../errors/create-change-set-error.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
-/** What withRetry passes to each attempt. */
+/** What retryAttempts needs besides the attempt: names for its errors, the policy, abort and a retry hook. */
 export interface RetryContext {
   readonly provider: string;
   readonly operation: string;
@@ -19,19 +19,8 @@ export interface RetryContext {
 /**
  * Runs `attempt` until it succeeds, fails with a non-retryable error, or the policy's attempts or time run
  * out. Only errors marked `retryable` are retried; the caller makes each attempt idempotent (the same client
- * token every time). The last error is returned with `attempts` set.
- */
-export function withRetry<T>(
-  attempt: (attemptNumber: number) => ResultAsync<T, ChangeSetError>,
-  context: RetryContext,
-): ResultAsync<T, ChangeSetError> {
-  return new ResultAsync(retryAttempts(attempt, context));
-}
-
-/**
- * `withRetry` as a plain promise of its Result, for an adapter's hot path inside an async function: an attempt
- * may give a native promise, and awaiting the answer takes one step less than awaiting a ResultAsync. Same
- * policy, bounds, abort and final error.
+ * token every time). The last error is returned with `attempts` set. An attempt may give a native promise or a
+ * ResultAsync (both are PromiseLike); the answer is a plain promise of the Result, for an `await`.
  */
 export async function retryAttempts<T>(
   attempt: (attemptNumber: number) => PromiseLike<Result<T, ChangeSetError>>,

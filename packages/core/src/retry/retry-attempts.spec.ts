@@ -2,13 +2,13 @@ import { err, errAsync, ok, okAsync } from 'neverthrow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeSetError } from '../errors/change-set-error.js';
 import { createChangeSetError } from '../errors/create-change-set-error.js';
-import { retryAttempts, withRetry } from './with-retry.js';
+import { retryAttempts } from './retry-attempts.js';
 
 const throttled = (retryAfterMs?: number) =>
   createChangeSetError('throttled', { provider: 'p', operation: 'start', message: 'slow down', retryAfterMs });
 const conflict = () => createChangeSetError('conflict', { provider: 'p', operation: 'start', message: 'exists' });
 
-describe(withRetry, () => {
+describe(retryAttempts, () => {
   beforeEach(() => {
     vi.useFakeTimers();
   });
@@ -25,7 +25,7 @@ describe(withRetry, () => {
         .mockReturnValueOnce(errAsync(throttled()))
         .mockReturnValueOnce(errAsync(throttled()))
         .mockReturnValueOnce(okAsync('done'));
-      const pending = withRetry(attempt, { ...context, policy: { ...context.policy, baseDelayMs: 100 } });
+      const pending = retryAttempts(attempt, { ...context, policy: { ...context.policy, baseDelayMs: 100 } });
       await vi.advanceTimersByTimeAsync(49);
       expect(attempt).toHaveBeenCalledTimes(1);
       await vi.advanceTimersByTimeAsync(1); // first backoff: 0.5 * 100
@@ -41,7 +41,7 @@ describe(withRetry, () => {
   describe('having a non-retryable error', () => {
     it('should return it after one attempt', async () => {
       const attempt = vi.fn(() => errAsync<never, ChangeSetError>(conflict()));
-      const result = await withRetry(attempt, context);
+      const result = await retryAttempts(attempt, context);
       expect(result._unsafeUnwrapErr().kind).toBe('conflict');
       expect(attempt).toHaveBeenCalledTimes(1);
     });
@@ -50,7 +50,7 @@ describe(withRetry, () => {
   describe('having a bound on attempts', () => {
     it('should stop at maxAttempts and report how many were made', async () => {
       const attempt = vi.fn(() => errAsync<never, ChangeSetError>(throttled()));
-      const pending = withRetry(attempt, { ...context, policy: { ...context.policy, maxAttempts: 3 } });
+      const pending = retryAttempts(attempt, { ...context, policy: { ...context.policy, maxAttempts: 3 } });
       await vi.runAllTimersAsync();
       const error = (await pending)._unsafeUnwrapErr();
       expect(attempt).toHaveBeenCalledTimes(3);
@@ -61,7 +61,7 @@ describe(withRetry, () => {
   describe('having a bound on time', () => {
     it('should not start an attempt whose backoff would pass maxElapsedMs', async () => {
       const attempt = vi.fn(() => errAsync<never, ChangeSetError>(throttled(400)));
-      const pending = withRetry(attempt, { ...context, policy: { maxAttempts: 100, maxElapsedMs: 1_000 } });
+      const pending = retryAttempts(attempt, { ...context, policy: { maxAttempts: 100, maxElapsedMs: 1_000 } });
       await vi.runAllTimersAsync();
       await pending;
       // 400 ms per retry: attempts at 0, 400, 800; a fourth at 1,200 would pass the bound.
@@ -75,7 +75,7 @@ describe(withRetry, () => {
         .fn()
         .mockReturnValueOnce(errAsync(throttled(2_000)))
         .mockReturnValueOnce(okAsync(1));
-      const pending = withRetry(attempt, context);
+      const pending = retryAttempts(attempt, context);
       await vi.advanceTimersByTimeAsync(1_999);
       expect(attempt).toHaveBeenCalledTimes(1);
       await vi.advanceTimersByTimeAsync(1);
@@ -87,7 +87,7 @@ describe(withRetry, () => {
     it('should return an aborted error and make no more attempts', async () => {
       const controller = new AbortController();
       const attempt = vi.fn(() => errAsync<never, ChangeSetError>(throttled(10_000)));
-      const pending = withRetry(attempt, { ...context, signal: controller.signal });
+      const pending = retryAttempts(attempt, { ...context, signal: controller.signal });
       await vi.advanceTimersByTimeAsync(100);
       controller.abort(new Error('deploy cancelled'));
       const error = (await pending)._unsafeUnwrapErr();
@@ -95,15 +95,6 @@ describe(withRetry, () => {
       expect(error.message).toContain('deploy cancelled');
       expect(attempt).toHaveBeenCalledTimes(1);
     });
-  });
-});
-
-describe(retryAttempts, () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
   });
 
   describe('having an attempt that gives native promises and is throttled once', () => {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { publicSurfaceOf } from '../../../test/support/public-surface.js';
+
+// What adapters and stores are built from (the subpath export): a name added or dropped is a deliberate API change.
+describe('public surface of @changeplane/core/adapter', () => {
+  it('the adapter entry exports exactly these values and types', { timeout: 60_000 }, () => {
+    expect(publicSurfaceOf(new URL('./adapter.ts', import.meta.url))).toEqual({
+      values: [
+        'RequestPacer',
+        'SecretRedactor',
+        'acquireEntityLocks',
+        'changeSetErrorFactory',
+        'createChangeSetError',
+        'createValidationError',
+        'currentEntityLeases',
+        'defaultSecretRedactor',
+        'entityLockKey',
+        'generateClientToken',
+        'isNetworkFailure',
+        'parseRequest',
+        'readPlainData',
+        'releaseEntityLocks',
+        'resolveClientToken',
+        'retryAttempts',
+        'reviseChangeSetError',
+        'startEmulatorConnection',
+        'waitFor',
+        'waitUntilSettled',
+        'withClientToken',
+      ],
+      types: [
+        'AcquireEntityLocksOptions',
+        'ChangeSetErrorFields',
+        'ChangeSetErrorVerdict',
+        'CheckedRequest',
+        'ClientTokenRule',
+        'ConnectionInput',
+        'ConnectionRecord',
+        'ConnectionResolution',
+        'DescriptorOption',
+        'EmulatorLauncher',
+        'EmulatorSpeed',
+        'EmulatorStartOptions',
+        'EmulatorWiring',
+        'EntityLocation',
+        'MissingPackageError',
+        'ParseRequestContext',
+        'PlainData',
+        'PlainDataLimits',
+        'ProviderConnection',
+        'ProviderDescriptor',
+        'ProviderRuntime',
+        'ProviderSetup',
+        'RequestSchema',
+        'RetryContext',
+        'RunTarget',
+        'RunningEmulator',
+        'SecretRedactorParts',
+        'StartedEmulatorServer',
+        'TargetContext',
+        'TargetPlan',
+        'WaitForContext',
+        'WaiterVerdict',
+      ],
+    });
+  });
+});
