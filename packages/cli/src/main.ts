@@ -56,6 +56,12 @@ const credentialHelp = (descriptors: readonly ProviderDescriptor[]) =>
     '  2 invalid input (nothing was started); 3 lock contention; 4 any other error; 130 interrupted.',
   ].join('\n');
 
+/** A usage error (unknown flag, missing argument) prints the usage line and where the rest is, not all the help. */
+function pointToHelpAfterError(command: Command): void {
+  const path = command.parent ? `${command.parent.name()} ${command.name()}` : command.name();
+  command.showHelpAfterError(`Usage: ${path} ${command.usage()}\nRun '${path} --help' for details.`);
+}
+
 /** What a program embedding the command may change. */
 export interface MainOptions {
   /**
@@ -76,7 +82,6 @@ export async function main(
     .version(version(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .showHelpAfterError()
     .addHelpText(
       'after',
       [
@@ -174,6 +179,7 @@ export async function main(
       exitCode = await schemaCommand(undefined, descriptors);
     });
 
+  for (const command of [program, ...program.commands]) pointToHelpAfterError(command);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
