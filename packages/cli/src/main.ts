@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ProviderDescriptor } from '@changeplane/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { emulatorPortFlag } from './_internals/commands/emulator-port-flag.js';
+import { earlyExitCode } from './_internals/run/exit-policy.js';
 import { defaultStateFile } from './_internals/state/run-state-file.js';
 import { ExitCode } from './exit-codes.js';
 import { builtinDescriptors } from './providers/builtin-descriptors.js';
@@ -186,7 +187,10 @@ export async function main(
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
       return ExitCode.success;
-    if (typeof code === 'string' && code.startsWith('commander.')) return ExitCode.invalidInput;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      const detailedPlan = argv[0] === 'plan' && argv.includes('--detailed-exitcode');
+      return earlyExitCode(ExitCode.invalidInput, { detailedPlan });
+    }
     throw error;
   }
   return exitCode;
