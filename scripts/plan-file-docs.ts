@@ -85,7 +85,7 @@ export async function planFileReference(): Promise<string> {
     'which are read as their long forms: `!Ref Vpc` is `{Ref: Vpc}`, `!GetAtt Vpc.VpcId` is',
     "`{'Fn::GetAtt': [Vpc, VpcId]}`, `!Sub '...'` is `{'Fn::Sub': '...'}`, and so on for",
     `${rosFunctionNames.map((name) => `\`!${name}\``).join(', ')}.`,
-    'Any other tag is refused (exit 2), naming its line and column; YAML\'s own tags (`!!str`) keep their meaning.',
+    "Any other tag is refused (exit 2), naming its line and column; YAML's own tags (`!!str`) keep their meaning.",
     '',
     '| field | type | required | constraints | description |',
     '| ----- | ---- | -------- | ----------- | ----------- |',
