@@ -57,10 +57,10 @@ describe(runVerdict, () => {
   });
 
   describe('having lock contention', () => {
-    it('should exit 3', () => {
-      expect(runVerdict([result({ kind: 'start-failed', error: error('locked') })]).exitCode).toBe(
-        ExitCode.lockContention,
-      );
+    it('should exit 3 and say how to wait for the lock instead', () => {
+      const verdict = runVerdict([result({ kind: 'start-failed', error: error('locked') })]);
+      expect(verdict.exitCode).toBe(ExitCode.lockContention);
+      expect(verdict.reason).toContain('--lock-wait <seconds>');
     });
   });
 

@@ -52,7 +52,11 @@ export function runVerdict(results: readonly TaskResult[], options: { detailedPl
       : { exitCode: ExitCode.success, reason: 'no changes' };
   }
   if (errors.some((error) => error.kind === 'locked'))
-    return { exitCode: ExitCode.lockContention, reason: 'an entity or stack was locked by another change set' };
+    return {
+      exitCode: ExitCode.lockContention,
+      reason:
+        'an entity or stack was locked by another change set; `apply --lock-wait <seconds>` waits for it instead of failing',
+    };
   if (errors.some((error) => !changeSetKinds.has(error.kind)))
     return { exitCode: ExitCode.error, reason: 'a provider call failed' };
   if (!started && errors.length > 0)
