@@ -1,8 +1,9 @@
 import { type CollectionTag, Pair, Scalar, type ScalarTag, YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
- * The ROS template functions, as the ROS function index lists them: `!Name` in YAML is `Fn::Name` (`!Ref`
- * and `!Condition` keep their names). https://www.alibabacloud.com/help/en/ros/user-guide/functions
+ * The ROS template functions, as the ROS function index lists them, and those real templates use besides
+ * (ListJoin, MergeMap, TransformNamespace in github.com/aliyun/ros-templates): `!Name` in YAML is
+ * `Fn::Name` (`!Ref` and `!Condition` keep their names). https://www.alibabacloud.com/help/en/ros/user-guide/functions
  */
 export const rosFunctionNames = [
   'Ref',
@@ -30,9 +31,11 @@ export const rosFunctionNames = [
   'Jq',
   'Join',
   'Length',
+  'ListJoin',
   'ListMerge',
   'MarketplaceImage',
   'Max',
+  'MergeMap',
   'MergeMapToList',
   'Min',
   'Not',
@@ -43,6 +46,7 @@ export const rosFunctionNames = [
   'Split',
   'Str',
   'Sub',
+  'TransformNamespace',
 ] as const;
 
 const longFormKey = (name: string) => (name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`);
