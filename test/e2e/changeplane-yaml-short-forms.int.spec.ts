@@ -43,8 +43,11 @@ describe('changeplane with ROS YAML short forms in a plan file', () => {
       const plan = vswitchPlan('!Reff NoSuchVpc');
       const result = await runPlan(plan, { command: 'plan' });
       expectFinished(result, 2);
-      const [invalid] = byType(result.events, 'input-invalid') as { issues: { file: string; message: string }[] }[];
+      const [invalid] = byType(result.events, 'input-invalid') as {
+        issues: { file: string; path: string; message: string }[];
+      }[];
       expect(invalid!.issues[0]!.file).toBe(plan);
+      expect(invalid!.issues[0]!.path).toBe('ros.stacks[0].template.Resources.EdgeVSwitch.Properties.VpcId');
       expect(invalid!.issues[0]!.message).toMatch(/^line 10, column 33: .*!Reff/);
       expect(byType(result.events, 'task-added')).toEqual([]);
     });

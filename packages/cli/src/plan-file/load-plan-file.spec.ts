@@ -68,9 +68,17 @@ describe(loadPlanFile, () => {
         const loaded = await loadPlanFile(file('p.yaml', `version: 1\ndata:\n  x: ${value}\n`), schema);
         expect(loaded._unsafeUnwrapErr()[0]).toMatchObject({
           rule: 'unknown_tag',
+          path: 'data.x',
           message: expect.stringMatching(new RegExp(`^line 3, column 6: unknown YAML tag ${value.split(' ')[0]}:`)),
         });
       }
+    });
+  });
+
+  describe('having an unknown tag deep in a list', () => {
+    it('should name its field', async () => {
+      const loaded = await loadPlanFile(file('p.yaml', 'version: 1\ndata:\n  - a\n  - {b: [1, !Nope 2]}\n'), schema);
+      expect(loaded._unsafeUnwrapErr()[0]).toMatchObject({ path: 'data[1].b[1]', rule: 'unknown_tag' });
     });
   });
 

@@ -36,8 +36,8 @@ async function readPlanData(file: string): Promise<Result<unknown, PlanFileIssue
     const document = parseDocument(text, { uniqueKeys: false, customTags: rosShortFormTags() });
     const [first] = document.errors;
     if (first) return fail(`not valid YAML: ${first.message}`);
-    const unknownTag = unknownTagProblem(document.warnings, text);
-    if (unknownTag) return fail(unknownTag, 'unknown_tag');
+    const unknownTag = unknownTagProblem(document, text);
+    if (unknownTag) return fail(unknownTag.message, 'unknown_tag', unknownTag.path);
     const problem = checkYamlStructure(document.contents);
     if (problem) return fail(problem.message, problem.rule, problem.path);
     return ok(document.toJS({ maxAliasCount: planFileLimits.maxAliases }));
