@@ -7,7 +7,7 @@ import { defaultStateFile } from './_internals/state/run-state-file.js';
 import { ExitCode } from './exit-codes.js';
 import { builtinDescriptors } from './providers/builtin-descriptors.js';
 
-// Only commander, the exit codes and the descriptors' metadata load before the arguments are parsed:
+// Only commander, the exit codes (and their policy) and the descriptors' metadata load before the arguments are parsed:
 // each command loads what it needs (SDKs, emulators, zod) when it runs, so `--help` stays fast.
 
 const positiveNumber = (value: string) => {

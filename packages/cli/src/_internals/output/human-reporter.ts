@@ -107,19 +107,9 @@ export class HumanReporter implements RunReporter {
         this.#render();
         break;
       }
-      case 'task-changes': {
-        const task = this.#tasks.get(event.task);
-        if (!task || event.changes.length === 0) break;
-        this.#changes.set(event.task, event.changes);
-        this.#print(c.bold(`  ${task.label} will change:`));
-        for (const change of event.changes.map(shownChange)) {
-          const detail = change.detail ? c.dim(` ${oneLineDetail(change.detail)}`) : '';
-          this.#print(
-            cliTruncate(`    ${c.yellow(change.action.padEnd(18))} ${change.target}${detail}`, this.#width()),
-          );
-        }
+      case 'task-changes':
+        this.#showChanges(event.task, event.changes);
         break;
-      }
       case 'task-failed': {
         const task = this.#tasks.get(event.task);
         this.#problem(c.red(`  ✖ ${task?.label ?? event.task}: [${event.error.kind}] ${event.error.message}`));
@@ -157,6 +147,19 @@ export class HumanReporter implements RunReporter {
 
   close(): void {
     this.#stopLive();
+  }
+
+  /** A prepared change set's changes, each on one line cut to the width, secret-looking values masked. */
+  #showChanges(taskId: string, changes: readonly PlannedChange[]): void {
+    const task = this.#tasks.get(taskId);
+    if (!task || changes.length === 0) return;
+    const c = this.#style.colors;
+    this.#changes.set(taskId, changes);
+    this.#print(c.bold(`  ${task.label} will change:`));
+    for (const change of changes.map(shownChange)) {
+      const detail = change.detail ? c.dim(` ${oneLineDetail(change.detail)}`) : '';
+      this.#print(cliTruncate(`    ${c.yellow(change.action.padEnd(18))} ${change.target}${detail}`, this.#width()));
+    }
   }
 
   /** Once, when every change set is prepared: the entities whose change sets must run one after another. */
