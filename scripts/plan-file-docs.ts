@@ -86,6 +86,8 @@ export async function planFileReference(): Promise<string> {
     "`{'Fn::GetAtt': [Vpc, VpcId]}`, `!Sub '...'` is `{'Fn::Sub': '...'}`, and so on for",
     `${rosFunctionNames.map((name) => `\`!${name}\``).join(', ')}.`,
     "Any other tag is refused (exit 2), naming its line and column; YAML's own tags (`!!str`) keep their meaning.",
+    'Editors using yaml-language-server learn them from the `yaml.customTags` setting (`"!Ref scalar"`,',
+    '`"!GetAtt scalar"`, `"!Sub sequence"`, ...).',
     '',
     '| field | type | required | constraints | description |',
     '| ----- | ---- | -------- | ----------- | ----------- |',
