@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planFileJsonSchema } from '../packages/cli/src/_internals/plan-file/plan-file-json-schema.js';
+import { rosFunctionNames } from '../packages/cli/src/_internals/plan-file/ros-short-form-tags.js';
 import { builtinDescriptors } from '../packages/cli/src/providers/builtin-descriptors.js';
 import { loadProviders } from '../packages/cli/src/providers/loaded-provider.js';
 
@@ -79,6 +80,14 @@ export async function planFileReference(): Promise<string> {
     '',
     'Provider rules (name patterns, sizes, limits) are checked by each adapter before anything is sent, not',
     'by the schema.',
+    '',
+    'In YAML, a template written inline (`ros.stacks[].template` as a mapping) may use the ROS short forms,',
+    'which are read as their long forms: `!Ref Vpc` is `{Ref: Vpc}`, `!GetAtt Vpc.VpcId` is',
+    "`{'Fn::GetAtt': [Vpc, VpcId]}`, `!Sub '...'` is `{'Fn::Sub': '...'}`, and so on for",
+    `${rosFunctionNames.map((name) => `\`!${name}\``).join(', ')}.`,
+    "Any other tag is refused (exit 2), naming its line and column; YAML's own tags (`!!str`) keep their meaning.",
+    'Editors using yaml-language-server learn them from the `yaml.customTags` setting (`"!Ref scalar"`,',
+    '`"!GetAtt scalar"`, `"!Sub sequence"`, ...).',
     '',
     '| field | type | required | constraints | description |',
     '| ----- | ---- | -------- | ----------- | ----------- |',

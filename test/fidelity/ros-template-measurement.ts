@@ -64,7 +64,7 @@ function plausibleValue(name: string, declaration: ParameterDeclaration): string
 }
 
 /** Values for the parameters a template declares without a default (the ones CreateChangeSet requires). */
-function requiredParameters(templateText: string): Record<string, string> {
+export function requiredParameters(templateText: string): Record<string, string> {
   let template: unknown;
   try {
     template = parse(templateText, { logLevel: 'silent' });

@@ -1,6 +1,8 @@
+import { quietOnClosedStdout } from './_internals/output/closed-stdout.js';
 import { suppressNodeVersionWarning } from './_internals/runtime/suppress-node-version-warning.js';
 
 suppressNodeVersionWarning();
+quietOnClosedStdout();
 const { main } = await import('./main.js');
 try {
   process.exitCode = await main(process.argv.slice(2));

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { emulatorPortFlag } from './_internals/commands/emulator-port-flag.js';
+import { earlyExitCode } from './_internals/run/exit-policy.js';
 import { ExitCode } from './exit-codes.js';
 import { builtinDescriptors } from './providers/builtin-descriptors.js';
 
-// Only commander, the exit codes and the descriptors' metadata load before the arguments are parsed:
+// Only commander, the exit codes (and their policy) and the descriptors' metadata load before the arguments are parsed:
 // each command loads what it needs (SDKs, emulators, zod) when it runs, so `--help` stays fast.
 
 const positiveNumber = (value: string) => {
@@ -59,6 +60,12 @@ const credentialHelp = (descriptors: readonly ProviderDescriptor[]) =>
     '  2 invalid input (nothing was started); 3 lock contention; 4 any other error; 130 interrupted.',
   ].join('\n');
 
+/** A usage error (unknown flag, missing argument) prints the usage line and where the rest is, not all the help. */
+function pointToHelpAfterError(command: Command): void {
+  const path = command.parent ? `${command.parent.name()} ${command.name()}` : command.name();
+  command.showHelpAfterError(`Usage: ${path} ${command.usage()}\nRun '${path} --help' for details.`);
+}
+
 /** What a program embedding the command may change. */
 export interface MainOptions {
   /**
@@ -79,7 +86,6 @@ export async function main(
     .version(version(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .showHelpAfterError()
     .addHelpText(
       'after',
       [
@@ -185,13 +191,17 @@ export async function main(
       exitCode = await schemaCommand(undefined, descriptors);
     });
 
+  for (const command of [program, ...program.commands]) pointToHelpAfterError(command);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
       return ExitCode.success;
-    if (typeof code === 'string' && code.startsWith('commander.')) return ExitCode.invalidInput;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      const detailedPlan = argv[0] === 'plan' && argv.includes('--detailed-exitcode');
+      return earlyExitCode(ExitCode.invalidInput, { detailedPlan });
+    }
     throw error;
   }
   return exitCode;

@@ -44,4 +44,23 @@ describe(mapRosError, () => {
     );
     expect(JSON.stringify(error)).not.toContain('top-secret-value');
   });
+
+  describe('having a network failure, as the SDK reports it', () => {
+    it.each([
+      [
+        'getaddrinfo ENOTFOUND ros.aliyuncs.comPOST https://ros.aliyuncs.com/?Action=CreateChangeSet&ClientToken=t-1&StackName=s failed.',
+        'POST https://ros.aliyuncs.com failed: getaddrinfo ENOTFOUND ros.aliyuncs.com',
+      ],
+      [
+        'connect ECONNREFUSED 127.0.0.1:9POST http://127.0.0.1:9/?ChangeSetName=c&RegionId=cn-hangzhou failed.',
+        'POST http://127.0.0.1:9 failed: connect ECONNREFUSED 127.0.0.1:9',
+      ],
+      ['socket hang up', 'socket hang up'],
+    ])('should keep the socket error apart from the host, without the query: %s', (sdkMessage, expected) => {
+      const code = /ENOTFOUND|ECONNREFUSED/.exec(sdkMessage)?.[0];
+      const error = mapRosError(Object.assign(new Error(sdkMessage), { code }), { operation: 'create' });
+      expect(error).toMatchObject({ kind: 'network', message: expected });
+      expect(JSON.stringify(error)).not.toContain('/?');
+    });
+  });
 });

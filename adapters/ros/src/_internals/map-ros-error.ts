@@ -43,6 +43,18 @@ const authenticationCodes = new Set([
 // A fresh signature (new nonce, current clock) fixes these: worth one more attempt.
 const retryableAuthenticationCodes = new Set(['SignatureNonceUsed', 'InvalidTimeStamp.Expired']);
 
+// The SDK appends the request line to the socket error, with no space and the whole query (every parameter
+// and the client token): `getaddrinfo ENOTFOUND ros.aliyuncs.comPOST https://ros.aliyuncs.com/?... failed.`
+const requestLine = /(GET|POST|PUT|DELETE|PATCH|HEAD) (https?:\/\/[^\s/?]+)\S* failed\.?$/;
+
+/** `POST https://ros.aliyuncs.com failed: getaddrinfo ENOTFOUND ros.aliyuncs.com`: where it went, not the query. */
+function networkMessage(message: string): string {
+  const line = requestLine.exec(message);
+  if (!line) return message;
+  const cause = message.slice(0, line.index).trim();
+  return `${line[1]} ${line[2]} failed${cause ? `: ${cause}` : ''}`;
+}
+
 /** What mapRosError needs to name the operation and the change set. */
 export interface RosErrorContext {
   readonly operation: string;
@@ -91,7 +103,9 @@ export function mapRosError(thrown: unknown, context: RosErrorContext): ChangeSe
   if (code.startsWith('Forbidden') || code === 'NoPermission') return create('access-denied', common);
   if (status !== undefined && status >= 500) return create('provider-fault', common);
   if (isNetworkFailure(code, message) || /timeout/i.test(message)) {
-    return create('network', common);
+    // The cause is kept only as its summary anyway: give it the same message, not the query again.
+    const short = networkMessage(message);
+    return create('network', { ...common, message: short, cause: { name: error.name, message: short, code } });
   }
   if (error.name === 'SyntaxError')
     return create('provider-fault', {

@@ -27,6 +27,61 @@ describe(loadPlanFile, () => {
     });
   });
 
+  describe('having ROS short forms', () => {
+    it('should read each as its long form, on scalars, sequences and mappings', async () => {
+      const text = [
+        'version: 1',
+        'data:',
+        '  ref: !Ref Vpc',
+        '  att: !GetAtt Lb.SourceSecurityGroup.OwnerAlias',
+        '  attList: !GetAtt [Vpc, VpcId]',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: ROS Fn::Sub text, not a JS template
+        "  sub: !Sub ['${A}-x', {A: !Ref Name}]",
+        '  b64: !Base64Encode {Fn::Sub: x}',
+        "  azs: !Select [0, !GetAZs '']",
+        '  cond: !If [IsProd, !Join [",", [a, b]], !Ref ALIYUN::NoValue]',
+        '  plain: !!str 12',
+        '',
+      ].join('\n');
+      expect((await loadPlanFile(file('p.yaml', text), schema))._unsafeUnwrap().data).toEqual({
+        ref: { Ref: 'Vpc' },
+        att: { 'Fn::GetAtt': ['Lb', 'SourceSecurityGroup.OwnerAlias'] },
+        attList: { 'Fn::GetAtt': ['Vpc', 'VpcId'] },
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: ROS Fn::Sub text, not a JS template
+        sub: { 'Fn::Sub': ['${A}-x', { A: { Ref: 'Name' } }] },
+        b64: { 'Fn::Base64Encode': { 'Fn::Sub': 'x' } },
+        azs: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
+        cond: { 'Fn::If': ['IsProd', { 'Fn::Join': [',', ['a', 'b']] }, { Ref: 'ALIYUN::NoValue' }] },
+        plain: '12',
+      });
+    });
+
+    it('should still find a duplicate key inside a tagged mapping', async () => {
+      const loaded = await loadPlanFile(file('p.yaml', 'version: 1\ndata: !Base64Encode {a: 1, a: 2}\n'), schema);
+      expect(loaded._unsafeUnwrapErr()[0]).toMatchObject({ rule: 'duplicate_key' });
+    });
+  });
+
+  describe("having a tag that is neither a ROS short form nor YAML's", () => {
+    it('should refuse it naming line, column and tag', async () => {
+      for (const value of ['!Reff Vpc', '!Foo [1]', '!Bar {a: 1}']) {
+        const loaded = await loadPlanFile(file('p.yaml', `version: 1\ndata:\n  x: ${value}\n`), schema);
+        expect(loaded._unsafeUnwrapErr()[0]).toMatchObject({
+          rule: 'unknown_tag',
+          path: 'data.x',
+          message: expect.stringMatching(new RegExp(`^line 3, column 6: unknown YAML tag ${value.split(' ')[0]}:`)),
+        });
+      }
+    });
+  });
+
+  describe('having an unknown tag deep in a list', () => {
+    it('should name its field', async () => {
+      const loaded = await loadPlanFile(file('p.yaml', 'version: 1\ndata:\n  - a\n  - {b: [1, !Nope 2]}\n'), schema);
+      expect(loaded._unsafeUnwrapErr()[0]).toMatchObject({ path: 'data[1].b[1]', rule: 'unknown_tag' });
+    });
+  });
+
   describe('having a duplicate key', () => {
     it('should name it with its path', async () => {
       const loaded = await loadPlanFile(file('p.yaml', 'version: 1\ndata:\n  a: 1\n  b: 2\n  a: 3\n'), schema);

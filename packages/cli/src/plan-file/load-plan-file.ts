@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { checkJsonDepth, checkYamlStructure } from '../_internals/plan-file/check-plan-structure.js';
 import { formatFieldPath } from '../_internals/plan-file/format-field-path.js';
 import { planFileLimits } from '../_internals/plan-file/plan-file-limits.js';
+import { rosShortFormTags } from '../_internals/plan-file/ros-short-form-tags.js';
+import { unknownTagProblem } from '../_internals/plan-file/unknown-tag-problem.js';
 import type { PlanFileIssue } from './plan-file-issue.js';
 import type { PlanFile } from './plan-file-schema.js';
 
@@ -31,9 +33,11 @@ async function readPlanData(file: string): Promise<Result<unknown, PlanFileIssue
       return problem ? fail(problem.message, problem.rule, problem.path) : ok(data);
     }
     // Unique keys are checked below in one pass: the parser's own check compares every pair of keys.
-    const document = parseDocument(text, { uniqueKeys: false });
+    const document = parseDocument(text, { uniqueKeys: false, customTags: rosShortFormTags() });
     const [first] = document.errors;
     if (first) return fail(`not valid YAML: ${first.message}`);
+    const unknownTag = unknownTagProblem(document, text);
+    if (unknownTag) return fail(unknownTag.message, 'unknown_tag', unknownTag.path);
     const problem = checkYamlStructure(document.contents);
     if (problem) return fail(problem.message, problem.rule, problem.path);
     return ok(document.toJS({ maxAliasCount: planFileLimits.maxAliases }));

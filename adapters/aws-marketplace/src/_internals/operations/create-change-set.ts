@@ -36,6 +36,10 @@ function prepareChangeSet(
     changes: request.changes.map((change) => ({
       action: change.changeType,
       target: `${change.entity.type}/${change.entity.identifier ?? change.changeName ?? '(new)'}`,
+      // What the change sets, as sent: shown in previews (`plan`, `apply` before it asks).
+      ...(change.details === undefined
+        ? {}
+        : { detail: typeof change.details === 'string' ? change.details : JSON.stringify(change.details) }),
     })),
     startToken,
     payload: input,

@@ -11,6 +11,7 @@ import { AppliedChanges } from '../run/applied-changes.js';
 import { buildProviderPlans } from '../run/build-provider-plans.js';
 import { connectProviders, type EmulatorReason } from '../run/connect-providers.js';
 import { executeRun } from '../run/execute-run.js';
+import { earlyExitCode } from '../run/exit-policy.js';
 import { openRunStore, type RunStore } from '../run/open-run-store.js';
 import type { ProviderRun } from '../run/provider-run.js';
 import { RunJournaling } from '../run/run-journaling.js';
@@ -74,7 +75,10 @@ export async function applyCommand(
   descriptors: readonly ProviderDescriptor[],
 ): Promise<number> {
   const reporter = createReporter(options);
-  const finish = (exitCode: number, reason: string) => {
+  const detailedPlan = mode === 'plan' && options.detailedExitcode === true;
+  const finish = (code: number, reason: string) => {
+    // `plan --detailed-exitcode` keeps 2 for "there are changes": an error that ends it early is 1.
+    const exitCode = earlyExitCode(code as ExitCode, { detailedPlan });
     reporter.emit({ type: 'run-finished', exitCode, reason, summary: [] });
     reporter.close();
     return exitCode;

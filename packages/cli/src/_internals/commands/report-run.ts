@@ -1,7 +1,7 @@
 import type { RunFinishStatus } from '@changeplane/core';
 import { ExitCode } from '../../exit-codes.js';
 import type { RunResult } from '../run/execute-run.js';
-import { runVerdict } from '../run/exit-policy.js';
+import { earlyExitCode, runVerdict } from '../run/exit-policy.js';
 import type { ProviderRun } from '../run/provider-run.js';
 import type { RunJournaling } from '../run/run-journaling.js';
 import { summaryRows } from '../run/summary-rows.js';
@@ -47,12 +47,11 @@ export async function reportRun(
         'detached change sets ran on embedded emulators, which stop with this command; use `changeplane emulators` to keep them',
     });
   }
+  const detailedPlan = session.mode === 'plan' && session.options.detailedExitcode === true;
   const verdict =
     result.stop?.kind === 'journal-failed'
-      ? { exitCode: ExitCode.error, reason: 'the run journal could not be written' }
-      : runVerdict(result.tasks, {
-          detailedPlan: session.mode === 'plan' && session.options.detailedExitcode === true,
-        });
+      ? { exitCode: earlyExitCode(ExitCode.error, { detailedPlan }), reason: 'the run journal could not be written' }
+      : runVerdict(result.tasks, { detailedPlan });
   if (result.stop?.kind === 'journal-failed') {
     reporter.emit({ type: 'notice', message: `${result.stop.failure.message}; ${startedSentence(started)}` });
   } else {

@@ -1,7 +1,10 @@
+import type { PlannedChange } from '@changeplane/core';
 import cliTruncate from 'cli-truncate';
 import { createLogUpdate } from 'log-update';
+import { entitySequences } from './entity-sequences.js';
 import type { RunEvent, TaskStatus } from './run-event.js';
 import type { RunReporter } from './run-reporter.js';
+import { oneLineDetail, shownChange } from './shown-change.js';
 import { statusIcons, summaryTable } from './summary-table.js';
 import { type TerminalStyle, terminalStyle } from './terminal-style.js';
 
@@ -18,6 +21,9 @@ const settled: ReadonlySet<TaskStatus> = new Set([
   'interrupted',
   'ready',
 ]);
+
+// The first of these means every change set was prepared (and shown): nothing is prepared after it.
+const preparedStatuses: ReadonlySet<TaskStatus> = new Set(['starting', 'waiting-for-lock', 'running', 'previewed']);
 
 interface TaskLine {
   label: string;
@@ -44,6 +50,8 @@ export class HumanReporter implements RunReporter {
   readonly #err: NodeJS.WriteStream;
   readonly #style: TerminalStyle;
   readonly #tasks = new Map<string, TaskLine>();
+  readonly #changes = new Map<string, readonly PlannedChange[]>();
+  #sequencesShown = false;
   readonly #live: ReturnType<typeof createLogUpdate> | undefined;
   #frame = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -90,6 +98,7 @@ export class HumanReporter implements RunReporter {
       case 'task-status': {
         const task = this.#tasks.get(event.task);
         if (!task) break;
+        if (preparedStatuses.has(event.status)) this.#showSequences();
         const changed = task.status !== event.status || task.rawStatus !== event.rawStatus;
         task.status = event.status;
         task.rawStatus = event.rawStatus;
@@ -98,23 +107,16 @@ export class HumanReporter implements RunReporter {
         this.#render();
         break;
       }
-      case 'task-changes': {
-        const task = this.#tasks.get(event.task);
-        if (!task || event.changes.length === 0) break;
-        this.#print(c.bold(`  ${task.label} will change:`));
-        for (const change of event.changes) {
-          this.#print(
-            `    ${c.yellow(change.action.padEnd(18))} ${change.target}${change.detail ? c.dim(` ${change.detail}`) : ''}`,
-          );
-        }
+      case 'task-changes':
+        this.#showChanges(event.task, event.changes);
         break;
-      }
       case 'task-failed': {
         const task = this.#tasks.get(event.task);
         this.#problem(c.red(`  ✖ ${task?.label ?? event.task}: [${event.error.kind}] ${event.error.message}`));
         break;
       }
       case 'confirmation-needed':
+        this.#showSequences();
         this.#stopLive();
         this.#print(
           c.bold(
@@ -133,6 +135,7 @@ export class HumanReporter implements RunReporter {
         }
         break;
       case 'run-finished':
+        this.#showSequences();
         this.#stopLive();
         if (event.summary.length > 0) this.#out.write(`${summaryTable(event.summary, this.#style)}\n`);
         if (event.emulatorRun)
@@ -144,6 +147,35 @@ export class HumanReporter implements RunReporter {
 
   close(): void {
     this.#stopLive();
+  }
+
+  /** A prepared change set's changes, each on one line cut to the width, secret-looking values masked. */
+  #showChanges(taskId: string, changes: readonly PlannedChange[]): void {
+    const task = this.#tasks.get(taskId);
+    if (!task || changes.length === 0) return;
+    const c = this.#style.colors;
+    this.#changes.set(taskId, changes);
+    this.#print(c.bold(`  ${task.label} will change:`));
+    for (const change of changes.map(shownChange)) {
+      const detail = change.detail ? c.dim(` ${oneLineDetail(change.detail)}`) : '';
+      this.#print(cliTruncate(`    ${c.yellow(change.action.padEnd(18))} ${change.target}${detail}`, this.#width()));
+    }
+  }
+
+  /** Once, when every change set is prepared: the entities whose change sets must run one after another. */
+  #showSequences(): void {
+    if (this.#sequencesShown) return;
+    this.#sequencesShown = true;
+    const c = this.#style.colors;
+    for (const { entity, sets } of entitySequences(this.#changes)) {
+      this.#print(
+        c.yellow(`  ${entity} takes ${sets} change sets, one after another (sets that share an entity run in order)`),
+      );
+    }
+  }
+
+  #width(): number {
+    return (this.#out.columns ?? this.#style.columns) - 1;
   }
 
   #line(task: TaskLine): string {
@@ -163,8 +195,7 @@ export class HumanReporter implements RunReporter {
       this.#render();
     }, 100);
     this.#timer.unref();
-    const width = this.#out.columns ?? this.#style.columns;
-    this.#live([...this.#tasks.values()].map((task) => cliTruncate(this.#line(task), width - 1)).join('\n'));
+    this.#live([...this.#tasks.values()].map((task) => cliTruncate(this.#line(task), this.#width())).join('\n'));
   }
 
   /** A line above the live area: the area is cleared, the line written, the area drawn again. */

@@ -1,5 +1,6 @@
 import type { RunEvent } from './run-event.js';
 import type { RunReporter } from './run-reporter.js';
+import { shownChange } from './shown-change.js';
 
 /** `--json`: one JSON object per event and line, with a timestamp, for bots. */
 export class JsonLinesReporter implements RunReporter {
@@ -10,7 +11,9 @@ export class JsonLinesReporter implements RunReporter {
   }
 
   emit(event: RunEvent): void {
-    this.#write(`${JSON.stringify({ ...event, at: new Date().toISOString() })}\n`);
+    // A change's detail whole (not cut), secret-looking values masked as on screen.
+    const shown = event.type === 'task-changes' ? { ...event, changes: event.changes.map(shownChange) } : event;
+    this.#write(`${JSON.stringify({ ...shown, at: new Date().toISOString() })}\n`);
   }
 
   close(): void {}

@@ -1,4 +1,5 @@
-import type { ChangeSetHandle, ChangeSetProvider, JournalChangeSet, RunJournal } from '@changeplane/core';
+import type { ChangeSetHandle, JournalChangeSet, RunJournal, RunRecord } from '@changeplane/core';
+import type { ProviderConnection } from '@changeplane/core/adapter';
 import type { ResultAsync } from 'neverthrow';
 import type { JournalWriteFailure } from './run-journaling.js';
 
@@ -11,8 +12,9 @@ interface LastStart {
 }
 
 /**
- * What earlier runs of the same store applied, entity by entity: lets a re-applied plan leave out a change
- * set whose changes are applied already and that nothing has changed since. Read from the run journal.
+ * What earlier runs of the same store applied, entity by entity and endpoint by endpoint: lets a re-applied
+ * plan leave out a change set whose changes are applied already and that nothing has changed since. Read from
+ * the run journal. What ran on an embedded emulator proves nothing: each run gets a fresh one.
  */
 export class AppliedChanges {
   readonly #lastStart: ReadonlyMap<string, LastStart>;
@@ -29,10 +31,7 @@ export class AppliedChanges {
     return journal
       .listRuns()
       .andThen((runs) => journal.listChangeSets().map((changeSets) => ({ runs, changeSets })))
-      .map(({ runs, changeSets }) => {
-        const succeeded = new Set(runs.filter((run) => run.status === 'succeeded').map((run) => run.runId));
-        return new AppliedChanges(lastStarts(changeSets, succeeded));
-      })
+      .map(({ runs, changeSets }) => new AppliedChanges(lastStarts(changeSets, runs)))
       .mapErr((error) => ({ message: `the run journal could not be read: ${error.message}` }));
   }
 
@@ -40,12 +39,13 @@ export class AppliedChanges {
    * The run that applied exactly this change set, when the last change set started on each of its entities
    * is that one and its run succeeded; undefined when anything differs or the provider cannot tell.
    */
-  appliedBy(provider: ChangeSetProvider, handle: ChangeSetHandle): string | undefined {
+  appliedBy(connection: ProviderConnection, handle: ChangeSetHandle): string | undefined {
+    const { provider, record } = connection;
     const fingerprint = provider.fingerprint?.(handle);
-    if (!fingerprint || handle.entities.length === 0) return undefined;
+    if (!fingerprint || record.emulator || handle.entities.length === 0) return undefined;
     const runs = new Set<string>();
     for (const entity of handle.entities) {
-      const last = this.#lastStart.get(entity);
+      const last = this.#lastStart.get(placeOf(record.endpoint, entity));
       if (!last?.succeeded || provider.fingerprint?.(last.handle) !== fingerprint) return undefined;
       runs.add(last.runId);
     }
@@ -53,14 +53,21 @@ export class AppliedChanges {
   }
 }
 
-function lastStarts(changeSets: readonly JournalChangeSet[], succeeded: ReadonlySet<string>): Map<string, LastStart> {
+/** An entity as reached at one endpoint: the same identifier elsewhere is another entity. */
+const placeOf = (endpoint: string, entity: string) => `${endpoint}\u0000${entity}`;
+
+function lastStarts(changeSets: readonly JournalChangeSet[], runs: readonly RunRecord[]): Map<string, LastStart> {
+  const byId = new Map(runs.map((run) => [run.runId, run]));
   const last = new Map<string, LastStart>();
   const started = changeSets
     .filter((item) => item.state === 'started' && item.handle)
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   for (const item of started) {
-    const start = { runId: item.runId, handle: item.handle!, succeeded: succeeded.has(item.runId) };
-    for (const entity of item.handle!.entities) last.set(entity, start);
+    const run = byId.get(item.runId);
+    const endpoint = run?.providers?.[item.provider]?.endpoint;
+    if (!endpoint) continue;
+    const start = { runId: item.runId, handle: item.handle!, succeeded: run.status === 'succeeded' };
+    for (const entity of item.handle!.entities) last.set(placeOf(endpoint, entity), start);
   }
   return last;
 }

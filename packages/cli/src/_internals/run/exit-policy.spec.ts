@@ -1,7 +1,7 @@
 import { createChangeSetError } from '@changeplane/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
-import { runVerdict } from './exit-policy.js';
+import { earlyExitCode, runVerdict } from './exit-policy.js';
 import type { TaskOutcome, TaskResult } from './task-outcome.js';
 
 const ref = { provider: 'p', changeSetId: 'cs-1', scope: {} };
@@ -57,10 +57,10 @@ describe(runVerdict, () => {
   });
 
   describe('having lock contention', () => {
-    it('should exit 3', () => {
-      expect(runVerdict([result({ kind: 'start-failed', error: error('locked') })]).exitCode).toBe(
-        ExitCode.lockContention,
-      );
+    it('should exit 3 and say how to wait for the lock instead', () => {
+      const verdict = runVerdict([result({ kind: 'start-failed', error: error('locked') })]);
+      expect(verdict.exitCode).toBe(ExitCode.lockContention);
+      expect(verdict.reason).toContain('--lock-wait <seconds>');
     });
   });
 
@@ -89,6 +89,24 @@ describe(runVerdict, () => {
       expect(runVerdict([result({ kind: 'previewed', changes: 3, kept: false })], detailed).exitCode).toBe(2);
       expect(runVerdict([result({ kind: 'no-changes' })], detailed).exitCode).toBe(0);
       expect(runVerdict([result({ kind: 'prepare-failed', error: error('conflict') })], detailed).exitCode).toBe(1);
+    });
+  });
+});
+
+describe(earlyExitCode, () => {
+  describe('having plan --detailed-exitcode', () => {
+    it('should make every error 1, so that 2 only ever means changes', () => {
+      for (const code of [ExitCode.invalidInput, ExitCode.lockContention, ExitCode.error, ExitCode.changeSetFailed])
+        expect(earlyExitCode(code, { detailedPlan: true })).toBe(1);
+      expect(earlyExitCode(ExitCode.success, { detailedPlan: true })).toBe(0);
+      expect(earlyExitCode(ExitCode.interrupted, { detailedPlan: true })).toBe(130);
+    });
+  });
+
+  describe('having any other command', () => {
+    it('should keep the code', () => {
+      expect(earlyExitCode(ExitCode.invalidInput)).toBe(ExitCode.invalidInput);
+      expect(earlyExitCode(ExitCode.error, { detailedPlan: false })).toBe(ExitCode.error);
     });
   });
 });

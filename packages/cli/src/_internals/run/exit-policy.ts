@@ -18,6 +18,19 @@ function errorOf(result: TaskResult): ChangeSetError | undefined {
   return undefined;
 }
 
+/** `plan --detailed-exitcode` (terraform's convention): 0 no changes, 2 changes, this for any error. */
+const detailedPlanError = 1;
+
+/**
+ * The exit code of a command that finished before any change set was prepared (a usage error, an invalid or
+ * missing plan file, no provider reachable): as given, except under `plan --detailed-exitcode`, where any
+ * error is 1 so that 2 keeps meaning "there are changes". An interrupt stays 130.
+ */
+export function earlyExitCode(exitCode: ExitCode, options: { detailedPlan?: boolean } = {}): number {
+  if (!options.detailedPlan || exitCode === ExitCode.success || exitCode === ExitCode.interrupted) return exitCode;
+  return detailedPlanError;
+}
+
 /**
  * The one exit policy of `apply` and `plan`. Interrupted runs exit 130. When nothing was started, a
  * problem with the input (local or found by the provider while preparing) is 2, lock contention 3, any
@@ -33,13 +46,17 @@ export function runVerdict(results: readonly TaskResult[], options: { detailedPl
   if (has('interrupted') || results.some((r) => r.outcome.kind === 'not-started' && r.outcome.reason === 'interrupted'))
     return { exitCode: ExitCode.interrupted, reason: 'interrupted' };
   if (options.detailedPlan) {
-    if (errors.length > 0) return { exitCode: 1, reason: 'the plan could not be prepared' };
+    if (errors.length > 0) return { exitCode: detailedPlanError, reason: 'the plan could not be prepared' };
     return has('previewed')
       ? { exitCode: 2, reason: 'the plan has changes' }
       : { exitCode: ExitCode.success, reason: 'no changes' };
   }
   if (errors.some((error) => error.kind === 'locked'))
-    return { exitCode: ExitCode.lockContention, reason: 'an entity or stack was locked by another change set' };
+    return {
+      exitCode: ExitCode.lockContention,
+      reason:
+        'an entity or stack was locked by another change set; `apply --lock-wait <seconds>` waits for it instead of failing',
+    };
   if (errors.some((error) => !changeSetKinds.has(error.kind)))
     return { exitCode: ExitCode.error, reason: 'a provider call failed' };
   if (!started && errors.length > 0)

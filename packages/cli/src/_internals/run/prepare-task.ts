@@ -68,7 +68,7 @@ function prepared(task: Task, handle: ChangeSetHandle, context: RunContext): Tas
     reportStatus(reporter, task, 'no-changes', { detail: 'the provider found nothing to change' });
     return { phase: 'settled', outcome: { kind: 'no-changes' }, handle };
   }
-  const appliedBy = context.options.applied?.appliedBy(task.run.connection.provider, handle);
+  const appliedBy = context.options.applied?.appliedBy(task.run.connection, handle);
   if (appliedBy) {
     reportStatus(reporter, task, 'no-changes', {
       detail: `unchanged: applied by run ${appliedBy.slice(0, 8)}; --replay sends it again`,
