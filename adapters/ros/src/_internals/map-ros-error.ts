@@ -1,4 +1,5 @@
 import { type ChangeSetError, changeSetErrorFactory, isNetworkFailure, type SecretRedactor } from '@changeplane/core';
+import { rosProviderId } from './ros-provider-id.js';
 
 interface RosSdkError {
   name?: string;
@@ -63,7 +64,7 @@ export function mapRosError(thrown: unknown, context: RosErrorContext): ChangeSe
   const message = error.data?.Message ?? error.message ?? code;
   const status = error.statusCode;
   const common = {
-    provider: 'alibaba-ros',
+    provider: rosProviderId,
     operation: context.operation,
     code,
     message,
