@@ -23,6 +23,7 @@ import { describeChangeSet } from './_internals/operations/describe-change-set.j
 import { discardChangeSet } from './_internals/operations/discard-change-set.js';
 import { executeChangeSet } from './_internals/operations/execute-change-set.js';
 import { waitUntilChangeSetSettled } from './_internals/operations/wait-until-settled.js';
+import { defaultRosEndpoint, parseRosEndpoint, type RosEndpoint } from './_internals/ros-endpoint.js';
 import { rosProviderId } from './_internals/ros-provider-id.js';
 import { rosSecretRedactor } from './_internals/ros-secret-redactor.js';
 import type { RosSession } from './_internals/ros-session.js';
@@ -43,13 +44,17 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
 
   constructor(@inject(RosProviderOptionsToken) options: RosProviderOptions) {
     const regionId = options.regionId ?? 'cn-hangzhou';
-    const client = options.client ?? new ROS.default(clientConfig(options, regionId));
+    const client = options.client ?? new ROS.default(clientConfig(options, regionId, endpointOf(options)));
     // Errors are masked where they are made, with this instance's own credentials (no process-wide set).
     const redactor = options.redactor ?? rosSecretRedactor(options.credentials, client);
     this.#session = { client, options, redactor, regionId };
   }
 
-  /** A provider with its own client, built from plain options. */
+  /**
+   * A provider with its own client, built from plain options.
+   * @throws the `validation` ChangeSetError naming `endpoint` (or `protocol`) when the endpoint is neither an
+   * http(s) URL nor `host[:port]`: a configuration mistake is refused here, before any network call.
+   */
   static fromOptions(options: RosProviderOptions): RosProvider {
     return new RosProvider(options);
   }
@@ -92,13 +97,24 @@ export class RosProvider implements ChangeSetProvider<RosChangeSetRequest> {
   }
 }
 
+/** The endpoint as the SDK takes it; a malformed one is refused at construction (the typed validation error). */
+function endpointOf(options: RosProviderOptions): RosEndpoint {
+  const parsed = parseRosEndpoint(options.endpoint ?? defaultRosEndpoint, options.protocol);
+  if (parsed.isErr()) throw parsed.error;
+  return parsed.value;
+}
+
 /** The SDK client's configuration from plain options (credentials else @alicloud/credentials' default chain). */
-function clientConfig(options: RosProviderOptions, regionId: string): $OpenApi.$OpenApiUtil.Config {
+function clientConfig(
+  options: RosProviderOptions,
+  regionId: string,
+  endpoint: RosEndpoint,
+): $OpenApi.$OpenApiUtil.Config {
   const timeout = options.timeoutMs ?? 10_000;
   return new $OpenApi.$OpenApiUtil.Config({
     regionId,
-    endpoint: options.endpoint ?? `ros.aliyuncs.com`,
-    protocol: options.protocol ?? 'https',
+    endpoint: endpoint.host,
+    protocol: endpoint.protocol,
     readTimeout: timeout,
     connectTimeout: timeout,
     ...(options.credentials

@@ -24,9 +24,7 @@ export function startRosEmulatorConnection(
         },
         provider: RosProvider.fromOptions({
           regionId,
-          // The SDK takes host:port and the scheme apart.
-          endpoint: new URL(emulator.endpoint).host,
-          protocol: 'http',
+          endpoint: emulator.endpoint,
           credentials: emulator.credentials,
         }),
       }),
