@@ -13,11 +13,11 @@ import type { RunningRosEmulator } from './running-ros-emulator.js';
 export async function startRosEmulator(options: RosEmulatorOptions = {}): Promise<RunningRosEmulator> {
   const accepted = options.credentials?.length ? options.credentials : [defaultRosCredentials];
   const first = accepted[0]!;
-  const state = new RosState(
-    { createMs: options.timing?.createMs ?? 50, executeMs: options.timing?.executeMs ?? 100 },
-    options.limits?.changeSetsPerStack ?? 20,
-    options.templates ?? {},
-  );
+  const state = new RosState({
+    timing: { createMs: options.timing?.createMs ?? 50, executeMs: options.timing?.executeMs ?? 100 },
+    changeSetsPerStack: options.limits?.changeSetsPerStack ?? 20,
+    templates: options.templates ?? {},
+  });
   const service = rosService({ state, accepted, requestsPerSecond: options.limits?.requestsPerSecond });
   const emulator = await startServicePipeline(service, { ...options, onClose: () => state.close() });
   return {
@@ -25,14 +25,13 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
     regionId: 'cn-hangzhou',
     credentials: { accessKeyId: first.accessKeyId, accessKeySecret: first.accessKeySecret },
     changeSets: () =>
-      [...state.changeSets.values()].map((changeSet) => ({
+      state.changeSets().map((changeSet) => ({
         changeSetId: changeSet.id,
         changeSetName: changeSet.name,
         stackId: changeSet.stackId,
         status: changeSet.status,
         executionStatus: changeSet.executionStatus,
       })),
-    stacks: () =>
-      [...state.stacks.values()].map((stack) => ({ stackId: stack.id, stackName: stack.name, status: stack.status })),
+    stacks: () => state.stacks().map((stack) => ({ stackId: stack.id, stackName: stack.name, status: stack.status })),
   };
 }

@@ -11,14 +11,14 @@ export function listChangeSets({ state, params }: RosActionContext): RosAnswer {
   const names = params.strings('ChangeSetName');
   const statuses = params.strings('Status');
   const executionStatuses = params.strings('ExecutionStatus');
-  const items = [...state.changeSets.values()].filter(
-    (changeSet) =>
-      changeSet.stackId === stackId &&
-      changeSet.status !== 'DELETE_COMPLETE' &&
-      (names.length === 0 || names.includes(changeSet.name)) &&
-      (statuses.length === 0 || statuses.includes(changeSet.status)) &&
-      (executionStatuses.length === 0 || executionStatuses.includes(changeSet.executionStatus)),
-  );
+  const items = state
+    .liveChangeSetsOf(stack.id)
+    .filter(
+      (changeSet) =>
+        (names.length === 0 || names.includes(changeSet.name)) &&
+        (statuses.length === 0 || statuses.includes(changeSet.status)) &&
+        (executionStatuses.length === 0 || executionStatuses.includes(changeSet.executionStatus)),
+    );
   const { page, ...paging } = rosPageOf(items, params);
   return { ChangeSets: page.map((changeSet) => changeSetSummary(changeSet, stack)), ...paging };
 }
