@@ -15,6 +15,8 @@ export interface RosEmulatorOptions extends EmulatorServerOptions {
   readonly limits?: {
     /** Change sets one stack may hold; default 20 (the CreateChangeSet page). */
     readonly changeSetsPerStack?: number;
+    /** Stacks (not deleted) one account may hold, every region counted; default 200 (the CreateStack page). */
+    readonly stacksPerAccount?: number;
     /** Requests per second per AccessKeyId; default unlimited. */
     readonly requestsPerSecond?: number;
   };

@@ -16,6 +16,7 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
   const state = new RosState({
     timing: { createMs: options.timing?.createMs ?? 50, executeMs: options.timing?.executeMs ?? 100 },
     changeSetsPerStack: options.limits?.changeSetsPerStack ?? 20,
+    stacksPerAccount: options.limits?.stacksPerAccount ?? 200,
     templates: options.templates ?? {},
   });
   const service = rosService({ state, accepted, requestsPerSecond: options.limits?.requestsPerSecond });
@@ -25,13 +26,14 @@ export async function startRosEmulator(options: RosEmulatorOptions = {}): Promis
     regionId: 'cn-hangzhou',
     credentials: { accessKeyId: first.accessKeyId, accessKeySecret: first.accessKeySecret },
     changeSets: () =>
-      state.changeSets().map((changeSet) => ({
+      state.allChangeSets().map((changeSet) => ({
         changeSetId: changeSet.id,
         changeSetName: changeSet.name,
         stackId: changeSet.stackId,
         status: changeSet.status,
         executionStatus: changeSet.executionStatus,
       })),
-    stacks: () => state.stacks().map((stack) => ({ stackId: stack.id, stackName: stack.name, status: stack.status })),
+    stacks: () =>
+      state.allStacks().map((stack) => ({ stackId: stack.id, stackName: stack.name, status: stack.status })),
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RosChangeSet, RosStack } from './ros-records.js';
 import { rosTime } from './ros-records.js';
-import type { RosStackStatus } from './ros-statuses.js';
+import { rollbackOf } from './ros-statuses.js';
 
 /** The stack operation an executed change set runs (an IMPORT makes a new stack or adds to one). */
 export type RosStackAction = 'CREATE' | 'UPDATE' | 'IMPORT_CREATE' | 'IMPORT_UPDATE';
@@ -28,22 +28,27 @@ const operationName: Readonly<Record<RosStackAction, string>> = {
   IMPORT_UPDATE: 'Import',
 };
 
-/** The stack status after a failed execution (no rollback phases). */
-function failedStatus(action: RosStackAction, changeSet: RosChangeSet): RosStackStatus {
-  if (action === 'CREATE') return changeSet.disableRollback ? 'CREATE_FAILED' : 'ROLLBACK_COMPLETE';
-  return `${action}_FAILED`;
+/**
+ * Whether ROS rolls back after this failure: a failed create unless the change set disabled it (CreateStack
+ * DisableRollback); a failed update always (UpdateStack page: "a rollback is performed regardless").
+ */
+export function rollsBack(changeSet: RosChangeSet, action: RosStackAction): boolean {
+  return action === 'CREATE' || action === 'IMPORT_CREATE' ? !changeSet.disableRollback : true;
 }
 
-/** Marks the execution failed and records why on the stack (GetStack's StatusReason and OperationInfo). */
+/**
+ * The operation failed: the stack shows `<ACTION>_FAILED` and why (GetStack's StatusReason and OperationInfo).
+ * The execution ends EXECUTE_FAILED now, or once the rollback that follows is done.
+ */
 export function failExecution(
   changeSet: RosChangeSet,
   stack: RosStack,
   action: RosStackAction,
   failure: RosExecutionFailure,
 ): void {
-  changeSet.executionStatus = 'EXECUTE_FAILED';
+  if (!rollsBack(changeSet, action)) changeSet.executionStatus = 'EXECUTE_FAILED';
   stack.updateTime = rosTime();
-  stack.status = failedStatus(action, changeSet);
+  stack.status = `${action}_FAILED`;
   stack.statusReason = failure.reason;
   stack.operationInfo = {
     Action: operationName[action],
@@ -53,6 +58,19 @@ export function failExecution(
     ResourceType: failure.resourceType,
     RequestId: randomUUID().toUpperCase(),
   };
+}
+
+/** The rollback after a failed operation starts: `<ROLLBACK>_IN_PROGRESS` (the failure's reason stays). */
+export function startRollback(stack: RosStack, action: RosStackAction): void {
+  stack.status = `${rollbackOf[action]}_IN_PROGRESS`;
+  stack.updateTime = rosTime();
+}
+
+/** The rollback is done: `<ROLLBACK>_COMPLETE`; the stack keeps what it had before, the execution failed. */
+export function finishRollback(changeSet: RosChangeSet, stack: RosStack, action: RosStackAction): void {
+  stack.status = `${rollbackOf[action]}_COMPLETE`;
+  stack.updateTime = rosTime();
+  changeSet.executionStatus = 'EXECUTE_FAILED';
 }
 
 /** Applies an executed change set to its stack: template, parameters and the settings it gives. */

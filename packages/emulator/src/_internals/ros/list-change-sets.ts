@@ -7,12 +7,13 @@ import { changeSetSummary } from './ros-responses.js';
 export function listChangeSets({ state, params }: RosActionContext): RosAnswer {
   const stackId = params.get('StackId');
   if (!stackId) throw RosError.missing('StackId');
-  const stack = state.getStack(stackId);
+  const regionId = params.get('RegionId');
+  const stack = state.getStack(regionId, stackId);
   const names = params.strings('ChangeSetName');
   const statuses = params.strings('Status');
   const executionStatuses = params.strings('ExecutionStatus');
   const items = state
-    .liveChangeSetsOf(stack.id)
+    .liveChangeSetsOf(regionId, stack.id)
     .filter(
       (changeSet) =>
         (names.length === 0 || names.includes(changeSet.name)) &&

@@ -7,7 +7,7 @@ export function listStacks({ state, params }: RosActionContext): RosAnswer {
   const names = params.strings('StackName');
   const statuses = params.strings('Status');
   const items = state
-    .stacks()
+    .stacks(params.get('RegionId'))
     .filter(
       (stack) =>
         stack.status !== 'DELETE_COMPLETE' &&

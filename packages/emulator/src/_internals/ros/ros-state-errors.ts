@@ -21,6 +21,13 @@ export const rosStateErrors = {
       400,
       `The Stack (${stack.name}) already holds ${held} change sets; a stack can contain up to ${limit} change sets.`,
     ),
+  /** Emulator choice in the `LimitExceeded.*` family: the CreateStack page gives the limit (200 stacks), not its code. */
+  stackLimit: (limit: number) =>
+    new RosError(
+      'LimitExceeded.Stack',
+      400,
+      `The number of stacks of the account has reached the limit of ${limit}; delete stacks that are no longer needed.`,
+    ),
   /** Emulator choice (CloudFormation's code): the pages name none for a change set in the wrong status. */
   invalidChangeSetStatus: (changeSet: RosChangeSet, verb: 'executed' | 'deleted') =>
     new RosError(

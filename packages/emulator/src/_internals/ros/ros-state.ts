@@ -1,7 +1,15 @@
 import { ScheduledTransitions } from '../shared/scheduled-transitions.js';
 import { createFingerprint, resolveParameters, templateBodyOf } from './change-set-parameters.js';
 import { checkCreateChangeSetRequest } from './create-change-set-rules.js';
-import { completeExecution, failExecution, stackActionOf } from './execution-outcome.js';
+import {
+  completeExecution,
+  failExecution,
+  finishRollback,
+  type RosStackAction,
+  rollsBack,
+  stackActionOf,
+  startRollback,
+} from './execution-outcome.js';
 import { newChangeSet, newReviewStack } from './new-change-set.js';
 import { RosError } from './ros-error.js';
 import type { RosChangeSet, RosStack } from './ros-records.js';
@@ -18,24 +26,48 @@ import { templateProblem } from './template/template-problem.js';
 export interface RosStateSettings {
   readonly timing: { readonly createMs: number; readonly executeMs: number };
   readonly changeSetsPerStack: number;
+  /** Stacks (not deleted) one account may hold, all regions together. */
+  readonly stacksPerAccount: number;
   readonly templates: Readonly<Record<string, string>>;
 }
 
+/** Where reads of a region that holds nothing yet look: no stacks, no change sets. */
+const emptyRegion = new RosStore();
+
 /**
- * Stacks and change sets of one ROS emulator, with the state machine of the CreateChangeSet and
- * ExecuteChangeSet pages. Every check-and-change happens synchronously, so concurrent calls cannot race.
+ * Stacks and change sets of one ROS emulator, one store per RegionId (a stack in cn-hangzhou is not seen from
+ * cn-beijing, as every API page takes RegionId), with the state machine of the CreateChangeSet,
+ * ExecuteChangeSet and DeleteChangeSet pages. Every check-and-change happens synchronously, so concurrent
+ * calls cannot race.
  */
 export class RosState {
-  readonly #store = new RosStore();
+  readonly #regions = new Map<string, RosStore>();
   readonly #transitions = new ScheduledTransitions();
 
   constructor(readonly settings: RosStateSettings) {}
 
+  /** The region's store, for reading (MissingParameter without a RegionId). */
+  #region(regionId: string | undefined): RosStore {
+    if (!regionId) throw RosError.missing('RegionId');
+    return this.#regions.get(regionId) ?? emptyRegion;
+  }
+
+  /** The region's store, made on the first write there. */
+  #regionForWrite(regionId: string): RosStore {
+    let store = this.#regions.get(regionId);
+    if (!store) {
+      store = new RosStore();
+      this.#regions.set(regionId, store);
+    }
+    return store;
+  }
+
   createChangeSet(params: RosRequestParameters): { changeSetId: string; stackId: string } {
     checkCreateChangeSetRequest(params);
+    const store = this.#regionForWrite(params.get('RegionId')!);
     const token = params.get('ClientToken');
     const fingerprint = createFingerprint(params);
-    const seen = token ? this.#store.createToken(token) : undefined;
+    const seen = token ? store.createToken(token) : undefined;
     if (seen) {
       if (seen.fingerprint !== fingerprint) throw rosStateErrors.idempotentMismatch();
       return { changeSetId: seen.changeSetId, stackId: seen.stackId };
@@ -43,14 +75,15 @@ export class RosState {
     const type = (params.get('ChangeSetType') ?? 'UPDATE') as RosChangeSetType;
     const templateBody = templateBodyOf(params, this.settings.templates);
     const template = parseRosTemplate(templateBody);
-    const existing = this.#targetStack(params, type);
+    const existing = this.#targetStack(store, params, type);
     const parameters = resolveParameters(template, params, existing);
-    if (existing) this.#checkRoom(existing, params.get('ChangeSetName')!);
+    if (existing) this.#checkRoom(store, existing, params.get('ChangeSetName')!);
+    else this.#checkStackLimit();
     const stack = existing ?? newReviewStack(params);
-    if (!existing) this.#store.addStack(stack);
+    if (!existing) store.addStack(stack);
     const changeSet = newChangeSet(params, stack, { type, template, templateBody, parameters });
-    this.#store.addChangeSet(changeSet);
-    if (token) this.#store.rememberCreateToken(token, { fingerprint, changeSetId: changeSet.id, stackId: stack.id });
+    store.addChangeSet(changeSet);
+    if (token) store.rememberCreateToken(token, { fingerprint, changeSetId: changeSet.id, stackId: stack.id });
     this.#transitions.after(this.settings.timing.createMs / 2, () => {
       if (changeSet.status === 'CREATE_PENDING') changeSet.status = 'CREATE_IN_PROGRESS';
       this.#transitions.after(this.settings.timing.createMs / 2, () => this.#finishCreate(changeSet, stack));
@@ -59,14 +92,15 @@ export class RosState {
   }
 
   executeChangeSet(params: RosRequestParameters): void {
-    const changeSet = this.#store.changeSet(params.get('ChangeSetId'));
+    const store = this.#region(params.get('RegionId'));
+    const changeSet = store.changeSet(params.get('ChangeSetId'));
     const token = params.get('ClientToken');
     if (token !== undefined && (token.length > 64 || !/^[A-Za-z0-9_-]+$/.test(token))) {
       throw RosError.invalid('ClientToken', 'up to 64 letters, digits, hyphens and underscores');
     }
     // The same token again: the execution already happened, answer as the first time.
     if (token && changeSet.executeToken === token) return;
-    const stack = this.#store.stack(changeSet.stackId);
+    const stack = store.stack(changeSet.stackId);
     if (isBusy(stack.status)) throw rosStateErrors.actionInProgress(stack);
     if (changeSet.status !== 'CREATE_COMPLETE' || changeSet.executionStatus !== 'AVAILABLE') {
       throw rosStateErrors.invalidChangeSetStatus(changeSet, 'executed');
@@ -75,66 +109,79 @@ export class RosState {
     changeSet.executionStatus = 'EXECUTE_IN_PROGRESS';
     const action = stackActionOf(changeSet, stack);
     stack.status = `${action}_IN_PROGRESS`;
-    for (const other of this.#store.liveChangeSetsOf(stack.id)) {
-      if (other !== changeSet) other.executionStatus = 'OBSOLETE';
-    }
+    deleteSiblings(store.liveChangeSetsOf(stack.id), changeSet);
     this.#transitions.after(this.settings.timing.executeMs, () => {
       if (stack.status !== `${action}_IN_PROGRESS`) return; // cancelled meanwhile
       const failure = failsOnExecution(changeSet.template);
-      if (failure) failExecution(changeSet, stack, action, failure);
-      else completeExecution(changeSet, stack, action);
+      if (!failure) return completeExecution(changeSet, stack, action);
+      failExecution(changeSet, stack, action, failure);
+      if (rollsBack(changeSet, action)) this.#rollBack(changeSet, stack, action);
     });
   }
 
-  getChangeSet(id: string | undefined): RosChangeSet {
-    return this.#store.changeSet(id);
+  /** `<ACTION>_FAILED` stays visible a moment, then `<ROLLBACK>_IN_PROGRESS`, then `<ROLLBACK>_COMPLETE`. */
+  #rollBack(changeSet: RosChangeSet, stack: RosStack, action: RosStackAction): void {
+    const { executeMs } = this.settings.timing;
+    this.#transitions.after(executeMs / 2, () => {
+      startRollback(stack, action);
+      this.#transitions.after(executeMs, () => finishRollback(changeSet, stack, action));
+    });
   }
 
-  getStack(id: string | undefined): RosStack {
-    return this.#store.stack(id);
+  getChangeSet(regionId: string | undefined, id: string | undefined): RosChangeSet {
+    return this.#region(regionId).changeSet(id);
   }
 
-  /** Every stack, deleted ones too (ListStacks filters them). */
-  stacks(): readonly RosStack[] {
-    return this.#store.stacks();
+  getStack(regionId: string | undefined, id: string | undefined): RosStack {
+    return this.#region(regionId).stack(id);
   }
 
-  /** Every change set, deleted ones too. */
-  changeSets(): readonly RosChangeSet[] {
-    return this.#store.changeSets();
+  /** The region's stacks, deleted ones too (ListStacks filters them). */
+  stacks(regionId: string | undefined): readonly RosStack[] {
+    return this.#region(regionId).stacks();
   }
 
   /** The stack's change sets not deleted (ListChangeSets). */
-  liveChangeSetsOf(stackId: string): readonly RosChangeSet[] {
-    return this.#store.liveChangeSetsOf(stackId);
+  liveChangeSetsOf(regionId: string | undefined, stackId: string): readonly RosChangeSet[] {
+    return this.#region(regionId).liveChangeSetsOf(stackId);
   }
 
-  deleteChangeSet(id: string | undefined): void {
-    const changeSet = this.#store.changeSet(id);
+  /** Every stack of every region, deleted ones too (for tests to inspect). */
+  allStacks(): readonly RosStack[] {
+    return [...this.#regions.values()].flatMap((store) => store.stacks());
+  }
+
+  /** Every change set of every region, deleted ones too (for tests to inspect). */
+  allChangeSets(): readonly RosChangeSet[] {
+    return [...this.#regions.values()].flatMap((store) => store.changeSets());
+  }
+
+  /**
+   * DeleteChangeSet (computed or failed, never executed). A CREATE change set's stack stays: the page says
+   * "you must delete stacks associated with the change set" yourself.
+   */
+  deleteChangeSet(regionId: string | undefined, id: string | undefined): void {
+    const changeSet = this.#region(regionId).changeSet(id);
     if (!isDeletable(changeSet.status, changeSet.executionStatus)) {
       throw rosStateErrors.invalidChangeSetStatus(changeSet, 'deleted');
     }
     changeSet.status = 'DELETE_COMPLETE';
-    const stack = this.#store.stack(changeSet.stackId);
-    // A stack that only ever existed for review goes with its last change set.
-    if (stack.status === 'REVIEW_IN_PROGRESS' && this.#store.liveChangeSetsOf(stack.id).length === 0) {
-      stack.status = 'DELETE_COMPLETE';
-    }
   }
 
   /** DeleteStack for a stack that holds no resources yet (REVIEW_IN_PROGRESS) or has settled. */
-  deleteStack(stackId: string | undefined): void {
-    const stack = this.#store.stack(stackId);
+  deleteStack(regionId: string | undefined, stackId: string | undefined): void {
+    const store = this.#region(regionId);
+    const stack = store.stack(stackId);
     if (isBusy(stack.status)) throw rosStateErrors.actionInProgress(stack);
-    stack.status = 'DELETE_COMPLETE';
-    for (const changeSet of this.#store.changeSetsOf(stack.id)) changeSet.status = 'DELETE_COMPLETE';
+    store.deleteStack(stack);
   }
 
-  cancelUpdateStack(stackId: string | undefined): void {
-    const stack = this.#store.stack(stackId);
+  cancelUpdateStack(regionId: string | undefined, stackId: string | undefined): void {
+    const store = this.#region(regionId);
+    const stack = store.stack(stackId);
     if (stack.status !== 'UPDATE_IN_PROGRESS') throw rosStateErrors.cancelNotSupported(stack);
     stack.status = 'UPDATE_ROLLBACK_IN_PROGRESS';
-    const executing = this.#store
+    const executing = store
       .changeSetsOf(stack.id)
       .find((changeSet) => changeSet.executionStatus === 'EXECUTE_IN_PROGRESS');
     this.#transitions.after(Math.min(50, this.settings.timing.executeMs), () => {
@@ -150,22 +197,33 @@ export class RosState {
   }
 
   /** The stack a change set of this type is for: the one named (UPDATE, IMPORT), none for a new one. */
-  #targetStack(params: RosRequestParameters, type: RosChangeSetType): RosStack | undefined {
+  #targetStack(store: RosStore, params: RosRequestParameters, type: RosChangeSetType): RosStack | undefined {
     // StackId takes effect only with UPDATE or IMPORT (ignored for CREATE).
     const stackId = type === 'CREATE' ? undefined : params.get('StackId');
     const name = params.get('StackName')!;
-    const stack = stackId ? this.#store.liveStack(stackId) : this.#store.liveStackNamed(name);
+    const stack = stackId ? store.liveStack(stackId) : store.liveStackNamed(name);
     if (!stackId && stack && type === 'CREATE') throw rosStateErrors.stackExists(name);
     if (stack && isBusy(stack.status)) throw rosStateErrors.actionInProgress(stack);
     return stack;
   }
 
   /** A name not taken among the stack's change sets, and room under the per-stack limit. */
-  #checkRoom(stack: RosStack, name: string): void {
-    const onStack = this.#store.liveChangeSetsOf(stack.id);
+  #checkRoom(store: RosStore, stack: RosStack, name: string): void {
+    const onStack = store.liveChangeSetsOf(stack.id);
     if (onStack.some((changeSet) => changeSet.name === name)) throw rosStateErrors.changeSetExists(name, stack);
     const limit = this.settings.changeSetsPerStack;
     if (onStack.length >= limit) throw rosStateErrors.changeSetLimit(stack, onStack.length, limit);
+  }
+
+  /**
+   * A new stack needs room under the account's limit: "Each Alibaba Cloud account can create up to 200
+   * stacks" (CreateStack page); the page names no region, so every region's stacks count.
+   */
+  #checkStackLimit(): void {
+    const limit = this.settings.stacksPerAccount;
+    let held = 0;
+    for (const store of this.#regions.values()) held += store.liveStackCount();
+    if (held >= limit) throw rosStateErrors.stackLimit(limit);
   }
 
   #finishCreate(changeSet: RosChangeSet, stack: RosStack): void {
@@ -188,5 +246,19 @@ export class RosState {
       return; // ExecutionStatus stays UNAVAILABLE: nothing to execute.
     }
     changeSet.executionStatus = 'AVAILABLE';
+  }
+}
+
+/**
+ * Executing a change set deletes the stack's other change sets that were never executed (DeleteChangeSet and
+ * ExecuteChangeSet pages: "other change sets associated with the same stack ... are also deleted"); one
+ * executed before keeps its own ExecutionStatus.
+ */
+function deleteSiblings(onStack: readonly RosChangeSet[], executed: RosChangeSet): void {
+  for (const other of onStack) {
+    const neverExecuted = other.executionStatus === 'AVAILABLE' || other.executionStatus === 'UNAVAILABLE';
+    if (other === executed || !neverExecuted) continue;
+    other.status = 'DELETE_COMPLETE';
+    other.statusReason = `Deleted: change set ${executed.name} of the stack was executed.`;
   }
 }

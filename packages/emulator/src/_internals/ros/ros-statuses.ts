@@ -31,6 +31,14 @@ export type RosExecutionStatus =
 /** The change set types of CreateChangeSet's `ChangeSetType`. */
 export type RosChangeSetType = 'CREATE' | 'UPDATE' | 'IMPORT';
 
+/** The stack status prefix of the rollback after a failed operation (GetStack page; SDK GetStack doc comments). */
+export const rollbackOf = {
+  CREATE: 'CREATE_ROLLBACK',
+  UPDATE: 'ROLLBACK',
+  IMPORT_CREATE: 'IMPORT_CREATE_ROLLBACK',
+  IMPORT_UPDATE: 'IMPORT_UPDATE_ROLLBACK',
+} as const;
+
 /** A stack running an operation (REVIEW_IN_PROGRESS is a stack waiting for its first execution: not busy). */
 export function isBusy(status: RosStackStatus): boolean {
   return status.endsWith('_IN_PROGRESS') && status !== 'REVIEW_IN_PROGRESS';

@@ -23,6 +23,8 @@ export class RosStore {
   /** Every change set of each stack, deleted ones too. */
   readonly #changeSetsOfStack = new Map<string, RosChangeSet[]>();
   readonly #createTokens = new Map<string, RosCreateToken>();
+  /** Ids of the stacks not deleted. */
+  readonly #liveStacks = new Set<string>();
 
   /** The stack, deleted or not; StackNotFound when there never was one. */
   stack(id: string | undefined): RosStack {
@@ -47,6 +49,19 @@ export class RosStore {
   addStack(stack: RosStack): void {
     this.#stacks.set(stack.id, stack);
     this.#stackNamed.set(stack.name, stack);
+    this.#liveStacks.add(stack.id);
+  }
+
+  /** How many stacks are not deleted (the per-region stack limit counts these). */
+  liveStackCount(): number {
+    return this.#liveStacks.size;
+  }
+
+  /** The stack and its change sets are deleted (DeleteStack). */
+  deleteStack(stack: RosStack): void {
+    stack.status = 'DELETE_COMPLETE';
+    this.#liveStacks.delete(stack.id);
+    for (const changeSet of this.changeSetsOf(stack.id)) changeSet.status = 'DELETE_COMPLETE';
   }
 
   /** Every stack, deleted ones too, in creation order. */
