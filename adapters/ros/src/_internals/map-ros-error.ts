@@ -85,7 +85,10 @@ export function mapRosError(thrown: unknown, context: RosErrorContext): ChangeSe
   if (conflictCodes.has(code)) return create('conflict', common);
   if (notFoundCodes.has(code)) return create('not-found', common);
   if (code.startsWith('LimitExceeded'))
-    return create('quota-exceeded', { ...common, limit: '20 change sets per stack' });
+    return create('quota-exceeded', {
+      ...common,
+      limit: code === 'LimitExceeded.Stack' ? '200 stacks per account' : '20 change sets per stack',
+    });
   if (authenticationCodes.has(code) || code.startsWith('InvalidSecurityToken')) return create('authentication', common);
   if (retryableAuthenticationCodes.has(code)) return create('authentication', { ...common, retryable: true });
   if (code.startsWith('Forbidden') || code === 'NoPermission') return create('access-denied', common);
