@@ -1,4 +1,5 @@
 import type { EmulatorServerOptions } from '../shared/emulator-server-options.js';
+import type { RosSeed } from './ros-seed.js';
 
 /** A key pair the ROS emulator accepts. */
 export interface RosCredentials {
@@ -20,6 +21,11 @@ export interface RosEmulatorOptions extends EmulatorServerOptions {
     /** Requests per second per AccessKeyId; default unlimited. */
     readonly requestsPerSecond?: number;
   };
+  /**
+   * The `ros:` section of a seed file: the stacks the account holds from the start and after a reset
+   * (`checkRosSeed` names every issue by its path).
+   */
+  readonly seed?: RosSeed;
   /** Templates by TemplateId (a TemplateId not listed answers TemplateNotFound). */
   readonly templates?: Readonly<Record<string, string>>;
 }

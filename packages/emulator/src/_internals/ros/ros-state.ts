@@ -1,3 +1,4 @@
+import type { SeededStack } from '../../ros/ros-seed.js';
 import { ScheduledTransitions } from '../shared/scheduled-transitions.js';
 import { createFingerprint, resolveParameters, templateBodyOf } from './change-set-parameters.js';
 import { checkCreateChangeSetRequest } from './create-change-set-rules.js';
@@ -18,6 +19,8 @@ import type { RosRequestParameters } from './ros-request-parameters.js';
 import { rosStateErrors } from './ros-state-errors.js';
 import { isBusy, isDeletable, type RosChangeSetType } from './ros-statuses.js';
 import { RosStore } from './ros-store.js';
+import { ScriptedFailures, scriptedFailure } from './scripted-failures.js';
+import { stackFromSeed } from './seeded-stack.js';
 import { parseRosTemplate } from './template/ros-template.js';
 import { failsOnExecution, templateChanges } from './template/template-changes.js';
 import { templateProblem } from './template/template-problem.js';
@@ -29,6 +32,8 @@ export interface RosStateSettings {
   /** Stacks (not deleted) one account may hold, all regions together. */
   readonly stacksPerAccount: number;
   readonly templates: Readonly<Record<string, string>>;
+  /** The stacks the account holds from the start and after a reset. */
+  readonly seed: readonly SeededStack[];
 }
 
 /** Where reads of a region that holds nothing yet look: no stacks, no change sets. */
@@ -43,8 +48,26 @@ const emptyRegion = new RosStore();
 export class RosState {
   readonly #regions = new Map<string, RosStore>();
   readonly #transitions = new ScheduledTransitions();
+  /** Failures scripted through the control API. */
+  readonly failures = new ScriptedFailures();
 
-  constructor(readonly settings: RosStateSettings) {}
+  constructor(readonly settings: RosStateSettings) {
+    this.#plantSeed();
+  }
+
+  /** Back to the seed: every change set and stack made since gone, scripted failures and transitions dropped. */
+  reset(): void {
+    this.#transitions.cancelAll();
+    this.failures.clear();
+    this.#regions.clear();
+    this.#plantSeed();
+  }
+
+  #plantSeed(): void {
+    this.settings.seed.forEach((seeded, index) => {
+      this.#regionForWrite(seeded.regionId).addStack(stackFromSeed(seeded, index));
+    });
+  }
 
   /** The region's store, for reading (MissingParameter without a RegionId). */
   #region(regionId: string | undefined): RosStore {
@@ -84,9 +107,12 @@ export class RosState {
     const changeSet = newChangeSet(params, stack, { type, template, templateBody, parameters });
     store.addChangeSet(changeSet);
     if (token) store.rememberCreateToken(token, { fingerprint, changeSetId: changeSet.id, stackId: stack.id });
+    const scripted = this.failures.take(changeSet.regionId, stack.name, 'create');
     this.#transitions.after(this.settings.timing.createMs / 2, () => {
       if (changeSet.status === 'CREATE_PENDING') changeSet.status = 'CREATE_IN_PROGRESS';
-      this.#transitions.after(this.settings.timing.createMs / 2, () => this.#finishCreate(changeSet, stack));
+      this.#transitions.after(this.settings.timing.createMs / 2, () =>
+        this.#finishCreate(changeSet, stack, scripted?.reason),
+      );
     });
     return { changeSetId: changeSet.id, stackId: stack.id };
   }
@@ -110,9 +136,10 @@ export class RosState {
     const action = stackActionOf(changeSet, stack);
     stack.status = `${action}_IN_PROGRESS`;
     deleteSiblings(store.liveChangeSetsOf(stack.id), changeSet);
+    const scripted = this.failures.take(changeSet.regionId, stack.name, 'execute');
     this.#transitions.after(this.settings.timing.executeMs, () => {
       if (stack.status !== `${action}_IN_PROGRESS`) return; // cancelled meanwhile
-      const failure = failsOnExecution(changeSet.template);
+      const failure = scripted ? scriptedFailure(scripted, changeSet) : failsOnExecution(changeSet.template);
       if (!failure) return completeExecution(changeSet, stack, action);
       failExecution(changeSet, stack, action, failure);
       if (rollsBack(changeSet, action)) this.#rollBack(changeSet, stack, action);
@@ -192,6 +219,7 @@ export class RosState {
     });
   }
 
+  /** Every pending transition dropped (the emulator closes). */
   close(): void {
     this.#transitions.cancelAll();
   }
@@ -226,9 +254,9 @@ export class RosState {
     if (held >= limit) throw rosStateErrors.stackLimit(limit);
   }
 
-  #finishCreate(changeSet: RosChangeSet, stack: RosStack): void {
+  #finishCreate(changeSet: RosChangeSet, stack: RosStack, scriptedReason: string | undefined): void {
     if (changeSet.status !== 'CREATE_IN_PROGRESS') return;
-    const problem = templateProblem(changeSet.template);
+    const problem = scriptedReason ?? templateProblem(changeSet.template);
     if (problem) {
       changeSet.status = 'CREATE_FAILED';
       changeSet.statusReason = problem;
