@@ -1,5 +1,6 @@
 import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core';
 import { startEmulatorConnection } from '@changeplane/core';
+import type { RosSeed } from '@changeplane/emulator';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
 import { RosProvider } from '../../ros-provider.js';
 import { defaultRosRegion } from './ros-targets.js';
@@ -12,8 +13,15 @@ export function startRosEmulatorConnection(
 ): Promise<RunningEmulator<RosChangeSetRequest>> {
   return startEmulatorConnection(
     {
-      start: async (listen) =>
-        (await import('@changeplane/emulator')).startRosEmulator({ ...listen, timing: paceOf[speed] }),
+      // The `ros:` section of a seed file, when the run was given one: the emulator checks it (issues by path).
+      start: async (listen) => {
+        const { seed, ...address } = listen as typeof listen & { readonly seed?: unknown };
+        return (await import('@changeplane/emulator')).startRosEmulator({
+          ...address,
+          timing: paceOf[speed],
+          ...(seed === undefined ? {} : { seed: seed as RosSeed }),
+        });
+      },
       // ROS change sets take no entity locks: the run's lock store is not needed.
       wire: (emulator): EmulatorWiring<RosChangeSetRequest> => ({
         settings: { regionId },
