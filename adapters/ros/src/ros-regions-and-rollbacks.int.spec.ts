@@ -112,6 +112,14 @@ describe('RosProvider regions and rollbacks', () => {
       expect(settled).toMatchObject({ status: 'failed', failureCode: 'CREATE_ROLLBACK_COMPLETE' });
       expect(settled.reason).toMatch(/^rolled back \(CREATE_ROLLBACK_COMPLETE\): Resource Vpc failed/);
       expect(settled.rawStatus).toContain('stack CREATE_ROLLBACK_COMPLETE');
+      // The same failure as a member of the error union.
+      expect((settled as { failure?: unknown }).failure).toMatchObject({
+        kind: 'provider-fault',
+        provider: 'alibaba-ros',
+        code: 'CREATE_ROLLBACK_COMPLETE',
+        retryable: false,
+        message: expect.stringMatching(/rolled back \(CREATE_ROLLBACK_COMPLETE\): Resource Vpc failed/),
+      });
     });
 
     it('should settle a create with DisableRollback as failed at CREATE_FAILED', async () => {
@@ -121,6 +129,10 @@ describe('RosProvider regions and rollbacks', () => {
         createRequest({ templateBody: vpc('10.0.0.0/8', 'FAIL'), disableRollback: true }),
       );
       expect(settled).toMatchObject({ status: 'failed', failureCode: 'CREATE_FAILED' });
+      expect((settled as { failure?: unknown }).failure).toMatchObject({
+        kind: 'provider-fault',
+        code: 'CREATE_FAILED',
+      });
       expect(settled.reason).toContain('Resource Vpc failed');
     });
 
@@ -138,6 +150,10 @@ describe('RosProvider regions and rollbacks', () => {
         }),
       );
       expect(settled).toMatchObject({ status: 'failed', failureCode: 'ROLLBACK_COMPLETE' });
+      expect((settled as { failure?: unknown }).failure).toMatchObject({
+        kind: 'provider-fault',
+        code: 'ROLLBACK_COMPLETE',
+      });
       expect(settled.reason).toContain('rolled back (ROLLBACK_COMPLETE)');
     });
   });

@@ -1,4 +1,12 @@
-import type { ChangeSetRef, ChangeSetState, ChangeSetStatus, PlannedChange } from '@changeplane/core';
+import type {
+  ChangeSetError,
+  ChangeSetRef,
+  ChangeSetState,
+  ChangeSetStatus,
+  PlannedChange,
+  SecretRedactor,
+} from '@changeplane/core';
+import { rosExecutionFailure } from './ros-execution-failure.js';
 
 export interface RosChangeSetBody {
   status?: string;
@@ -87,19 +95,27 @@ export function rosChangeSetState(
   ref: ChangeSetRef,
   changeSet: RosChangeSetBody,
   stack?: RosStackBody,
+  redactor?: SecretRedactor,
 ): ChangeSetState {
   const execution = changeSet.executionStatus ?? '';
   const executed = execution.startsWith('EXECUTE') && changeSet.status !== 'DELETE_COMPLETE';
   const outcome = executed && stack ? fromStack(stack, execution) : beforeExecution(changeSet);
   const reason = outcome.reason ?? (executed ? stack?.statusReason : undefined) ?? changeSet.statusReason;
-  return {
+  // The failure as a member of the error union (ChangeSetState.failure, as the Marketplace adapter gives it).
+  const failure =
+    outcome.failureCode && stack
+      ? rosExecutionFailure(ref, outcome.failureCode, stack.statusReason, redactor)
+      : undefined;
+  const state: ChangeSetState & { readonly failure?: ChangeSetError } = {
     ref,
     status: outcome.status,
     rawStatus: `${changeSet.status ?? ''}/${execution}${stack?.status ? ` stack ${stack.status}` : ''}`,
     ...(reason ? { reason } : {}),
     ...(outcome.failureCode ? { failureCode: outcome.failureCode } : {}),
+    ...(failure ? { failure } : {}),
     changes: rosPlannedChanges(changeSet.changes),
     entities: [changeSet.stackName ?? changeSet.stackId ?? ''],
     ...(stack?.updateTime ? { updatedAt: stack.updateTime } : {}),
   };
+  return state;
 }

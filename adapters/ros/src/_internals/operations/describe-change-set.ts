@@ -25,5 +25,5 @@ export async function describeChangeSet(
     { operation: 'GetStack', stack: ref.scope.stackName ?? '', send: () => session.client.getStack(request) },
     options,
   );
-  return stack.map((found) => rosChangeSetState(ref, changeSet, (found.body ?? {}) as RosStackBody));
+  return stack.map((found) => rosChangeSetState(ref, changeSet, (found.body ?? {}) as RosStackBody, session.redactor));
 }
