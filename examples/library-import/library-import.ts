@@ -28,8 +28,7 @@ export async function main(): Promise<ChangeSetState[]> {
   const marketplaceEmulator = await startMarketplaceEmulator();
   const ros = RosProvider.fromOptions({
     regionId: rosEmulator.regionId,
-    endpoint: new URL(rosEmulator.endpoint).host,
-    protocol: 'http',
+    endpoint: rosEmulator.endpoint,
     credentials: rosEmulator.credentials,
   });
   const marketplace = AwsMarketplaceProvider.fromOptions({

@@ -15,8 +15,7 @@ describe('examples/plugin-host', () => {
         factory: 'rosModule',
         options: {
           regionId: ros.regionId,
-          endpoint: new URL(ros.endpoint).host,
-          protocol: 'http',
+          endpoint: ros.endpoint,
           credentials: ros.credentials,
         },
       },

@@ -16,8 +16,7 @@ describe('RosProvider client tokens on errors', () => {
       });
       const ros = RosProvider.fromOptions({
         regionId: 'cn-hangzhou',
-        endpoint: new URL(emulator.endpoint).host,
-        protocol: 'http',
+        endpoint: emulator.endpoint,
         credentials: emulator.credentials,
         retry: { maxAttempts: 1 },
         waiter: { minDelayMs: 10, maxDelayMs: 50 },

@@ -21,9 +21,15 @@ export type RosClient = RosClientClass extends abstract new (...args: never) => 
 export interface RosProviderOptions {
   /** The caller's ready SDK client (the caller keeps control of credentials and endpoint). */
   readonly client?: RosClient;
-  /** Without a client: region, endpoint (`host:port` or host) and credentials (else @alicloud/credentials' default chain). */
+  /** Without a client: region, endpoint and credentials (else @alicloud/credentials' default chain). */
   readonly regionId?: string;
+  /**
+   * An http(s) URL (`https://ros.aliyuncs.com`, an emulator's `http://127.0.0.1:PORT`) or `host[:port]`
+   * (then `protocol`, default https). Anything else is refused when the provider is built. Default
+   * `https://ros.aliyuncs.com`.
+   */
   readonly endpoint?: string;
+  /** For a `host[:port]` endpoint; with a URL it may only repeat the URL's scheme. */
   readonly protocol?: 'http' | 'https';
   readonly credentials?: {
     readonly accessKeyId: string;

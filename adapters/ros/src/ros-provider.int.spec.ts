@@ -33,8 +33,7 @@ describe(RosProvider, () => {
   const provider = (patch: Partial<RosProviderOptions> = {}) =>
     RosProvider.fromOptions({
       regionId: 'cn-hangzhou',
-      endpoint: new URL(emulator.endpoint).host,
-      protocol: 'http',
+      endpoint: emulator.endpoint,
       credentials: emulator.credentials,
       retry: fastRetry,
       waiter: { minDelayMs: 10, maxDelayMs: 50 },
@@ -270,6 +269,7 @@ describe(RosProvider, () => {
       const client = new ROS.default(
         new $OpenApi.$OpenApiUtil.Config({
           ...emulator.credentials,
+          // The raw SDK takes host:port and the scheme apart.
           endpoint: new URL(emulator.endpoint).host,
           protocol: 'http',
           regionId: 'cn-hangzhou',

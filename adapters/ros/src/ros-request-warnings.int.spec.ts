@@ -18,8 +18,7 @@ describe('RosProvider with parameters that take effect only with another ChangeS
     emulator = await startRosEmulator({ timing: { createMs: 20, executeMs: 20 } });
     const ros = RosProvider.fromOptions({
       regionId: 'cn-hangzhou',
-      endpoint: new URL(emulator.endpoint).host,
-      protocol: 'http',
+      endpoint: emulator.endpoint,
       credentials: emulator.credentials,
       waiter: { minDelayMs: 10, maxDelayMs: 50 },
     });
@@ -54,8 +53,7 @@ describe('RosProvider with parameters that take effect only with another ChangeS
     emulator = await startRosEmulator();
     const ros = RosProvider.fromOptions({
       regionId: 'cn-hangzhou',
-      endpoint: new URL(emulator.endpoint).host,
-      protocol: 'http',
+      endpoint: emulator.endpoint,
       credentials: emulator.credentials,
     });
     const created = await ros.create({

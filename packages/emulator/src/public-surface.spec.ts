@@ -7,6 +7,8 @@ describe('public surface', () => {
     expect(publicSurfaceOf(new URL('./index.ts', import.meta.url))).toEqual({
       values: [
         'FaultInjector',
+        'InvalidSeedError',
+        'checkRosSeed',
         'defaultMarketplaceCredentials',
         'defaultRosCredentials',
         'documentedRates',
@@ -15,6 +17,7 @@ describe('public surface', () => {
       ],
       types: [
         'ChangeSetInspection',
+        'EmulatorControl',
         'EmulatorServerOptions',
         'Fault',
         'FaultKind',
@@ -24,11 +27,19 @@ describe('public surface', () => {
         'MarketplaceOperation',
         'RosChangeSetInspection',
         'RosCredentials',
+        'RosEmulatorControl',
         'RosEmulatorOptions',
+        'RosEmulatorState',
+        'RosFailureRule',
+        'RosSeed',
+        'RosStackInspection',
         'RunningMarketplaceEmulator',
         'RunningRosEmulator',
         'RunningServiceEmulator',
+        'SeedCheck',
+        'SeedIssue',
         'SeededEntity',
+        'SeededStack',
       ],
     });
   });

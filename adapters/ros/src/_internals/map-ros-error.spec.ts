@@ -13,6 +13,13 @@ const sdkError = (code: string, statusCode: number, name = statusCode >= 500 ? '
 
 describe(mapRosError, () => {
   it.each([
+    ['LimitExceeded.Stack', '200 stacks per account'],
+    ['LimitExceeded.ChangeSet', '20 change sets per stack'],
+  ])('should map %s to quota-exceeded naming the limit', (code, limit) => {
+    expect(mapRosError(sdkError(code, 400), { operation: 'create' })).toMatchObject({ kind: 'quota-exceeded', limit });
+  });
+
+  it.each([
     ['CircularDependency', 400, 'validation', false],
     ['InvalidTemplateAttribute', 400, 'validation', false],
     ['InvalidTemplatePropertyType', 400, 'validation', false],

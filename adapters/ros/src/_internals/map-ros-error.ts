@@ -1,5 +1,6 @@
 import type { ChangeSetError } from '@changeplane/core';
 import { changeSetErrorFactory, isNetworkFailure, type SecretRedactor } from '@changeplane/core/adapter';
+import { rosProviderId } from './ros-provider-id.js';
 
 interface RosSdkError {
   name?: string;
@@ -76,7 +77,7 @@ export function mapRosError(thrown: unknown, context: RosErrorContext): ChangeSe
   const message = error.data?.Message ?? error.message ?? code;
   const status = error.statusCode;
   const common = {
-    provider: 'alibaba-ros',
+    provider: rosProviderId,
     operation: context.operation,
     code,
     message,
@@ -97,7 +98,10 @@ export function mapRosError(thrown: unknown, context: RosErrorContext): ChangeSe
   if (conflictCodes.has(code)) return create('conflict', common);
   if (notFoundCodes.has(code)) return create('not-found', common);
   if (code.startsWith('LimitExceeded'))
-    return create('quota-exceeded', { ...common, limit: '20 change sets per stack' });
+    return create('quota-exceeded', {
+      ...common,
+      limit: code === 'LimitExceeded.Stack' ? '200 stacks per account' : '20 change sets per stack',
+    });
   if (authenticationCodes.has(code) || code.startsWith('InvalidSecurityToken')) return create('authentication', common);
   if (retryableAuthenticationCodes.has(code)) return create('authentication', { ...common, retryable: true });
   if (code.startsWith('Forbidden') || code === 'NoPermission') return create('access-denied', common);

@@ -1,4 +1,6 @@
-import type { ChangeSetRef, ChangeSetState, ChangeSetStatus, PlannedChange } from '@changeplane/core';
+import type { ChangeSetError, ChangeSetRef, ChangeSetState, ChangeSetStatus, PlannedChange } from '@changeplane/core';
+import type { SecretRedactor } from '@changeplane/core/adapter';
+import { rosExecutionFailure } from './ros-execution-failure.js';
 
 export interface RosChangeSetBody {
   status?: string;
@@ -27,13 +29,56 @@ export function rosPlannedChanges(changes: readonly unknown[] | undefined): Plan
   });
 }
 
-function fromStack(stack: RosStackBody): ChangeSetStatus {
+/** The stack's outcome once its change set was executed: neutral status, ROS's failure code, and why. */
+interface StackOutcome {
+  readonly status: ChangeSetStatus;
+  readonly failureCode?: string;
+  readonly reason?: string;
+}
+
+/**
+ * What the stack's status says of an executed change set. A rollback (`CREATE_ROLLBACK_COMPLETE`,
+ * `ROLLBACK_COMPLETE`, ...) is a failure named by its status, with the reason of the failure that caused it;
+ * `<ACTION>_FAILED` while the execution is still in progress means the rollback has yet to start.
+ */
+function fromStack(stack: RosStackBody, executionStatus: string): StackOutcome {
   const status = stack.status ?? '';
-  if (status.endsWith('_IN_PROGRESS')) return 'running';
-  if (status === 'UPDATE_ROLLBACK_COMPLETE' && /cancel/i.test(stack.statusReason ?? '')) return 'cancelled';
-  if (status.includes('ROLLBACK') || status.endsWith('_FAILED')) return 'failed';
-  if (status.endsWith('_COMPLETE')) return 'succeeded';
-  return 'running';
+  const reason = stack.statusReason;
+  if (status.endsWith('_IN_PROGRESS')) return { status: 'running' };
+  if (status === 'UPDATE_ROLLBACK_COMPLETE' && /cancel/i.test(reason ?? '')) {
+    return { status: 'cancelled', ...(reason ? { reason } : {}) };
+  }
+  if (status.includes('ROLLBACK')) {
+    return { status: 'failed', failureCode: status, reason: `rolled back (${status}): ${reason ?? 'no reason given'}` };
+  }
+  if (status.endsWith('_FAILED')) {
+    if (executionStatus === 'EXECUTE_IN_PROGRESS') return { status: 'running' };
+    return { status: 'failed', failureCode: status, ...(reason ? { reason } : {}) };
+  }
+  if (status.endsWith('_COMPLETE')) return { status: 'succeeded' };
+  return { status: 'running' };
+}
+
+/** Before execution: how far ROS got computing the change set, and whether it was deleted. */
+function beforeExecution(changeSet: RosChangeSetBody): StackOutcome {
+  const status = changeSet.status ?? '';
+  const reason = changeSet.statusReason;
+  if (status === 'CREATE_PENDING' || status === 'CREATE_IN_PROGRESS') return { status: 'creating' };
+  if (status === 'CREATE_FAILED') return { status: 'failed', ...(reason ? { reason } : {}) };
+  if (status === 'DELETE_COMPLETE') {
+    // Deleted by hand, or by ROS when another change set of the stack was executed (DeleteChangeSet page).
+    return { status: 'cancelled', reason: reason ?? 'the change set was deleted' };
+  }
+  if (changeSet.executionStatus === 'OBSOLETE') {
+    return {
+      status: 'cancelled',
+      reason: 'another change set of the stack was executed, which made this one obsolete',
+    };
+  }
+  return {
+    status: changeSet.executionStatus?.startsWith('EXECUTE') ? 'running' : 'ready',
+    ...(reason ? { reason } : {}),
+  };
 }
 
 /**
@@ -44,29 +89,27 @@ export function rosChangeSetState(
   ref: ChangeSetRef,
   changeSet: RosChangeSetBody,
   stack?: RosStackBody,
+  redactor?: SecretRedactor,
 ): ChangeSetState {
-  const status = changeSet.status ?? '';
   const execution = changeSet.executionStatus ?? '';
-  let neutral: ChangeSetStatus;
-  let reason = changeSet.statusReason;
-  if (status === 'CREATE_PENDING' || status === 'CREATE_IN_PROGRESS') neutral = 'creating';
-  else if (status === 'CREATE_FAILED') neutral = 'failed';
-  else if (status === 'DELETE_COMPLETE') neutral = 'cancelled';
-  else if (execution === 'OBSOLETE') {
-    neutral = 'cancelled';
-    reason = 'another change set of the stack was executed, which made this one obsolete';
-  } else if (execution.startsWith('EXECUTE') && stack) {
-    neutral = fromStack(stack);
-    reason = stack.statusReason ?? reason;
-  } else if (execution.startsWith('EXECUTE')) neutral = 'running';
-  else neutral = 'ready';
-  return {
+  const executed = execution.startsWith('EXECUTE') && changeSet.status !== 'DELETE_COMPLETE';
+  const outcome = executed && stack ? fromStack(stack, execution) : beforeExecution(changeSet);
+  const reason = outcome.reason ?? (executed ? stack?.statusReason : undefined) ?? changeSet.statusReason;
+  // The failure as a member of the error union (ChangeSetState.failure, as the Marketplace adapter gives it).
+  const failure =
+    outcome.failureCode && stack
+      ? rosExecutionFailure(ref, outcome.failureCode, stack.statusReason, redactor)
+      : undefined;
+  const state: ChangeSetState & { readonly failure?: ChangeSetError } = {
     ref,
-    status: neutral,
-    rawStatus: `${status}/${execution}${stack?.status ? ` stack ${stack.status}` : ''}`,
+    status: outcome.status,
+    rawStatus: `${changeSet.status ?? ''}/${execution}${stack?.status ? ` stack ${stack.status}` : ''}`,
     ...(reason ? { reason } : {}),
+    ...(outcome.failureCode ? { failureCode: outcome.failureCode } : {}),
+    ...(failure ? { failure } : {}),
     changes: rosPlannedChanges(changeSet.changes),
     entities: [changeSet.stackName ?? changeSet.stackId ?? ''],
     ...(stack?.updateTime ? { updatedAt: stack.updateTime } : {}),
   };
+  return state;
 }

@@ -9,10 +9,11 @@ import { err, ok, type Result } from 'neverthrow';
 import type { RosChangeSetRequest, RosJsonObject } from '../ros-change-set-request.js';
 import { rosApiLimits as limits, utf8Bytes } from './ros-api-limits.js';
 import { rosClientTokenRule } from './ros-client-token-rule.js';
+import { rosProviderId } from './ros-provider-id.js';
 import { rosPlainRequestSchema } from './ros-request-schema.js';
 import { templateTextProblem } from './ros-template-text.js';
 
-const providerId = 'alibaba-ros';
+const providerId = rosProviderId;
 type Field = keyof RosChangeSetRequest;
 type ChangeSetType = NonNullable<RosChangeSetRequest['changeSetType']>;
 

@@ -1,4 +1,5 @@
 import type { EmulatorServerOptions } from '../shared/emulator-server-options.js';
+import type { RosSeed } from './ros-seed.js';
 
 /** A key pair the ROS emulator accepts. */
 export interface RosCredentials {
@@ -15,9 +16,16 @@ export interface RosEmulatorOptions extends EmulatorServerOptions {
   readonly limits?: {
     /** Change sets one stack may hold; default 20 (the CreateChangeSet page). */
     readonly changeSetsPerStack?: number;
+    /** Stacks (not deleted) one account may hold, every region counted; default 200 (the CreateStack page). */
+    readonly stacksPerAccount?: number;
     /** Requests per second per AccessKeyId; default unlimited. */
     readonly requestsPerSecond?: number;
   };
+  /**
+   * The `ros:` section of a seed file: the stacks the account holds from the start and after a reset
+   * (`checkRosSeed` names every issue by its path).
+   */
+  readonly seed?: RosSeed;
   /** Templates by TemplateId (a TemplateId not listed answers TemplateNotFound). */
   readonly templates?: Readonly<Record<string, string>>;
 }

@@ -85,7 +85,9 @@ describe('startRosEmulator', () => {
       expect((await get()).body?.executionStatus).toBe('EXECUTE_COMPLETE');
     });
 
-    it('should make the other change sets of the stack OBSOLETE when one is executed', async () => {
+    // DeleteChangeSet page (https://www.alibabacloud.com/help/en/ros/developer-reference/api-ros-2019-09-10-deletechangeset):
+    // "After a change set is executed, other change sets associated with the same stack ... are also deleted."
+    it("should delete the stack's other never-executed change sets when one is executed, leaving an executed one as it is", async () => {
       await start();
       const ros = client();
       const { stackId, changeSetId } = (await ros.createChangeSet(createRequest())).body!;
@@ -106,8 +108,15 @@ describe('startRosEmulator', () => {
       const b = (await update('b', '10.2.0.0/16')).body!.changeSetId!;
       await settleCreate();
       await ros.executeChangeSet(new $Ros.ExecuteChangeSetRequest({ regionId: 'cn-hangzhou', changeSetId: a }));
-      const other = await ros.getChangeSet(new $Ros.GetChangeSetRequest({ regionId: 'cn-hangzhou', changeSetId: b }));
-      expect(other.body?.executionStatus).toBe('OBSOLETE');
+      const get = (id: string) =>
+        ros.getChangeSet(new $Ros.GetChangeSetRequest({ regionId: 'cn-hangzhou', changeSetId: id }));
+      expect((await get(b)).body).toMatchObject({ status: 'DELETE_COMPLETE', executionStatus: 'AVAILABLE' });
+      expect((await get(changeSetId!)).body).toMatchObject({
+        status: 'CREATE_COMPLETE',
+        executionStatus: 'EXECUTE_COMPLETE',
+      });
+      const listed = await ros.listChangeSets(new $Ros.ListChangeSetsRequest({ regionId: 'cn-hangzhou', stackId }));
+      expect(listed.body?.changeSets?.map((changeSet) => changeSet.changeSetName).sort()).toEqual(['a', 'cs1']);
       const busy = await failure(
         ros.createChangeSet(
           new $Ros.CreateChangeSetRequest({
@@ -298,7 +307,9 @@ describe('startRosEmulator', () => {
   });
 
   describe('having deletes and cancels', () => {
-    it('should delete a ready change set (and its review stack) but not an executing one', async () => {
+    // DeleteChangeSet page: "If a change set of the CREATE type is deleted, you must delete stacks associated
+    // with the change set" (https://www.alibabacloud.com/help/en/ros/developer-reference/api-ros-2019-09-10-deletechangeset).
+    it('should delete a ready change set but leave its review stack, and refuse an executing one', async () => {
       await start({ timing: { createMs: 20, executeMs: 300 } });
       const ros = client();
       const first = (await ros.createChangeSet(createRequest())).body!;
@@ -306,6 +317,10 @@ describe('startRosEmulator', () => {
       await ros.deleteChangeSet(
         new $Ros.DeleteChangeSetRequest({ regionId: 'cn-hangzhou', changeSetId: first.changeSetId }),
       );
+      expect(emulator.stacks()[0]!.status).toBe('REVIEW_IN_PROGRESS');
+      const taken = await failure(ros.createChangeSet(createRequest({ changeSetName: 'again' })));
+      expect(taken.code).toBe('StackExists');
+      await ros.deleteStack(new $Ros.DeleteStackRequest({ regionId: 'cn-hangzhou', stackId: first.stackId }));
       expect(emulator.stacks()[0]!.status).toBe('DELETE_COMPLETE');
       const second = (await ros.createChangeSet(createRequest({ changeSetName: 'again' }))).body!;
       await sleep(40);

@@ -8,9 +8,8 @@ import type {
 import type { RosPlanSection } from '../../descriptor/ros-plan-section.js';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
 import { RosProvider } from '../../ros-provider.js';
+import { defaultRosEndpoint, parseRosEndpoint } from '../ros-endpoint.js';
 import { defaultRosRegion } from './ros-targets.js';
-
-const defaultEndpoint = 'https://ros.aliyuncs.com';
 
 // @alicloud/credentials names the link of its default chain that answered (`default/cli_profile`).
 const sourceNames: Readonly<Record<string, string>> = {
@@ -38,24 +37,20 @@ function describeRosCredentialSource(providerName: string | undefined): string {
   return (first && sourceNames[first]) ?? `default credential chain${providerName ? ` (${providerName})` : ''}`;
 }
 
-function endpointUrl(value: string): URL | undefined {
-  try {
-    return new URL(value.includes('://') ? value : `https://${value}`);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Resolves where ROS requests go and whether @alicloud/credentials' default chain finds credentials:
  * the environment, the aliyun CLI's config, the credentials file, then instance roles.
  */
 export async function resolveRosConnection(input: ConnectionInput): Promise<ConnectionResolution> {
   const section = input.section as RosPlanSection | undefined;
-  const endpointValue = input.options.endpoint ?? section?.endpoint ?? defaultEndpoint;
-  const url = endpointUrl(endpointValue);
-  if (!url || !['http:', 'https:'].includes(url.protocol)) {
-    return { found: false, problem: `ROS endpoint ${endpointValue} is not an http(s) URL`, searched: [] };
+  const endpointValue = input.options.endpoint ?? section?.endpoint ?? defaultRosEndpoint;
+  const endpoint = parseRosEndpoint(endpointValue);
+  if (endpoint.isErr()) {
+    return {
+      found: false,
+      problem: `ROS endpoint ${endpointValue} is not an http(s) URL or host[:port]`,
+      searched: [],
+    };
   }
   const regionId = section?.regionId ?? input.options.region ?? defaultRosRegion;
   let providerName: string | undefined;
@@ -68,7 +63,7 @@ export async function resolveRosConnection(input: ConnectionInput): Promise<Conn
   return {
     found: true,
     record: {
-      endpoint: url.origin,
+      endpoint: `${endpoint.value.protocol}://${endpoint.value.host}`,
       credentialSource: describeRosCredentialSource(providerName),
       emulator: false,
       settings: { regionId },
@@ -78,11 +73,9 @@ export async function resolveRosConnection(input: ConnectionInput): Promise<Conn
 
 /** A ROS provider for a saved connection; credentials come from the default chain again. */
 export async function connectRos(record: ConnectionRecord): Promise<ProviderConnection<RosChangeSetRequest>> {
-  const url = new URL(record.endpoint);
   const provider = RosProvider.fromOptions({
     regionId: String(record.settings.regionId ?? defaultRosRegion),
-    endpoint: url.host,
-    protocol: url.protocol === 'http:' ? 'http' : 'https',
+    endpoint: record.endpoint,
   });
   return { record, provider, dispose: async () => {} };
 }

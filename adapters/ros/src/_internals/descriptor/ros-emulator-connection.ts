@@ -6,6 +6,7 @@ import type {
   RunningEmulator,
 } from '@changeplane/core/adapter';
 import { startEmulatorConnection } from '@changeplane/core/adapter';
+import type { RosSeed } from '@changeplane/emulator';
 import type { Result } from 'neverthrow';
 import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
 import { RosProvider } from '../../ros-provider.js';
@@ -19,8 +20,15 @@ export function startRosEmulatorConnection(
 ): Promise<Result<RunningEmulator<RosChangeSetRequest>, MissingPackageError>> {
   return startEmulatorConnection(
     {
-      start: async (listen) =>
-        (await import('@changeplane/emulator')).startRosEmulator({ ...listen, timing: paceOf[speed] }),
+      // The `ros:` section of a seed file, when the run was given one: the emulator checks it (issues by path).
+      start: async (listen) => {
+        const { seed, ...address } = listen as typeof listen & { readonly seed?: unknown };
+        return (await import('@changeplane/emulator')).startRosEmulator({
+          ...address,
+          timing: paceOf[speed],
+          ...(seed === undefined ? {} : { seed: seed as RosSeed }),
+        });
+      },
       // ROS change sets take no entity locks: the run's lock store is not needed.
       wire: (emulator): EmulatorWiring<RosChangeSetRequest> => ({
         settings: { regionId },
@@ -31,9 +39,7 @@ export function startRosEmulatorConnection(
         },
         provider: RosProvider.fromOptions({
           regionId,
-          // The SDK takes host:port and the scheme apart.
-          endpoint: new URL(emulator.endpoint).host,
-          protocol: 'http',
+          endpoint: emulator.endpoint,
           credentials: emulator.credentials,
         }),
       }),

@@ -17,7 +17,7 @@ function option<Value extends string>(
 
 /** GetStack (ShowResourceProgress, OutputOption and LogOption shape the answer) */
 export function getStack({ state, params }: RosActionContext): RosAnswer {
-  return stackBody(state.getStack(params.get('StackId')), {
+  return stackBody(state.getStack(params.get('RegionId'), params.get('StackId')), {
     resourceProgress: option(
       params,
       'ShowResourceProgress',

@@ -7,18 +7,19 @@ import { changeSetSummary } from './ros-responses.js';
 export function listChangeSets({ state, params }: RosActionContext): RosAnswer {
   const stackId = params.get('StackId');
   if (!stackId) throw RosError.missing('StackId');
-  const stack = state.getStack(stackId);
+  const regionId = params.get('RegionId');
+  const stack = state.getStack(regionId, stackId);
   const names = params.strings('ChangeSetName');
   const statuses = params.strings('Status');
   const executionStatuses = params.strings('ExecutionStatus');
-  const items = [...state.changeSets.values()].filter(
-    (changeSet) =>
-      changeSet.stackId === stackId &&
-      changeSet.status !== 'DELETE_COMPLETE' &&
-      (names.length === 0 || names.includes(changeSet.name)) &&
-      (statuses.length === 0 || statuses.includes(changeSet.status)) &&
-      (executionStatuses.length === 0 || executionStatuses.includes(changeSet.executionStatus)),
-  );
+  const items = state
+    .liveChangeSetsOf(regionId, stack.id)
+    .filter(
+      (changeSet) =>
+        (names.length === 0 || names.includes(changeSet.name)) &&
+        (statuses.length === 0 || statuses.includes(changeSet.status)) &&
+        (executionStatuses.length === 0 || executionStatuses.includes(changeSet.executionStatus)),
+    );
   const { page, ...paging } = rosPageOf(items, params);
   return { ChangeSets: page.map((changeSet) => changeSetSummary(changeSet, stack)), ...paging };
 }

@@ -1,4 +1,4 @@
-import type { RosChangeSet, RosStack } from './ros-state.js';
+import type { RosChangeSet, RosStack } from './ros-records.js';
 import { evaluateOutputs } from './template/evaluate-outputs.js';
 import { pseudoParameterValues } from './template/pseudo-parameters.js';
 import type { RosTemplate } from './template/ros-template.js';

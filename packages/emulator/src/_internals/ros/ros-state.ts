@@ -1,399 +1,217 @@
-import { createHash, randomUUID } from 'node:crypto';
+import type { SeededStack } from '../../ros/ros-seed.js';
 import { ScheduledTransitions } from '../shared/scheduled-transitions.js';
+import { createFingerprint, resolveParameters, templateBodyOf } from './change-set-parameters.js';
 import { checkCreateChangeSetRequest } from './create-change-set-rules.js';
+import {
+  completeExecution,
+  failExecution,
+  finishRollback,
+  type RosStackAction,
+  rollsBack,
+  stackActionOf,
+  startRollback,
+} from './execution-outcome.js';
+import { newChangeSet, newReviewStack } from './new-change-set.js';
 import { RosError } from './ros-error.js';
+import type { RosChangeSet, RosStack } from './ros-records.js';
+import { rosTime } from './ros-records.js';
 import type { RosRequestParameters } from './ros-request-parameters.js';
-import { parseRosTemplate, type RosTemplate } from './template/ros-template.js';
+import { rosStateErrors } from './ros-state-errors.js';
+import { isBusy, isDeletable, type RosChangeSetType } from './ros-statuses.js';
+import { RosStore } from './ros-store.js';
+import { ScriptedFailures, scriptedFailure } from './scripted-failures.js';
+import { stackFromSeed } from './seeded-stack.js';
+import { parseRosTemplate } from './template/ros-template.js';
 import { failsOnExecution, templateChanges } from './template/template-changes.js';
 import { templateProblem } from './template/template-problem.js';
 
-export interface RosTag {
-  readonly Key: string;
-  readonly Value?: string;
+/** What the emulator's timing and limits are. */
+export interface RosStateSettings {
+  readonly timing: { readonly createMs: number; readonly executeMs: number };
+  readonly changeSetsPerStack: number;
+  /** Stacks (not deleted) one account may hold, all regions together. */
+  readonly stacksPerAccount: number;
+  readonly templates: Readonly<Record<string, string>>;
+  /** The stacks the account holds from the start and after a reset. */
+  readonly seed: readonly SeededStack[];
 }
 
-/** Where a stack's or change set's template came from (GetStack shows the source it was last given). */
-export interface RosTemplateSource {
-  readonly templateId?: string;
-  readonly templateVersion?: string;
-  readonly templateURL?: string;
-  readonly templateScratchId?: string;
-}
-
-export interface RosStack {
-  readonly id: string;
-  readonly name: string;
-  readonly regionId: string;
-  status: string;
-  statusReason?: string;
-  template?: RosTemplate;
-  templateBody?: string;
-  templateSource: RosTemplateSource;
-  parameters: Record<string, string>;
-  readonly createTime: string;
-  updateTime?: string;
-  timeoutInMinutes: number;
-  disableRollback: boolean;
-  tags: RosTag[];
-  notificationURLs: string[];
-  ramRoleName?: string;
-  readonly resourceGroupId: string;
-  parallelism?: number;
-  /** Why the last operation failed (GetStack's OperationInfo), while it stands. */
-  operationInfo?: Record<string, string> | undefined;
-}
-
-export interface RosChangeSet {
-  readonly id: string;
-  readonly name: string;
-  readonly stackId: string;
-  readonly type: 'CREATE' | 'UPDATE' | 'IMPORT';
-  readonly regionId: string;
-  status: string;
-  executionStatus: string;
-  statusReason?: string;
-  changes: unknown[];
-  readonly template: RosTemplate;
-  readonly templateBody: string;
-  readonly parameters: Record<string, string>;
-  readonly createTime: string;
-  readonly description?: string;
-  readonly timeoutInMinutes?: number;
-  readonly disableRollback: boolean;
-  readonly tags: RosTag[];
-  readonly notificationURLs: string[];
-  readonly ramRoleName?: string;
-  readonly resourceGroupId: string;
-  readonly templateSource: RosTemplateSource;
-  readonly parallelism?: number;
-  executeToken?: string;
-}
-
-/** The resource group a stack joins when CreateChangeSet names none (the account's default group). */
-const defaultResourceGroupId = 'rg-acfmemulatordefault';
-
-/** A parameter's Default as the text a caller would have sent: lists comma-joined, Json as JSON. */
-function defaultText(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value))
-    return value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(',');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-const rosTime = () => new Date().toISOString().replace(/\.\d{3}Z$/, '');
-const busy = (status: string) => status.endsWith('_IN_PROGRESS') && status !== 'REVIEW_IN_PROGRESS';
-const live = (changeSet: RosChangeSet) => changeSet.status !== 'DELETE_COMPLETE';
+/** Where reads of a region that holds nothing yet look: no stacks, no change sets. */
+const emptyRegion = new RosStore();
 
 /**
- * Stacks and change sets of one ROS emulator, with the state machine of the CreateChangeSet and
- * ExecuteChangeSet pages. Every check-and-change happens synchronously, so concurrent calls cannot race.
+ * Stacks and change sets of one ROS emulator, one store per RegionId (a stack in cn-hangzhou is not seen from
+ * cn-beijing, as every API page takes RegionId), with the state machine of the CreateChangeSet,
+ * ExecuteChangeSet and DeleteChangeSet pages. Every check-and-change happens synchronously, so concurrent
+ * calls cannot race.
  */
 export class RosState {
-  readonly stacks = new Map<string, RosStack>();
-  readonly changeSets = new Map<string, RosChangeSet>();
-  /** The latest stack made under each name (at most one of them is live: a live name cannot be taken again). */
-  readonly #stackNamed = new Map<string, RosStack>();
-  /** Every change set of each stack, deleted ones too: per-stack checks read these, not every change set. */
-  readonly #changeSetsOfStack = new Map<string, RosChangeSet[]>();
-  readonly #createTokens = new Map<string, { fingerprint: string; changeSetId: string; stackId: string }>();
+  readonly #regions = new Map<string, RosStore>();
   readonly #transitions = new ScheduledTransitions();
+  /** Failures scripted through the control API. */
+  readonly failures = new ScriptedFailures();
 
-  constructor(
-    readonly timing: { createMs: number; executeMs: number },
-    readonly changeSetsPerStack: number,
-    readonly templates: Readonly<Record<string, string>>,
-  ) {}
+  constructor(readonly settings: RosStateSettings) {
+    this.#plantSeed();
+  }
+
+  /** Back to the seed: every change set and stack made since gone, scripted failures and transitions dropped. */
+  reset(): void {
+    this.#transitions.cancelAll();
+    this.failures.clear();
+    this.#regions.clear();
+    this.#plantSeed();
+  }
+
+  #plantSeed(): void {
+    this.settings.seed.forEach((seeded, index) => {
+      this.#regionForWrite(seeded.regionId).addStack(stackFromSeed(seeded, index));
+    });
+  }
+
+  /** The region's store, for reading (MissingParameter without a RegionId). */
+  #region(regionId: string | undefined): RosStore {
+    if (!regionId) throw RosError.missing('RegionId');
+    return this.#regions.get(regionId) ?? emptyRegion;
+  }
+
+  /** The region's store, made on the first write there. */
+  #regionForWrite(regionId: string): RosStore {
+    let store = this.#regions.get(regionId);
+    if (!store) {
+      store = new RosStore();
+      this.#regions.set(regionId, store);
+    }
+    return store;
+  }
 
   createChangeSet(params: RosRequestParameters): { changeSetId: string; stackId: string } {
     checkCreateChangeSetRequest(params);
+    const store = this.#regionForWrite(params.get('RegionId')!);
     const token = params.get('ClientToken');
-    const fingerprint = createHash('sha256')
-      .update(
-        JSON.stringify([
-          ...['ChangeSetName', 'StackName', 'StackId', 'TemplateBody', 'TemplateURL', 'TemplateId'].map((name) =>
-            params.get(name),
-          ),
-          params.objects('Parameters'),
-        ]),
-      )
-      .digest('hex');
-    if (token) {
-      const seen = this.#createTokens.get(token);
-      if (seen) {
-        if (seen.fingerprint !== fingerprint) {
-          throw new RosError(
-            'IdempotentParameterMismatch',
-            409,
-            'The ClientToken was already used with different parameters.',
-          );
-        }
-        return { changeSetId: seen.changeSetId, stackId: seen.stackId };
-      }
+    const fingerprint = createFingerprint(params);
+    const seen = token ? store.createToken(token) : undefined;
+    if (seen) {
+      if (seen.fingerprint !== fingerprint) throw rosStateErrors.idempotentMismatch();
+      return { changeSetId: seen.changeSetId, stackId: seen.stackId };
     }
-    const type = (params.get('ChangeSetType') ?? 'UPDATE') as RosChangeSet['type'];
-    const regionId = params.get('RegionId')!;
-    const body = this.#templateBody(params);
-    const template = parseRosTemplate(body);
-
-    let stack: RosStack | undefined;
-    // StackId takes effect only with UPDATE or IMPORT (ignored for CREATE).
-    const stackId = type === 'CREATE' ? undefined : params.get('StackId');
-    if (stackId) {
-      stack = this.stacks.get(stackId);
-      if (!stack || stack.status === 'DELETE_COMPLETE')
-        throw new RosError('StackNotFound', 404, `The Stack (${stackId}) could not be found.`);
-    } else {
-      const name = params.get('StackName')!;
-      const named = this.#stackNamed.get(name);
-      const existing = named && named.status !== 'DELETE_COMPLETE' ? named : undefined;
-      if (existing && type === 'CREATE') throw new RosError('StackExists', 409, `The Stack (${name}) already exists.`);
-      stack = existing;
-    }
-    if (stack && busy(stack.status)) {
-      throw new RosError(
-        'ActionInProgress',
-        409,
-        `Stack ${stack.name} already has an action (${stack.status.replace('_IN_PROGRESS', '')}) in progress.`,
-      );
-    }
-
-    // Parameters: declared ones only; declared ones without a default must be given (or kept from before).
-    const given = Object.fromEntries(
-      params.objects('Parameters').map((entry) => [entry.ParameterKey!, entry.ParameterValue!]),
-    );
-    const declared = template.Parameters ?? {};
-    for (const key of Object.keys(given)) {
-      if (!(key in declared))
-        throw new RosError('UnknownUserParameter', 400, `The Parameter (${key}) was not defined in template.`);
-    }
-    const usePrevious = params.boolean('UsePreviousParameters') && stack !== undefined;
-    const parameters: Record<string, string> = {};
-    for (const [key, definition] of Object.entries(declared)) {
-      const value =
-        given[key] ?? (usePrevious ? stack?.parameters[key] : undefined) ?? defaultText(definition?.Default);
-      if (value === undefined)
-        throw new RosError('UserParameterMissing', 400, `The Parameter ${key} was not provided.`);
-      parameters[key] = value;
-    }
-
-    const name = params.get('ChangeSetName')!;
-    if (stack) {
-      const onStack = this.#changeSetsOn(stack.id).filter(live);
-      if (onStack.some((changeSet) => changeSet.name === name)) {
-        throw new RosError('ChangeSetExists', 409, `The ChangeSet (${name}) of Stack (${stack.name}) already exists.`);
-      }
-      if (onStack.length >= this.changeSetsPerStack) {
-        throw new RosError(
-          'LimitExceeded.ChangeSet',
-          400,
-          `The Stack (${stack.name}) already holds ${onStack.length} change sets; a stack can contain up to ${this.changeSetsPerStack} change sets.`,
-        );
-      }
-    } else {
-      stack = {
-        id: randomUUID(),
-        name: params.get('StackName')!,
-        regionId,
-        status: 'REVIEW_IN_PROGRESS',
-        parameters: {},
-        templateSource: {},
-        createTime: rosTime(),
-        timeoutInMinutes: params.integer('TimeoutInMinutes') ?? 60,
-        disableRollback: params.boolean('DisableRollback') ?? false,
-        tags: [],
-        notificationURLs: [],
-        resourceGroupId: params.get('ResourceGroupId') ?? defaultResourceGroupId,
-      };
-      this.stacks.set(stack.id, stack);
-      this.#stackNamed.set(stack.name, stack);
-    }
-    const tags = params.objects('Tags').map((tag) => ({
-      Key: tag.Key!,
-      ...(tag.Value !== undefined ? { Value: tag.Value } : {}),
-    }));
-    const templateSource: RosTemplateSource = {
-      ...(params.has('TemplateId') ? { templateId: params.get('TemplateId')! } : {}),
-      // TemplateVersion takes effect only with TemplateId.
-      ...(params.has('TemplateId') && params.has('TemplateVersion')
-        ? { templateVersion: params.get('TemplateVersion')! }
-        : {}),
-      ...(params.has('TemplateURL') ? { templateURL: params.get('TemplateURL')! } : {}),
-      ...(type === 'IMPORT' && params.has('TemplateScratchId')
-        ? { templateScratchId: params.get('TemplateScratchId')! }
-        : {}),
-    };
-    // Parallelism takes effect only with CREATE or UPDATE; DisableRollback only with CREATE or IMPORT.
-    const parallelism = type === 'IMPORT' ? undefined : params.integer('Parallelism');
-    const disableRollback =
-      type === 'UPDATE' ? stack.disableRollback : (params.boolean('DisableRollback') ?? stack.disableRollback);
-
-    const changeSet: RosChangeSet = {
-      id: randomUUID(),
-      name,
-      stackId: stack.id,
-      type,
-      regionId,
-      status: 'CREATE_PENDING',
-      executionStatus: 'UNAVAILABLE',
-      changes: [],
-      template,
-      templateBody: body,
-      parameters,
-      createTime: rosTime(),
-      ...(params.get('Description') ? { description: params.get('Description')! } : {}),
-      ...(params.has('TimeoutInMinutes') ? { timeoutInMinutes: params.integer('TimeoutInMinutes')! } : {}),
-      disableRollback,
-      tags,
-      notificationURLs: params.strings('NotificationURLs'),
-      ...(params.has('RamRoleName') ? { ramRoleName: params.get('RamRoleName')! } : {}),
-      resourceGroupId: params.get('ResourceGroupId') ?? stack.resourceGroupId,
-      templateSource,
-      ...(parallelism !== undefined ? { parallelism } : {}),
-    };
-    this.changeSets.set(changeSet.id, changeSet);
-    const ofStack = this.#changeSetsOfStack.get(stack.id);
-    if (ofStack) ofStack.push(changeSet);
-    else this.#changeSetsOfStack.set(stack.id, [changeSet]);
-    if (token) this.#createTokens.set(token, { fingerprint, changeSetId: changeSet.id, stackId: stack.id });
-    const target = stack;
-    this.#transitions.after(this.timing.createMs / 2, () => {
+    const type = (params.get('ChangeSetType') ?? 'UPDATE') as RosChangeSetType;
+    const templateBody = templateBodyOf(params, this.settings.templates);
+    const template = parseRosTemplate(templateBody);
+    const existing = this.#targetStack(store, params, type);
+    const parameters = resolveParameters(template, params, existing);
+    if (existing) this.#checkRoom(store, existing, params.get('ChangeSetName')!);
+    else this.#checkStackLimit();
+    const stack = existing ?? newReviewStack(params);
+    if (!existing) store.addStack(stack);
+    const changeSet = newChangeSet(params, stack, { type, template, templateBody, parameters });
+    store.addChangeSet(changeSet);
+    if (token) store.rememberCreateToken(token, { fingerprint, changeSetId: changeSet.id, stackId: stack.id });
+    const scripted = this.failures.take(changeSet.regionId, stack.name, 'create');
+    this.#transitions.after(this.settings.timing.createMs / 2, () => {
       if (changeSet.status === 'CREATE_PENDING') changeSet.status = 'CREATE_IN_PROGRESS';
-      this.#transitions.after(this.timing.createMs / 2, () => this.#finishCreate(changeSet, target));
+      this.#transitions.after(this.settings.timing.createMs / 2, () =>
+        this.#finishCreate(changeSet, stack, scripted?.reason),
+      );
     });
     return { changeSetId: changeSet.id, stackId: stack.id };
   }
 
   executeChangeSet(params: RosRequestParameters): void {
-    const changeSet = this.getChangeSet(params.get('ChangeSetId'));
+    const store = this.#region(params.get('RegionId'));
+    const changeSet = store.changeSet(params.get('ChangeSetId'));
     const token = params.get('ClientToken');
     if (token !== undefined && (token.length > 64 || !/^[A-Za-z0-9_-]+$/.test(token))) {
       throw RosError.invalid('ClientToken', 'up to 64 letters, digits, hyphens and underscores');
     }
     // The same token again: the execution already happened, answer as the first time.
     if (token && changeSet.executeToken === token) return;
-    const stack = this.stacks.get(changeSet.stackId)!;
-    if (busy(stack.status)) {
-      throw new RosError(
-        'ActionInProgress',
-        409,
-        `Stack ${stack.name} already has an action (${stack.status.replace('_IN_PROGRESS', '')}) in progress.`,
-      );
-    }
+    const stack = store.stack(changeSet.stackId);
+    if (isBusy(stack.status)) throw rosStateErrors.actionInProgress(stack);
     if (changeSet.status !== 'CREATE_COMPLETE' || changeSet.executionStatus !== 'AVAILABLE') {
-      throw new RosError(
-        'InvalidChangeSetStatus',
-        400,
-        `The ChangeSet (${changeSet.id}) cannot be executed in status ${changeSet.status}/${changeSet.executionStatus}.`,
-      );
+      throw rosStateErrors.invalidChangeSetStatus(changeSet, 'executed');
     }
     if (token) changeSet.executeToken = token;
     changeSet.executionStatus = 'EXECUTE_IN_PROGRESS';
-    const action = changeSet.type === 'UPDATE' ? 'UPDATE' : changeSet.type === 'IMPORT' ? 'IMPORT' : 'CREATE';
+    const action = stackActionOf(changeSet, stack);
     stack.status = `${action}_IN_PROGRESS`;
-    for (const other of this.#changeSetsOn(stack.id)) {
-      if (other.id !== changeSet.id && live(other)) other.executionStatus = 'OBSOLETE';
-    }
-    this.#transitions.after(this.timing.executeMs, () => {
+    deleteSiblings(store.liveChangeSetsOf(stack.id), changeSet);
+    const scripted = this.failures.take(changeSet.regionId, stack.name, 'execute');
+    this.#transitions.after(this.settings.timing.executeMs, () => {
       if (stack.status !== `${action}_IN_PROGRESS`) return; // cancelled meanwhile
-      const failure = failsOnExecution(changeSet.template);
-      stack.updateTime = rosTime();
-      if (failure) {
-        changeSet.executionStatus = 'EXECUTE_FAILED';
-        stack.status =
-          action === 'CREATE'
-            ? changeSet.disableRollback
-              ? 'CREATE_FAILED'
-              : 'ROLLBACK_COMPLETE'
-            : `${action}_FAILED`;
-        stack.statusReason = failure.reason;
-        stack.operationInfo = {
-          Action: action === 'CREATE' ? 'Create' : action === 'UPDATE' ? 'Update' : 'Import',
-          Code: 'EmulatedFailure',
-          LogicalResourceId: failure.logicalResourceId,
-          Message: failure.reason,
-          ResourceType: failure.resourceType,
-          RequestId: randomUUID().toUpperCase(),
-        };
-        return;
-      }
-      changeSet.executionStatus = 'EXECUTE_COMPLETE';
-      stack.operationInfo = undefined;
-      stack.status = `${action}_COMPLETE`;
-      stack.statusReason = `Stack ${action} completed successfully`;
-      stack.template = changeSet.template;
-      stack.templateBody = changeSet.templateBody;
-      stack.templateSource = changeSet.templateSource;
-      stack.parameters = changeSet.parameters;
-      stack.disableRollback = changeSet.disableRollback;
-      if (changeSet.timeoutInMinutes !== undefined) stack.timeoutInMinutes = changeSet.timeoutInMinutes;
-      // An update keeps what it does not give again; tags, notification URLs and the role given replace the old.
-      if (changeSet.tags.length > 0 || action === 'CREATE') stack.tags = changeSet.tags;
-      if (changeSet.notificationURLs.length > 0 || action === 'CREATE')
-        stack.notificationURLs = changeSet.notificationURLs;
-      if (changeSet.ramRoleName !== undefined) stack.ramRoleName = changeSet.ramRoleName;
-      if (changeSet.parallelism !== undefined) stack.parallelism = changeSet.parallelism;
+      const failure = scripted ? scriptedFailure(scripted, changeSet) : failsOnExecution(changeSet.template);
+      if (!failure) return completeExecution(changeSet, stack, action);
+      failExecution(changeSet, stack, action, failure);
+      if (rollsBack(changeSet, action)) this.#rollBack(changeSet, stack, action);
     });
   }
 
-  getChangeSet(id: string | undefined): RosChangeSet {
-    const changeSet = id ? this.changeSets.get(id) : undefined;
-    if (!changeSet) throw new RosError('ChangeSetNotFound', 404, `The ChangeSet ${id ?? ''} could not be found.`);
-    return changeSet;
+  /** `<ACTION>_FAILED` stays visible a moment, then `<ROLLBACK>_IN_PROGRESS`, then `<ROLLBACK>_COMPLETE`. */
+  #rollBack(changeSet: RosChangeSet, stack: RosStack, action: RosStackAction): void {
+    const { executeMs } = this.settings.timing;
+    this.#transitions.after(executeMs / 2, () => {
+      startRollback(stack, action);
+      this.#transitions.after(executeMs, () => finishRollback(changeSet, stack, action));
+    });
   }
 
-  getStack(id: string | undefined): RosStack {
-    const stack = id ? this.stacks.get(id) : undefined;
-    if (!stack) throw new RosError('StackNotFound', 404, `The Stack (${id ?? ''}) could not be found.`);
-    return stack;
+  getChangeSet(regionId: string | undefined, id: string | undefined): RosChangeSet {
+    return this.#region(regionId).changeSet(id);
   }
 
-  deleteChangeSet(id: string | undefined): void {
-    const changeSet = this.getChangeSet(id);
-    const deletable =
-      ['CREATE_COMPLETE', 'CREATE_FAILED', 'DELETE_FAILED'].includes(changeSet.status) &&
-      ['UNAVAILABLE', 'AVAILABLE'].includes(changeSet.executionStatus);
-    if (!deletable) {
-      throw new RosError(
-        'InvalidChangeSetStatus',
-        400,
-        `The ChangeSet (${changeSet.id}) cannot be deleted in status ${changeSet.status}/${changeSet.executionStatus}.`,
-      );
+  getStack(regionId: string | undefined, id: string | undefined): RosStack {
+    return this.#region(regionId).stack(id);
+  }
+
+  /** The region's stacks, deleted ones too (ListStacks filters them). */
+  stacks(regionId: string | undefined): readonly RosStack[] {
+    return this.#region(regionId).stacks();
+  }
+
+  /** The stack's change sets not deleted (ListChangeSets). */
+  liveChangeSetsOf(regionId: string | undefined, stackId: string): readonly RosChangeSet[] {
+    return this.#region(regionId).liveChangeSetsOf(stackId);
+  }
+
+  /** Every stack of every region, deleted ones too (for tests to inspect). */
+  allStacks(): readonly RosStack[] {
+    return [...this.#regions.values()].flatMap((store) => store.stacks());
+  }
+
+  /** Every change set of every region, deleted ones too (for tests to inspect). */
+  allChangeSets(): readonly RosChangeSet[] {
+    return [...this.#regions.values()].flatMap((store) => store.changeSets());
+  }
+
+  /**
+   * DeleteChangeSet (computed or failed, never executed). A CREATE change set's stack stays: the page says
+   * "you must delete stacks associated with the change set" yourself.
+   */
+  deleteChangeSet(regionId: string | undefined, id: string | undefined): void {
+    const changeSet = this.#region(regionId).changeSet(id);
+    if (!isDeletable(changeSet.status, changeSet.executionStatus)) {
+      throw rosStateErrors.invalidChangeSetStatus(changeSet, 'deleted');
     }
     changeSet.status = 'DELETE_COMPLETE';
-    const stack = this.stacks.get(changeSet.stackId)!;
-    const remaining = this.#changeSetsOn(stack.id).filter(live);
-    // A stack that only ever existed for review goes with its last change set.
-    if (stack.status === 'REVIEW_IN_PROGRESS' && remaining.length === 0) stack.status = 'DELETE_COMPLETE';
   }
 
   /** DeleteStack for a stack that holds no resources yet (REVIEW_IN_PROGRESS) or has settled. */
-  deleteStack(stackId: string | undefined): void {
-    const stack = this.getStack(stackId);
-    if (stack.status.endsWith('_IN_PROGRESS') && stack.status !== 'REVIEW_IN_PROGRESS') {
-      throw new RosError(
-        'ActionInProgress',
-        409,
-        `Stack ${stack.name} already has an action (${stack.status}) in progress.`,
-      );
-    }
-    stack.status = 'DELETE_COMPLETE';
-    for (const changeSet of this.#changeSetsOn(stack.id)) changeSet.status = 'DELETE_COMPLETE';
+  deleteStack(regionId: string | undefined, stackId: string | undefined): void {
+    const store = this.#region(regionId);
+    const stack = store.stack(stackId);
+    if (isBusy(stack.status)) throw rosStateErrors.actionInProgress(stack);
+    store.deleteStack(stack);
   }
 
-  cancelUpdateStack(stackId: string | undefined): void {
-    const stack = this.getStack(stackId);
-    if (stack.status !== 'UPDATE_IN_PROGRESS') {
-      throw new RosError(
-        'CancelUpdateStackNotSupported',
-        400,
-        `Stack ${stack.name} is ${stack.status}; only a stack in UPDATE_IN_PROGRESS can be cancelled.`,
-      );
-    }
+  cancelUpdateStack(regionId: string | undefined, stackId: string | undefined): void {
+    const store = this.#region(regionId);
+    const stack = store.stack(stackId);
+    if (stack.status !== 'UPDATE_IN_PROGRESS') throw rosStateErrors.cancelNotSupported(stack);
     stack.status = 'UPDATE_ROLLBACK_IN_PROGRESS';
-    const executing = this.#changeSetsOn(stack.id).find(
-      (changeSet) => changeSet.executionStatus === 'EXECUTE_IN_PROGRESS',
-    );
-    this.#transitions.after(Math.min(50, this.timing.executeMs), () => {
+    const executing = store
+      .changeSetsOf(stack.id)
+      .find((changeSet) => changeSet.executionStatus === 'EXECUTE_IN_PROGRESS');
+    this.#transitions.after(Math.min(50, this.settings.timing.executeMs), () => {
       stack.status = 'UPDATE_ROLLBACK_COMPLETE';
       stack.statusReason = 'Stack update cancelled by user.';
       stack.updateTime = rosTime();
@@ -401,38 +219,44 @@ export class RosState {
     });
   }
 
-  #changeSetsOn(stackId: string): readonly RosChangeSet[] {
-    return this.#changeSetsOfStack.get(stackId) ?? [];
-  }
-
+  /** Every pending transition dropped (the emulator closes). */
   close(): void {
     this.#transitions.cancelAll();
   }
 
-  #templateBody(params: RosRequestParameters): string {
-    const body = params.get('TemplateBody');
-    if (body !== undefined) return body;
-    const id = params.get('TemplateId');
-    if (id !== undefined) {
-      const stored = this.templates[id];
-      if (stored === undefined) {
-        throw new RosError(
-          'TemplateNotFound',
-          404,
-          params.has('TemplateVersion')
-            ? `The Template ${id} with version ${params.get('TemplateVersion')} could not be found.`
-            : `The Template (${id}) could not be found.`,
-        );
-      }
-      return stored;
-    }
-    // An emulator cannot fetch a TemplateURL: it stands for an empty template.
-    return JSON.stringify({ ROSTemplateFormatVersion: '2015-09-01' });
+  /** The stack a change set of this type is for: the one named (UPDATE, IMPORT), none for a new one. */
+  #targetStack(store: RosStore, params: RosRequestParameters, type: RosChangeSetType): RosStack | undefined {
+    // StackId takes effect only with UPDATE or IMPORT (ignored for CREATE).
+    const stackId = type === 'CREATE' ? undefined : params.get('StackId');
+    const name = params.get('StackName')!;
+    const stack = stackId ? store.liveStack(stackId) : store.liveStackNamed(name);
+    if (!stackId && stack && type === 'CREATE') throw rosStateErrors.stackExists(name);
+    if (stack && isBusy(stack.status)) throw rosStateErrors.actionInProgress(stack);
+    return stack;
   }
 
-  #finishCreate(changeSet: RosChangeSet, stack: RosStack): void {
+  /** A name not taken among the stack's change sets, and room under the per-stack limit. */
+  #checkRoom(store: RosStore, stack: RosStack, name: string): void {
+    const onStack = store.liveChangeSetsOf(stack.id);
+    if (onStack.some((changeSet) => changeSet.name === name)) throw rosStateErrors.changeSetExists(name, stack);
+    const limit = this.settings.changeSetsPerStack;
+    if (onStack.length >= limit) throw rosStateErrors.changeSetLimit(stack, onStack.length, limit);
+  }
+
+  /**
+   * A new stack needs room under the account's limit: "Each Alibaba Cloud account can create up to 200
+   * stacks" (CreateStack page); the page names no region, so every region's stacks count.
+   */
+  #checkStackLimit(): void {
+    const limit = this.settings.stacksPerAccount;
+    let held = 0;
+    for (const store of this.#regions.values()) held += store.liveStackCount();
+    if (held >= limit) throw rosStateErrors.stackLimit(limit);
+  }
+
+  #finishCreate(changeSet: RosChangeSet, stack: RosStack, scriptedReason: string | undefined): void {
     if (changeSet.status !== 'CREATE_IN_PROGRESS') return;
-    const problem = templateProblem(changeSet.template);
+    const problem = scriptedReason ?? templateProblem(changeSet.template);
     if (problem) {
       changeSet.status = 'CREATE_FAILED';
       changeSet.statusReason = problem;
@@ -450,5 +274,19 @@ export class RosState {
       return; // ExecutionStatus stays UNAVAILABLE: nothing to execute.
     }
     changeSet.executionStatus = 'AVAILABLE';
+  }
+}
+
+/**
+ * Executing a change set deletes the stack's other change sets that were never executed (DeleteChangeSet and
+ * ExecuteChangeSet pages: "other change sets associated with the same stack ... are also deleted"); one
+ * executed before keeps its own ExecutionStatus.
+ */
+function deleteSiblings(onStack: readonly RosChangeSet[], executed: RosChangeSet): void {
+  for (const other of onStack) {
+    const neverExecuted = other.executionStatus === 'AVAILABLE' || other.executionStatus === 'UNAVAILABLE';
+    if (other === executed || !neverExecuted) continue;
+    other.status = 'DELETE_COMPLETE';
+    other.statusReason = `Deleted: change set ${executed.name} of the stack was executed.`;
   }
 }

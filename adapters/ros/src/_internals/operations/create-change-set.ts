@@ -1,0 +1,73 @@
+import type * as $Ros from '@alicloud/ros20190910';
+import { type ChangeSetError, type ChangeSetHandle, type CreateOptions } from '@changeplane/core';
+import { type CheckedRequest, generateClientToken, withClientToken } from '@changeplane/core/adapter';
+import { err, ok, type Result } from 'neverthrow';
+import type { RosChangeSetRequest } from '../../ros-change-set-request.js';
+import { rosPlannedChanges } from '../ros-change-set-state.js';
+import { rosProviderId } from '../ros-provider-id.js';
+import type { RosSession } from '../ros-session.js';
+import { toCreateChangeSetRequest } from '../to-create-change-set-request.js';
+import { callRos } from './call-ros.js';
+import { deleteOldestUnexecuted } from './delete-oldest-unexecuted.js';
+import { waitUntilPrepared } from './wait-until-prepared.js';
+
+type Created = $Ros.CreateChangeSetResponse;
+
+/** CreateChangeSet, making room first when the stack is full and the caller opted in. */
+async function createMakingRoom(
+  session: RosSession,
+  request: RosChangeSetRequest,
+  clientToken: string,
+  options: CreateOptions,
+): Promise<Result<Created, ChangeSetError>> {
+  const sdkRequest = toCreateChangeSetRequest(request, clientToken);
+  const stack = request.stackName ?? request.stackId ?? '';
+  const createOnce = () =>
+    callRos(
+      session,
+      { operation: 'CreateChangeSet', stack, send: () => session.client.createChangeSet(sdkRequest) },
+      options,
+    );
+  const created = await createOnce();
+  const full = created.isErr() && created.error.kind === 'quota-exceeded';
+  if (!full || !session.options.changeSetLimit?.deleteOldestUnexecuted || !request.stackId) return created;
+  const room = await deleteOldestUnexecuted(session, { stackId: request.stackId, regionId: request.regionId }, options);
+  return room.isErr() ? err(room.error) : await createOnce();
+}
+
+/**
+ * CreateChangeSet (the same ClientToken on every retry), then the wait until ROS has computed it: the
+ * handle says ready, or no-changes; a change set ROS could not create is a validation error.
+ */
+export async function createChangeSet(
+  session: RosSession,
+  checked: CheckedRequest<RosChangeSetRequest>,
+  options: CreateOptions,
+): Promise<Result<ChangeSetHandle, ChangeSetError>> {
+  const { request, warnings } = checked;
+  const clientToken = options.clientToken ?? request.clientToken ?? generateClientToken();
+  const created = await createMakingRoom(session, request, clientToken, options);
+  if (created.isErr()) return err(withClientToken(created.error, clientToken));
+  const body = created.value.body;
+  const ref = {
+    provider: rosProviderId,
+    changeSetId: body?.changeSetId ?? '',
+    region: request.regionId,
+    scope: {
+      stackId: body?.stackId ?? '',
+      ...(request.stackName ? { stackName: request.stackName } : {}),
+      changeSetType: request.changeSetType ?? 'UPDATE',
+    },
+  };
+  const prepared = await waitUntilPrepared(session, ref, options);
+  if (prepared.isErr()) return err(withClientToken(prepared.error, clientToken));
+  return ok({
+    ...ref,
+    outcome: prepared.value.executionStatus === 'AVAILABLE' ? 'ready' : 'no-changes',
+    entities: [request.stackName ?? request.stackId ?? ''],
+    changes: rosPlannedChanges(prepared.value.changes),
+    startToken: options.startToken ?? generateClientToken(),
+    createdAt: new Date().toISOString(),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  });
+}
