@@ -134,11 +134,11 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
 
   /** DescribeChangeSet, as the neutral state. */
   describe(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
-    return describeChangeSet(this.#session, ref, options);
+    return new ResultAsync(describeChangeSet(this.#session, ref, options));
   }
 
   cancel(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
-    return cancelChangeSet(this.#session, ref, options);
+    return new ResultAsync(cancelChangeSet(this.#session, ref, options));
   }
 
   waitUntilSettled(ref: ChangeSetRef, options: WaitOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {

@@ -9,7 +9,7 @@ import {
   reviseChangeSetError,
   type StartedChangeSet,
 } from '@changeplane/core';
-import type { ResultAsync } from 'neverthrow';
+import type { Result } from 'neverthrow';
 import type { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
 import { defaultCatalog } from './default-catalog.js';
 import { marketplaceChangeSetState } from './marketplace-change-set-state.js';
@@ -30,7 +30,7 @@ export interface HeldLeasesParts {
   readonly watchIntervalMs: number;
   readonly settleWatcher: (catalog: string) => ChangeSetSettleWatcher;
   /** One DescribeChangeSet, the keeper's safety net. */
-  readonly describe: (ref: ChangeSetRef) => ResultAsync<DescribeChangeSetCommandOutput, ChangeSetError>;
+  readonly describe: (ref: ChangeSetRef) => PromiseLike<Result<DescribeChangeSetCommandOutput, ChangeSetError>>;
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type WaitOptions,
   waitUntilSettled,
 } from '@changeplane/core';
-import { okAsync, ResultAsync } from 'neverthrow';
+import { ok, ResultAsync } from 'neverthrow';
 import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceChangeSetState } from '../marketplace-change-set-state.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
@@ -30,11 +30,13 @@ export function waitUntilChangeSetSettled(
   let first = true;
   /** The last description, while running: its change list is the settled one's (only Status and EndTime move). */
   let running: DescribeChangeSetCommandOutput | undefined;
-  const describe = () =>
-    describeChangeSetOutput(session, ref, { retry: { maxAttempts: 1 } }, 'describe').map((output) => {
+  const describe = async () => {
+    const described = await describeChangeSetOutput(session, ref, { retry: { maxAttempts: 1 } }, 'describe');
+    return described.map((output) => {
       running = output;
       return marketplaceChangeSetState(ref, output);
     });
+  };
   // A SUCCEEDED listing plus the running description is exactly what a describe would answer now, so no
   // DescribeChangeSet follows the news, as long as both name the same entities (a create's identifier the
   // service gave only on success would differ: that one is described). FAILED and CANCELLED are described
@@ -54,10 +56,12 @@ export function waitUntilChangeSetSettled(
     const waitMs = Math.max(0, Math.min(safetyNetMs, deadline - Date.now()));
     const heard = first ? Promise.resolve(undefined) : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
     first = false;
-    return ResultAsync.fromSafePromise(heard).andThen((summary) => {
-      const settled = fromListing(summary);
-      return settled ? okAsync(settled) : describe();
-    });
+    return new ResultAsync(
+      heard.then((summary) => {
+        const settled = fromListing(summary);
+        return settled ? ok(settled) : describe();
+      }),
+    );
   };
   return waitUntilSettled(
     poll,
