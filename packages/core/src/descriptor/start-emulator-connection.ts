@@ -21,7 +21,7 @@ export interface EmulatorWiring<Request> {
 /** How an adapter starts its emulator and wires a provider to it. */
 export interface EmulatorLauncher<Server extends StartedEmulatorServer, Request> {
   /** Starts the emulator at its pace for the run's speed (imported lazily: it is an optional peer dependency). */
-  start(listen: { readonly host?: string; readonly port?: number }): Promise<Server>;
+  start(listen: { readonly host?: string; readonly port?: number; readonly seed?: unknown }): Promise<Server>;
   /** A provider talking to the started emulator, sharing what the run gives (its lock store). */
   wire(server: Server, options: EmulatorStartOptions): EmulatorWiring<Request>;
 }
@@ -38,6 +38,7 @@ export async function startEmulatorConnection<Server extends StartedEmulatorServ
   const server = await launcher.start({
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
   let wiring: EmulatorWiring<Request>;
   try {

@@ -8,6 +8,6 @@ export interface EmulatorServerOptions {
   readonly port?: number;
   /** Faults injected from the start (`faults.add` adds more while running). */
   readonly faults?: readonly FaultRule[];
-  /** Seed of the fault injector's randomness. */
-  readonly seed?: number;
+  /** Seed of the fault injector's randomness (a service's `seed` option is the state it starts with). */
+  readonly faultSeed?: number;
 }

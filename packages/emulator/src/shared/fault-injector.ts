@@ -64,6 +64,16 @@ export class FaultInjector {
     this.#rules.push({ rule, remaining: rule.count ?? Number.POSITIVE_INFINITY });
   }
 
+  /** The rules that can still fire, each with the uses it has left as its `count`. */
+  rules(): FaultRule[] {
+    return this.#rules
+      .filter((active) => active.remaining > 0)
+      .map((active) => ({
+        ...active.rule,
+        ...(Number.isFinite(active.remaining) ? { count: active.remaining } : {}),
+      }));
+  }
+
   /** Removes every rule. */
   clear(): void {
     this.#rules.length = 0;

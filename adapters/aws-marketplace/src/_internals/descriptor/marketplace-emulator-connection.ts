@@ -1,5 +1,6 @@
 import type { EmulatorSpeed, EmulatorStartOptions, EmulatorWiring, RunningEmulator } from '@changeplane/core';
 import { startEmulatorConnection } from '@changeplane/core';
+import type { MarketplaceSeed } from '@changeplane/emulator';
 import { AwsMarketplaceProvider } from '../../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';
 
@@ -10,8 +11,14 @@ export function startMarketplaceEmulatorConnection(
 ): Promise<RunningEmulator<MarketplaceChangeSetRequest>> {
   return startEmulatorConnection(
     {
-      start: async (listen) =>
-        (await import('@changeplane/emulator')).startMarketplaceEmulator({ ...listen, timing: paceOf[speed] }),
+      // With a seed, only its entities exist, as in the service; without one (the demo, a quick try) a change
+      // naming an unknown entity makes it, so any plan runs.
+      start: async ({ seed, ...listen }) =>
+        (await import('@changeplane/emulator')).startMarketplaceEmulator({
+          ...listen,
+          timing: paceOf[speed],
+          ...(seed === undefined ? { unknownEntities: 'create' } : { seed: seed as MarketplaceSeed }),
+        }),
       wire: (emulator, { lockStore }): EmulatorWiring<MarketplaceChangeSetRequest> => ({
         provider: AwsMarketplaceProvider.fromOptions({
           ...(lockStore ? { lockStore } : {}),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorServerOptions } from '../../shared/emulator-server-options.js';
 import { FaultInjector } from '../../shared/fault-injector.js';
 import type { RunningServiceEmulator } from '../../shared/running-service-emulator.js';
+import { answerControl, type ControlEndpoints, controlPathPrefix } from './control-routes.js';
 import { delay } from './delay.js';
 import type { EmulatedService } from './emulated-service.js';
 import { dropConnection, sendJson, startHttpServer } from './http-server.js';
@@ -16,7 +17,7 @@ const send = (response: ServerResponse, answer: JsonAnswer) =>
 /**
  * Starts an emulator: the shared HTTP server and the one request path both services take.
  *
- * A request goes: read -> route and signature (in the service's order) -> count -> injected fault
+ * A request under `/_emulator/` goes to the control API (control-routes.ts). Any other goes: read -> route and signature (in the service's order) -> count -> injected fault
  * (slow, drop, throttle, 5xx) -> rate limit -> decode -> handler -> after-faults (drop, 5xx: the request
  * took effect, but the caller never hears so) -> the service's success answer. Anything thrown on the way
  * is answered by the service's error encoder.
@@ -26,13 +27,20 @@ export async function startServicePipeline<Request, Caller, Context, Answer>(
   options: EmulatorServerOptions & {
     /** Runs on close, before the server stops (cancels the state's scheduled transitions). */
     readonly onClose?: () => void;
+    /** The control API under `/_emulator/`; the faults are the pipeline's own, given once it has made them. */
+    readonly control?: (faults: FaultInjector) => ControlEndpoints;
   },
 ): Promise<RunningServiceEmulator> {
-  const faults = new FaultInjector(options.faults ?? [], options.seed);
+  const faults = new FaultInjector(options.faults ?? [], options.faultSeed);
   const limiter = new RateLimiter();
   const counter = new RequestCounter();
+  const control = options.control?.(faults);
 
   const handle = async (incoming: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> => {
+    // The control API first: unsigned, never counted, faulted or rate limited.
+    if (control && incoming.url?.startsWith(controlPathPrefix)) {
+      return send(response, answerControl(incoming.method ?? '', incoming.url, body, control));
+    }
     const requestId = service.newRequestId();
     try {
       const request = service.read({
