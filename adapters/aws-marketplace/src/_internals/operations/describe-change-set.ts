@@ -39,5 +39,5 @@ export async function describeChangeSet(
   options: CallOptions,
 ): Promise<Result<ChangeSetState, ChangeSetError>> {
   const described = await describeChangeSetOutput(session, ref, options, 'describe');
-  return described.map((output) => marketplaceChangeSetState(ref, output));
+  return described.map((output) => marketplaceChangeSetState(ref, output, session.redactor));
 }

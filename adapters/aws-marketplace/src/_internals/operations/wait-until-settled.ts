@@ -34,7 +34,7 @@ export function waitUntilChangeSetSettled(
     const described = await describeChangeSetOutput(session, ref, { retry: { maxAttempts: 1 } }, 'describe');
     return described.map((output) => {
       running = output;
-      return marketplaceChangeSetState(ref, output);
+      return marketplaceChangeSetState(ref, output, session.redactor);
     });
   };
   // A SUCCEEDED listing plus the running description is exactly what a describe would answer now, so no
@@ -48,7 +48,11 @@ export function waitUntilChangeSetSettled(
     if (described.has('') || listed.length !== described.size || !listed.every((id) => described.has(id))) {
       return undefined;
     }
-    return marketplaceChangeSetState(ref, { ...running, Status: summary.Status, EndTime: summary.EndTime });
+    return marketplaceChangeSetState(
+      ref,
+      { ...running, Status: summary.Status, EndTime: summary.EndTime },
+      session.redactor,
+    );
   };
   // Describe at once, then each time the shared watcher hears the change set settled (or the safety net
   // passes). One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
