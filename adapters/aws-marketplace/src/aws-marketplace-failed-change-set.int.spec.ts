@@ -10,7 +10,7 @@ import type { MarketplaceChange } from './marketplace-change-set-request.js';
 
 const update = (
   identifier: string,
-  details: Record<string, unknown> = { ProductTitle: identifier },
+  details: MarketplaceChange['details'] = { ProductTitle: identifier },
 ): MarketplaceChange => ({
   changeType: 'UpdateInformation',
   entity: { type: 'SaaSProduct@1.0', identifier },
