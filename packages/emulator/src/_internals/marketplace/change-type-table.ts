@@ -25,23 +25,20 @@ const productChanges = [
   'RestrictDeliveryOptions',
 ];
 
+/** Where the product is offered, and on which instance types (AMI and machine learning products). */
+const regionChanges = ['AddRegions', 'RestrictRegions', 'UpdateFutureRegionSupport'];
+const instanceTypeChanges = ['AddInstanceTypes', 'RestrictInstanceTypes'];
+
 /** Keyed by entity type without its version (`SaaSProduct` for `SaaSProduct@1.0`). */
 export const changeTypesByEntityType: Readonly<Record<string, EntityTypeChangeTypes>> = {
   AmiProduct: {
     creates: ['CreateProduct'],
-    changes: [
-      ...productChanges,
-      'AddRegions',
-      'RestrictRegions',
-      'UpdateFutureRegionSupport',
-      'AddInstanceTypes',
-      'RestrictInstanceTypes',
-    ],
+    changes: [...productChanges, ...regionChanges, ...instanceTypeChanges],
     source: `${reference}/work-with-single-ami-products.html`,
   },
   ContainerProduct: {
     creates: ['CreateProduct'],
-    changes: [...productChanges, 'AddRegions', 'RestrictRegions', 'UpdateFutureRegionSupport', 'AddRepositories'],
+    changes: [...productChanges, ...regionChanges, 'AddRepositories'],
     source: `${reference}/work-with-container-products.html`,
   },
   SaaSProduct: {
@@ -51,14 +48,7 @@ export const changeTypesByEntityType: Readonly<Record<string, EntityTypeChangeTy
   },
   MachineLearningProduct: {
     creates: ['CreateProduct'],
-    changes: [
-      ...productChanges,
-      'AddRegions',
-      'RestrictRegions',
-      'UpdateFutureRegionSupport',
-      'AddInstanceTypes',
-      'RestrictInstanceTypes',
-    ],
+    changes: [...productChanges, ...regionChanges, ...instanceTypeChanges],
     source: `${reference}/work-with-seller-products.html`,
   },
   DataProduct: {

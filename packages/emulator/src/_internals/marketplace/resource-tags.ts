@@ -2,9 +2,8 @@ import type { Tag } from './catalog-records.js';
 import type { OperationContext } from './operation-context.js';
 import { checkResourceArn } from './resource-arn-rule.js';
 import { startChangeSetModel as model } from './start-change-set-model.js';
+import { tagRules } from './start-change-set-rules.js';
 import { ViolationCollector } from './violation-collector.js';
-
-const tagRules = { list: model.TagList, key: model.TagKey, value: model.TagValue };
 
 /** POST /TagResource {ResourceArn, Tags}: an entity's or change set's tags; a key given again takes the new value. */
 export function tagResource({ state, account, body }: OperationContext): unknown {

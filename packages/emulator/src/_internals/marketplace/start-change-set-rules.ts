@@ -5,7 +5,8 @@ import { entityIdOf } from './entity-identifier.js';
 import { startChangeSetModel as model } from './start-change-set-model.js';
 import { type TagRules, ViolationCollector } from './violation-collector.js';
 
-const tagRules: TagRules = { list: model.TagList, key: model.TagKey, value: model.TagValue };
+/** The model's Tag and TagList limits (ChangeSetTags, EntityTags, TagResource). */
+export const tagRules: TagRules = { list: model.TagList, key: model.TagKey, value: model.TagValue };
 
 /** A change as received on the wire, before validation. */
 export interface WireChange {
