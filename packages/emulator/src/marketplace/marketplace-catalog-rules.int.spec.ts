@@ -76,6 +76,16 @@ describe('the Marketplace catalog rules', () => {
   describe('having changes the catalog refuses after the request', () => {
     it.each<[string, Change, string]>([
       ['an entity that does not exist', update('prod-missing'), 'ENTITY_NOT_FOUND'],
+      // "Errors in the AMI products API": AddDeliveryOptions, INVALID_PRODUCT, "Use an existing limited or public product."
+      [
+        'a new AMI version on a product that does not exist',
+        {
+          ChangeType: 'AddDeliveryOptions',
+          Entity: { Type: 'AmiProduct@1.0', Identifier: 'prod-missing' },
+          DetailsDocument: { DeliveryOptions: [] },
+        },
+        'INVALID_PRODUCT',
+      ],
       [
         'a change type that does not exist',
         update('prod-abc', { ChangeType: 'NoSuchChangeType' }),

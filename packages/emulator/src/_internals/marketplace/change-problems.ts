@@ -12,7 +12,8 @@ export type UnknownEntities = 'fail' | 'create';
  * a change it accepts): an entity that does not exist for the account (ENTITY_NOT_FOUND) or is of another
  * type (INCOMPATIBLE_ENTITY_TYPE), a change type that does not apply to the entity type (INVALID_CHANGE_TYPE,
  * change-type-table.ts) and details the change type's schema refuses (INVALID_INPUT, details-schema.ts).
- * The pages name no ErrorCode values for these: the codes are the emulator's (docs/provider-notes.md).
+ * Where an AWS guide names the code it is used (`documentedNotFound`); the others are the emulator's
+ * (docs/provider-notes.md).
  */
 export function changeProblems(
   changes: readonly StoredChange[],
@@ -44,9 +45,14 @@ function entityProblems(
   if (created.has(entityIdOf(Identifier))) return [];
   const entity = entities.get(account, Identifier);
   if (entity === undefined) {
-    return unknownEntities === 'create'
-      ? []
-      : [{ ErrorCode: 'ENTITY_NOT_FOUND', ErrorMessage: `Entity ${Identifier} of type ${Type} was not found.` }];
+    if (unknownEntities === 'create') return [];
+    const documented = documentedNotFound[`${baseEntityType(Type)}/${change.ChangeType}`];
+    return [
+      documented ?? {
+        ErrorCode: 'ENTITY_NOT_FOUND',
+        ErrorMessage: `Entity ${Identifier} of type ${Type} was not found.`,
+      },
+    ];
   }
   if (baseEntityType(entity.type) !== baseEntityType(Type)) {
     return [
@@ -58,6 +64,18 @@ function entityProblems(
   }
   return [];
 }
+
+/**
+ * The codes an AWS guide names for a change on a product that is not there: "Errors in the AMI products API"
+ * (AWS Marketplace Catalog API Reference): AddDeliveryOptions, INVALID_PRODUCT, "Use an existing limited or
+ * public product." Other entity types and change types: ENTITY_NOT_FOUND (the emulator's).
+ */
+const documentedNotFound: Readonly<Record<string, ErrorDetail>> = {
+  'AmiProduct/AddDeliveryOptions': {
+    ErrorCode: 'INVALID_PRODUCT',
+    ErrorMessage: 'Use an existing limited or public product.',
+  },
+};
 
 function changeTypeProblems({ ChangeType, Entity }: StoredChange): ErrorDetail[] {
   const known = changeTypesByEntityType[baseEntityType(Entity.Type)];
