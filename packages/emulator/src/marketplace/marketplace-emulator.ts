@@ -1,6 +1,6 @@
 import type { EntitySeed } from '../_internals/marketplace/catalog-entities.js';
 import { CatalogState } from '../_internals/marketplace/catalog-state.js';
-import { marketplaceControl } from '../_internals/marketplace/marketplace-control.js';
+import { inspectChangeSet, marketplaceControl } from '../_internals/marketplace/marketplace-control.js';
 import { marketplaceService } from '../_internals/marketplace/marketplace-service.js';
 import { startServicePipeline } from '../_internals/shared/service-pipeline.js';
 import { InvalidSeedError } from '../shared/seed-issue.js';
@@ -59,7 +59,7 @@ export async function startMarketplaceEmulator(
     region,
     credentials: { accessKeyId: first.accessKeyId, secretAccessKey: first.secretAccessKey },
     control: control as MarketplaceEmulatorControl,
-    changeSets: () => control?.state().changeSets ?? [],
+    changeSets: () => state.allChangeSets().map(inspectChangeSet),
   };
 }
 

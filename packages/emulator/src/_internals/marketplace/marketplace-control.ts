@@ -74,7 +74,8 @@ export function marketplaceControl(
   };
 }
 
-function inspectChangeSet(changeSet: StoredChangeSet): ChangeSetInspection {
+/** What tests see of one change set (`changeSets()`, `GET /_emulator/state`). */
+export function inspectChangeSet(changeSet: StoredChangeSet): ChangeSetInspection {
   return {
     changeSetId: changeSet.id,
     status: changeSet.status,
