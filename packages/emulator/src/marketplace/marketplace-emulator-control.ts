@@ -40,4 +40,5 @@ export interface MarketplaceEmulatorState {
   readonly faults: readonly FaultRule[];
 }
 
+/** The Marketplace emulator's `control`: failure rules for change sets on entities, faults, reset, state. */
 export type MarketplaceEmulatorControl = EmulatorControl<MarketplaceFailureRule, MarketplaceEmulatorState>;
