@@ -1,6 +1,7 @@
 /**
  * Which change types apply to which entity types, as the AWS Marketplace API Reference pages name them
- * (read 2026-12; each row cites its page). A change type a page names that is missing here would be refused
+ * (read 2026-12; each row cites its page), checked against the change sets of AWS's own samples
+ * (aws-samples/aws-marketplace-reference-code, `test/fidelity/marketplace/measure-public-samples.ts`). A change type a page names that is missing here would be refused
  * wrongly: add it with its source. `creates` are the change types
  * that take no Entity.Identifier and make a new entity (`CreateProduct`, `CreateOffer`, ...).
  */
@@ -12,9 +13,10 @@ export interface EntityTypeChangeTypes {
 
 const reference = 'https://docs.aws.amazon.com/marketplace/latest/APIReference';
 
-/** Change types every seller product type shares (work-with-seller-products: create, information, dimensions, visibility, targeting). */
+/** Change types every seller product type shares (work-with-seller-products: create, information, dimensions, visibility, targeting, release). */
 const productChanges = [
   'UpdateInformation',
+  'ReleaseProduct',
   'AddDimensions',
   'UpdateDimensions',
   'RestrictDimensions',
@@ -57,7 +59,12 @@ export const changeTypesByEntityType: Readonly<Record<string, EntityTypeChangeTy
     source: `${reference}/API_StartChangeSet.html`,
   },
   Offer: {
-    creates: ['CreateOffer', 'CreateReplacementOffer', 'CreateOfferUsingResaleAuthorization'],
+    creates: [
+      'CreateOffer',
+      'CreateReplacementOffer',
+      'CreateOfferUsingResaleAuthorization',
+      'CreateReplacementOfferUsingResaleAuthorization',
+    ],
     changes: [
       'UpdateInformation',
       'UpdateTargeting',
@@ -85,10 +92,28 @@ export const changeTypesByEntityType: Readonly<Record<string, EntityTypeChangeTy
       'UpdateSupportTerms',
       'UpdateValidityTerms',
       'UpdatePaymentScheduleTerms',
+      'UpdateBuyerTargetingTerms',
       'ReleaseResaleAuthorization',
       'RestrictResaleAuthorization',
     ],
     source: `${reference}/work-with-resale-authorizations.html`,
+  },
+  OfferSet: {
+    creates: ['CreateOfferSet'],
+    changes: [
+      'UpdateInformation',
+      'AssociateOffers',
+      'DisassociateOffers',
+      'AssociateSolution',
+      'DisassociateSolution',
+      'ReleaseOfferSet',
+    ],
+    source: `${reference}/work-with-multi-product-solutions.html`,
+  },
+  Solution: {
+    creates: ['CreateSolution'],
+    changes: ['UpdateInformation', 'UpdateRelatedProducts', 'ReleaseSolution'],
+    source: `${reference}/work-with-multi-product-solutions.html`,
   },
   Experience: {
     creates: ['CreateExperience'],

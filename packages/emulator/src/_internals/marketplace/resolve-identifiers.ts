@@ -5,6 +5,14 @@ import { baseEntityType } from './entity-identifier.js';
 import { randomIdentifier } from './random-identifier.js';
 import type { ValidChange } from './start-change-set-rules.js';
 
+/** How the service's identifiers of each entity type begin (`offer-...`, `offerset-...`); products are `prod-...`. */
+const identifierPrefix: Readonly<Record<string, string>> = {
+  Offer: 'offer',
+  OfferSet: 'offerset',
+  ResaleAuthorization: 'resaleauthz',
+  Solution: 'solution',
+};
+
 /** A Create* change type of the entity type (change-type-table.ts), or any `Create` name for a type it lacks. */
 const isCreate = (change: ValidChange) =>
   (changeTypesByEntityType[baseEntityType(change.Entity.Type)]?.creates ?? []).includes(change.ChangeType) ||
@@ -22,8 +30,7 @@ export function resolveIdentifiers(changes: readonly ValidChange[]): StoredChang
     const given = change.Entity.Identifier;
     if (given !== undefined) return changeReference.nameIn(given) === undefined ? given : undefined;
     if (!isCreate(change)) return '';
-    const prefix = change.Entity.Type.toLowerCase().startsWith('offer') ? 'offer' : 'prod';
-    return `${prefix}-${randomIdentifier(13)}`;
+    return `${identifierPrefix[baseEntityType(change.Entity.Type)] ?? 'prod'}-${randomIdentifier(13)}`;
   });
   const indexByName = new Map<string, number>();
   changes.forEach((change, index) => {
