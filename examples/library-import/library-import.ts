@@ -25,7 +25,10 @@ async function carryOut<Request>(provider: ChangeSetProvider<Request>, request: 
 
 export async function main(): Promise<ChangeSetState[]> {
   const rosEmulator = await startRosEmulator();
-  const marketplaceEmulator = await startMarketplaceEmulator();
+  // The emulator's catalog holds only what it is seeded with: the product the change set updates.
+  const marketplaceEmulator = await startMarketplaceEmulator({
+    seed: { entities: [{ type: 'SaaSProduct@1.0', identifier: 'prod-library' }] },
+  });
   const ros = RosProvider.fromOptions({
     regionId: rosEmulator.regionId,
     endpoint: rosEmulator.endpoint,

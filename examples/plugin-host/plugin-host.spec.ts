@@ -8,7 +8,10 @@ describe('examples/plugin-host', () => {
 
   beforeAll(async () => {
     const ros = await startRosEmulator();
-    const marketplace = await startMarketplaceEmulator();
+    // The catalog has the entity the bot updates, as the service would.
+    const marketplace = await startMarketplaceEmulator({
+      seed: { entities: [{ type: 'SaaSProduct@1.0', identifier: 'prod-bot' }] },
+    });
     host = await startPluginHost([
       {
         module: '@changeplane/ros',

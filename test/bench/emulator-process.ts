@@ -3,6 +3,7 @@
 import { startMarketplaceEmulator, startRosEmulator } from '@changeplane/emulator';
 
 const marketplace = await startMarketplaceEmulator({
+  unknownEntities: 'create',
   timing: { preparingMs: 5, applyingMs: 5 },
   limits: { ratesPerSecond: false },
 });

@@ -100,7 +100,11 @@ export async function benchSchedulerOnce(
     return { changeType: change.changeType, entity: { type, identifier }, details: { Note: `change ${index}` } };
   });
   const plan = planChangeSets(workload, marketplacePlanningPolicy)._unsafeUnwrap();
-  const emulator = await startMarketplaceEmulator({ timing, limits: { openChangeSetsPerAccount: concurrency } });
+  const emulator = await startMarketplaceEmulator({
+    unknownEntities: 'create',
+    timing,
+    limits: { openChangeSetsPerAccount: concurrency },
+  });
   const client = new MarketplaceCatalogClient({
     region: emulator.region,
     endpoint: emulator.endpoint,

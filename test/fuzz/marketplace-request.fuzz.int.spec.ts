@@ -52,7 +52,7 @@ describe('Marketplace requests, generated (fast-check)', () => {
   let client: MarketplaceCatalogClient;
   let provider: AwsMarketplaceProvider;
   beforeAll(async () => {
-    emulator = await startMarketplaceEmulator({ limits: { ratesPerSecond: false } });
+    emulator = await startMarketplaceEmulator({ unknownEntities: 'create', limits: { ratesPerSecond: false } });
     const options = { region: emulator.region, endpoint: emulator.endpoint, credentials: emulator.credentials };
     provider = AwsMarketplaceProvider.fromOptions({ ...options, retry: { maxAttempts: 1 } });
     client = new MarketplaceCatalogClient({ ...options, maxAttempts: 1 });

@@ -10,6 +10,7 @@ export async function leaseLoss(rounds = 5) {
   let failures = 0;
   for (let round = 0; round < rounds; round += 1) {
     const emulator = await startMarketplaceEmulator({
+      unknownEntities: 'create',
       limits: { ratesPerSecond: false },
       faults: [{ kind: 'throttle', operation: 'StartChangeSet', count: 1 }],
     });

@@ -11,6 +11,7 @@ export async function manyBots(rounds = 3, bots = 5, runsPerBot = 20, entities =
   let failures = 0;
   for (let round = 0; round < rounds; round += 1) {
     const emulator = await startMarketplaceEmulator({
+      unknownEntities: 'create',
       limits: { ratesPerSecond: false, openChangeSetsPerAccount: 1_000 },
       timing: { preparingMs: 20, applyingMs: 40 },
     });

@@ -39,6 +39,7 @@ describe('AwsMarketplaceProvider fencing and client tokens', () => {
   describe('having a lease that lapsed and was taken over between two StartChangeSet attempts', () => {
     it('should start nothing under the stale lease and say locked (LeaseLost)', async () => {
       emulator = await startMarketplaceEmulator({
+        unknownEntities: 'create',
         limits: { ratesPerSecond: false },
         faults: [{ kind: 'throttle', operation: 'StartChangeSet', count: 1 }],
       });
@@ -63,6 +64,7 @@ describe('AwsMarketplaceProvider fencing and client tokens', () => {
   describe('having a StartChangeSet whose answer never arrives', () => {
     it('should return the error with the token it was sent with, and the same token finds the change set', async () => {
       emulator = await startMarketplaceEmulator({
+        unknownEntities: 'create',
         limits: { ratesPerSecond: false },
         faults: [{ kind: 'drop', operation: 'StartChangeSet', after: true, count: 1 }],
       });

@@ -12,7 +12,7 @@ describe('AwsMarketplaceProvider start from a handle read back from disk', () =>
   });
 
   const created = async (store: InMemoryEntityLockStore): Promise<ChangeSetHandle> => {
-    emulator = await startMarketplaceEmulator({ limits: { ratesPerSecond: false } });
+    emulator = await startMarketplaceEmulator({ unknownEntities: 'create', limits: { ratesPerSecond: false } });
     provider = AwsMarketplaceProvider.fromOptions({
       region: emulator.region,
       endpoint: emulator.endpoint,

@@ -27,6 +27,7 @@ describe(AwsMarketplaceProvider, () => {
   const providers: AwsMarketplaceProvider[] = [];
   const start = async (options: MarketplaceEmulatorOptions = {}) => {
     emulator = await startMarketplaceEmulator({
+      unknownEntities: 'create',
       limits: { ratesPerSecond: false },
       timing: { preparingMs: 40, applyingMs: 40 },
       ...options,
@@ -81,7 +82,7 @@ describe(AwsMarketplaceProvider, () => {
       await start();
       const marketplace = provider();
       const handle = (
-        await marketplace.create(request(change('prod-1', 'UpdateInformation', { EmulatorOutcome: 'FAIL' })))
+        await marketplace.create(request(change('prod-1', 'UpdateInformation', { ProductTitle: 42 })))
       )._unsafeUnwrap();
       const started = (await marketplace.start(handle))._unsafeUnwrap();
       const settled = (await marketplace.waitUntilSettled(started, wait))._unsafeUnwrap();
@@ -94,13 +95,10 @@ describe(AwsMarketplaceProvider, () => {
       const marketplace = provider();
       const ok = await marketplace.create(request(change('prod-1')), { validateOnServer: true, wait });
       expect(ok.isOk()).toBe(true);
-      const refused = await marketplace.create(
-        request(change('prod-1', 'UpdateInformation', { EmulatorOutcome: 'FAIL' })),
-        {
-          validateOnServer: true,
-          wait,
-        },
-      );
+      const refused = await marketplace.create(request(change('prod-1', 'UpdateInformation', { ProductTitle: 42 })), {
+        validateOnServer: true,
+        wait,
+      });
       expect(refused._unsafeUnwrapErr()).toMatchObject({ kind: 'validation' });
       expect(emulator.changeSets().every((item) => item.intent === 'VALIDATE')).toBe(true);
     });

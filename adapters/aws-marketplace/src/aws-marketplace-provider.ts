@@ -134,11 +134,11 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
 
   /** DescribeChangeSet, as the neutral state. */
   describe(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
-    return describeChangeSet(this.#session, ref, options);
+    return new ResultAsync(describeChangeSet(this.#session, ref, options));
   }
 
   cancel(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
-    return cancelChangeSet(this.#session, ref, options);
+    return new ResultAsync(cancelChangeSet(this.#session, ref, options));
   }
 
   /** What the handle would do, apart from its name and tokens: equal for the same changes on every run. */

@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AwsMarketplaceProvider } from './aws-marketplace-provider.js';
 import type { MarketplaceChange } from './marketplace-change-set-request.js';
 
-const change = (identifier: string, outcome?: 'FAIL'): MarketplaceChange => ({
+/** `refused`: a ProductTitle that is not a string, which the UpdateInformation schema refuses (INVALID_INPUT). */
+const change = (identifier: string, refused = false): MarketplaceChange => ({
   changeType: 'UpdateInformation',
   entity: { type: 'SaaSProduct@1.0', identifier },
-  details: { ProductTitle: identifier, ...(outcome ? { EmulatorOutcome: outcome } : {}) },
+  details: { ProductTitle: refused ? 42 : identifier },
 });
 
 describe('AwsMarketplaceProvider.waitUntilSettled', () => {
@@ -15,7 +16,10 @@ describe('AwsMarketplaceProvider.waitUntilSettled', () => {
   let provider: AwsMarketplaceProvider | undefined;
   /** A provider with the defaults users get, on a client that counts its calls. */
   const start = async () => {
-    emulator = await startMarketplaceEmulator({ timing: { preparingMs: 100, applyingMs: 200 } });
+    emulator = await startMarketplaceEmulator({
+      unknownEntities: 'create',
+      timing: { preparingMs: 100, applyingMs: 200 },
+    });
     const client = new MarketplaceCatalogClient({
       region: emulator.region,
       endpoint: emulator.endpoint,
@@ -73,7 +77,7 @@ describe('AwsMarketplaceProvider.waitUntilSettled', () => {
       const marketplace = await start();
       const ref = (
         await marketplace
-          .create({ changes: [change('prod-1'), change('prod-2', 'FAIL')] })
+          .create({ changes: [change('prod-1'), change('prod-2', true)] })
           .andThen((handle) => marketplace.start(handle))
       )._unsafeUnwrap();
       const settled = (await marketplace.waitUntilSettled(ref))._unsafeUnwrap();

@@ -51,6 +51,7 @@ describe('Marketplace errors quoting credentials', () => {
 
   beforeEach(async () => {
     emulator = await startMarketplaceEmulator({
+      unknownEntities: 'create',
       limits: { ratesPerSecond: false },
       credentials: [
         { accessKeyId: one.accessKeyId, secretAccessKey: one.secretAccessKey },

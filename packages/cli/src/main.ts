@@ -169,6 +169,7 @@ export async function main(
   emulators
     .addOption(speedOption())
     .option('--json', 'print the environment as one JSON object')
+    .option('--seed <file>', 'start each emulator with its section of this YAML or JSON file (`marketplace:`, `ros:`)')
     .action(async (options) => {
       const { emulatorsCommand } = await import('./_internals/commands/emulators-command.js');
       exitCode = await emulatorsCommand(options, descriptors);

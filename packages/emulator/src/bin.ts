@@ -56,6 +56,8 @@ try {
     host: values.host,
     port: marketplacePort,
     timing: { preparingMs: 800, applyingMs: 1_600 },
+    // No seed here: a change naming an unknown entity makes it, as `changeplane emulators` without --seed.
+    unknownEntities: 'create',
   });
   process.stdout.write(
     [

@@ -11,6 +11,16 @@ const payloads = readdirSync(corpus)
   .sort()
   .map((file) => [file, JSON.parse(readFileSync(join(corpus, file), 'utf8')) as Record<string, unknown>] as const);
 
+/**
+ * The existing entities the payloads change (literal identifiers, not `$Name.Entity.Identifier`): the catalog
+ * fails a change on an entity it does not have, so the emulator is seeded with them, as a real account has them.
+ */
+const referencedEntities = payloads.flatMap(([, payload]) =>
+  (payload.ChangeSet as { Entity: { Type: string; Identifier?: string } }[])
+    .filter(({ Entity }) => Entity.Identifier !== undefined && !Entity.Identifier.startsWith('$'))
+    .map(({ Entity }) => ({ type: Entity.Type, identifier: Entity.Identifier as string })),
+);
+
 describe('the Marketplace fidelity corpus (realistic StartChangeSet payloads)', () => {
   let emulator: RunningMarketplaceEmulator;
   let provider: AwsMarketplaceProvider;
@@ -18,6 +28,7 @@ describe('the Marketplace fidelity corpus (realistic StartChangeSet payloads)', 
     emulator = await startMarketplaceEmulator({
       timing: { preparingMs: 20, applyingMs: 20 },
       limits: { ratesPerSecond: false },
+      seed: { entities: referencedEntities },
     });
     provider = AwsMarketplaceProvider.fromOptions({
       region: emulator.region,

@@ -43,6 +43,7 @@ for (const file of files(folder).sort()) {
 }
 
 const emulator = await startMarketplaceEmulator({
+  unknownEntities: 'create',
   timing: { preparingMs: 5, applyingMs: 5 },
   limits: { ratesPerSecond: false },
 });

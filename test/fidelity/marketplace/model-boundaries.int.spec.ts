@@ -171,7 +171,7 @@ describe('StartChangeSet model constraints at their boundaries, adapter and emul
   let emulator: RunningMarketplaceEmulator;
   let client: MarketplaceCatalogClient;
   beforeAll(async () => {
-    emulator = await startMarketplaceEmulator({ limits: { ratesPerSecond: false } });
+    emulator = await startMarketplaceEmulator({ unknownEntities: 'create', limits: { ratesPerSecond: false } });
     client = new MarketplaceCatalogClient({
       region: emulator.region,
       endpoint: emulator.endpoint,

@@ -9,6 +9,7 @@ describe(ChangeSetSettleWatcher, () => {
   let client: MarketplaceCatalogClient;
   const start = async (timing = { preparingMs: 20, applyingMs: 20 }) => {
     emulator = await startMarketplaceEmulator({
+      unknownEntities: 'create',
       timing,
       limits: { openChangeSetsPerAccount: 50, ratesPerSecond: false },
     });

@@ -46,7 +46,10 @@ describe(HeldLeases, () => {
 
   describe('having change sets started with and without leases', () => {
     it('should name only the ones holding leases, release them when they settle, and keep nothing of the others', async () => {
-      emulator = await startMarketplaceEmulator({ timing: { preparingMs: 20, applyingMs: 20 } });
+      emulator = await startMarketplaceEmulator({
+        unknownEntities: 'create',
+        timing: { preparingMs: 20, applyingMs: 20 },
+      });
       client = new MarketplaceCatalogClient({
         region: emulator.region,
         endpoint: emulator.endpoint,

@@ -8,7 +8,7 @@ import {
   type StartedChangeSet,
 } from '@changeplane/core';
 import { releaseEntityLocks, reviseChangeSetError } from '@changeplane/core/adapter';
-import type { ResultAsync } from 'neverthrow';
+import type { Result } from 'neverthrow';
 import type { ChangeSetSettleWatcher } from './change-set-settle-watcher.js';
 import { defaultCatalog } from './default-catalog.js';
 import { marketplaceChangeSetState } from './marketplace-change-set-state.js';
@@ -29,7 +29,7 @@ export interface HeldLeasesParts {
   readonly watchIntervalMs: number;
   readonly settleWatcher: (catalog: string) => ChangeSetSettleWatcher;
   /** One DescribeChangeSet, the keeper's safety net. */
-  readonly describe: (ref: ChangeSetRef) => ResultAsync<DescribeChangeSetCommandOutput, ChangeSetError>;
+  readonly describe: (ref: ChangeSetRef) => PromiseLike<Result<DescribeChangeSetCommandOutput, ChangeSetError>>;
 }
 
 /**

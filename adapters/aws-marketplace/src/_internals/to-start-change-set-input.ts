@@ -2,6 +2,7 @@ import type { StartChangeSetCommandInput } from '@aws-sdk/client-marketplace-cat
 import type { PlainData } from '@changeplane/core/adapter';
 import type { CheckedMarketplaceRequest, MarketplaceTag } from '../marketplace-change-set-request.js';
 import { defaultCatalog } from './default-catalog.js';
+import { entityIdOf } from './entity-id.js';
 
 /** A tag as StartChangeSet takes it. */
 export type StartChangeSetTag = { readonly Key: string; readonly Value: string };
@@ -63,6 +64,7 @@ export function toStartChangeSetInput(request: CheckedMarketplaceRequest): Start
 export function lockedEntitiesOf(input: StartChangeSetCommandInput): string[] {
   const identifiers = (input.ChangeSet ?? [])
     .map((change) => change.Entity?.Identifier)
-    .filter((identifier): identifier is string => identifier !== undefined && !identifier.startsWith('$'));
+    .filter((identifier): identifier is string => identifier !== undefined && !identifier.startsWith('$'))
+    .map(entityIdOf);
   return [...new Set(identifiers)].sort();
 }

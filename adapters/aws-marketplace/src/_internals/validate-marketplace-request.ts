@@ -4,6 +4,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { CheckedMarketplaceRequest, MarketplaceTag } from '../marketplace-change-set-request.js';
 import { changeReference } from './change-reference.js';
 import { defaultCatalog } from './default-catalog.js';
+import { entityIdOf } from './entity-id.js';
 import {
   codePointLength,
   type ListLimit,
@@ -101,7 +102,7 @@ export function validateMarketplaceRequest(input: unknown): Result<CheckedMarket
     for (let hops = 0; hops <= changes.length; hops += 1) {
       const identifier = changes[at]?.entity.identifier;
       const reference = identifier?.startsWith('$') ? changeReference.whole.exec(identifier) : null;
-      if (!reference) return identifier === undefined ? `new:${at}` : `id:${identifier}`;
+      if (!reference) return identifier === undefined ? `new:${at}` : `id:${entityIdOf(identifier)}`;
       const next = names.get(reference[1]!);
       if (next === undefined || next === at) return undefined;
       at = next;

@@ -52,6 +52,11 @@ export interface EmulatorStartOptions extends ProviderSetup {
   readonly host?: string;
   /** Port to listen on (default 0: any free port). */
   readonly port?: number;
+  /**
+   * The emulator's section of a seed file (`changeplane emulators --seed`), passed as is: the emulator checks it
+   * and refuses it with every issue named by its path.
+   */
+  readonly seed?: unknown;
 }
 
 /** The loaded part of a {@link ProviderDescriptor}. */

@@ -24,7 +24,7 @@ export interface EmulatorWiring<Request> {
 /** How an adapter starts its emulator and wires a provider to it. */
 export interface EmulatorLauncher<Server extends StartedEmulatorServer, Request> {
   /** Starts the emulator at its pace for the run's speed (imported lazily: it is an optional peer dependency). */
-  start(listen: { readonly host?: string; readonly port?: number }): Promise<Server>;
+  start(listen: { readonly host?: string; readonly port?: number; readonly seed?: unknown }): Promise<Server>;
   /** The optional package `start` imports; `@changeplane/emulator` when omitted. */
   readonly emulatorPackage?: string;
   /** A provider talking to the started emulator, sharing what the run gives (its lock store). */
@@ -47,6 +47,7 @@ export async function startEmulatorConnection<Server extends StartedEmulatorServ
     server = await launcher.start({
       ...(options.host !== undefined ? { host: options.host } : {}),
       ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
     });
   } catch (error) {
     if (isMissingPackage(error, emulatorPackage))

@@ -1,3 +1,4 @@
+import type { ChangeSetError } from '../errors/change-set-error.js';
 import type { ChangeSetRef } from './change-set-ref.js';
 import type { ChangeSetStatus } from './change-set-status.js';
 import type { PlannedChange } from './planned-change.js';
@@ -12,6 +13,12 @@ export interface ChangeSetState {
   readonly reason?: string;
   /** The provider's failure code (Marketplace `CLIENT_ERROR`/`SERVER_FAULT`), where it gives one. */
   readonly failureCode?: string;
+  /**
+   * A failed change set's failure as a member of the error union (existing kinds: `validation` with one issue
+   * per refused change, `provider-fault`, ...), for code that handles failures by kind, where the provider
+   * says why.
+   */
+  readonly failure?: ChangeSetError;
   readonly changes?: readonly PlannedChange[];
   readonly entities?: readonly string[];
   readonly updatedAt?: string;

@@ -64,8 +64,17 @@ describe('startMarketplaceEmulator', () => {
     await emulator.close();
   });
 
+  /** The entities the specs change: the catalog fails a change on an entity it does not have. */
+  const seeded = ['prod-0', 'prod-1', 'prod-2', 'prod-a', 'prod-b', 'prod-c', 'prod-d', 'p1', 'p2', 'p3'].map(
+    (identifier) => ({ type: 'SaaSProduct@1.0', identifier }),
+  );
+
   const start = async (options: MarketplaceEmulatorOptions = {}) => {
-    emulator = await startMarketplaceEmulator({ limits: { ratesPerSecond: false }, ...options });
+    emulator = await startMarketplaceEmulator({
+      limits: { ratesPerSecond: false },
+      ...options,
+      entities: [...seeded, ...(options.entities ?? [])],
+    });
   };
 
   /** A fresh client per call: the SDK's retry token bucket is per client. */
@@ -116,7 +125,8 @@ describe('startMarketplaceEmulator', () => {
         expect(succeeded.EndTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
         expect(entity).toMatchObject({
           EntityType: 'SaaSProduct@1.0',
-          EntityIdentifier: 'prod-1',
+          // Seeded at revision 1; the applied change set made revision 2.
+          EntityIdentifier: 'prod-1@2',
           EntityArn: 'arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/SaaSProduct/prod-1',
           Details: '{"ProductTitle":"Widget"}',
           DetailsDocument: { ProductTitle: 'Widget' },
@@ -151,46 +161,46 @@ describe('startMarketplaceEmulator', () => {
           new ListEntitiesCommand({ Catalog: 'AWSMarketplace', EntityType: 'SaaSProduct' }),
         );
 
-        expect(created).toMatch(/^prod-[a-z0-9]{13}$/);
-        expect(described.ChangeSet?.[1]?.Entity?.Identifier).toBe(created);
-        expect(entity.DetailsDocument).toEqual({ ProductTitle: 'New', Self: created });
-        expect(listed.EntitySummaryList).toEqual([
-          expect.objectContaining({ EntityId: created, Name: 'New', EntityType: 'SaaSProduct@1.0' }),
-        ]);
+        // A new entity is shown at its first revision; references resolve to its EntityId.
+        expect(created).toMatch(/^prod-[a-z0-9]{13}@1$/);
+        const entityId = created.replace(/@1$/, '');
+        expect(described.ChangeSet?.[1]?.Entity?.Identifier).toBe(entityId);
+        expect(entity).toMatchObject({ EntityIdentifier: created });
+        expect(entity.DetailsDocument).toEqual({ ProductTitle: 'New', Self: entityId });
+        expect(listed.EntitySummaryList).toContainEqual(
+          expect.objectContaining({ EntityId: entityId, Name: 'New', EntityType: 'SaaSProduct@1.0' }),
+        );
       });
     });
   });
 
-  describe('having changes carrying the EmulatorOutcome hook', () => {
-    describe('when FAIL', () => {
-      it('should end FAILED with CLIENT_ERROR and the change ErrorDetailList, applying nothing', async () => {
+  describe('having a failure scripted through the control API', () => {
+    describe('when it names one entity of the change set', () => {
+      it('should end FAILED with CLIENT_ERROR, the error in that change only and no FailureDescription, applying nothing', async () => {
         await start({ timing: { preparingMs: 20, applyingMs: 20 } });
+        emulator.control.failNext({ entity: 'SaaSProduct@1.0/prod-2', code: 'INVALID_INPUT', message: 'scripted' });
 
-        const { ChangeSetId } = await startChangeSet({
-          ChangeSet: [change('prod-1'), change('prod-2', { DetailsDocument: { EmulatorOutcome: 'FAIL' } })],
-        });
+        const { ChangeSetId } = await startChangeSet({ ChangeSet: [change('prod-1'), change('prod-2')] });
         await allSettled(emulator);
         const failed = await describeChangeSet(ChangeSetId);
-        const missing = await rejectionOf(describeEntity('prod-1'));
+        const untouched = await describeEntity('prod-1');
 
         expect(failed).toMatchObject({ Status: 'FAILED', FailureCode: 'CLIENT_ERROR' });
-        expect(failed.FailureDescription).toContain('ChangeSet[1]');
+        expect(failed.FailureDescription).toBeUndefined();
         expect(failed.ChangeSet?.[0]?.ErrorDetailList).toEqual([]);
         expect(failed.ChangeSet?.[1]?.ErrorDetailList).toEqual([
-          { ErrorCode: 'INVALID_INPUT', ErrorMessage: expect.any(String) },
+          { ErrorCode: 'INVALID_INPUT', ErrorMessage: 'scripted' },
         ]);
-        expect(missing).toBeInstanceOf(ResourceNotFoundException);
-        expect(missing.$metadata.httpStatusCode).toBe(404);
+        expect(untouched.EntityIdentifier).toBe('prod-1@1');
       });
     });
 
-    describe('when SERVER_FAULT', () => {
+    describe('when it fails in APPLYING', () => {
       it('should pass APPLYING and end FAILED with SERVER_FAULT', async () => {
         await start({ timing: { preparingMs: 50, applyingMs: 150 } });
+        emulator.control.failNext({ entity: 'prod-1', code: 'INTERNAL_FAILURE', message: 'down', phase: 'applying' });
 
-        const { ChangeSetId } = await startChangeSet({
-          ChangeSet: [change('prod-1', { DetailsDocument: undefined, Details: '{"EmulatorOutcome":"SERVER_FAULT"}' })],
-        });
+        const { ChangeSetId } = await startChangeSet({});
         await sleep(100);
         const applying = await describeChangeSet(ChangeSetId);
         await allSettled(emulator);
@@ -212,11 +222,11 @@ describe('startMarketplaceEmulator', () => {
         const apply = await startChangeSet({});
         await sleep(60);
         const validated = await describeChangeSet(validation.ChangeSetId);
-        const missing = await rejectionOf(describeEntity('prod-1'));
+        const untouched = await describeEntity('prod-1');
 
         expect(validated).toMatchObject({ Status: 'SUCCEEDED', Intent: 'VALIDATE' });
         expect(apply.ChangeSetId).not.toBe(validation.ChangeSetId);
-        expect(missing).toBeInstanceOf(ResourceNotFoundException);
+        expect(untouched.EntityIdentifier).toBe('prod-1@1');
       });
     });
   });
@@ -421,7 +431,7 @@ describe('startMarketplaceEmulator', () => {
 
         const entity = await describeEntity('prod-seeded', sdk);
 
-        expect(entity.EntityIdentifier).toBe('prod-seeded');
+        expect(entity.EntityIdentifier).toBe('prod-seeded@1');
         expect(entity.$metadata.attempts).toBe(2);
         expect(emulator.requestCount('DescribeEntity')).toBe(2);
       });

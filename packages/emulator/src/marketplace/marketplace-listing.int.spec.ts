@@ -27,18 +27,23 @@ describe('startMarketplaceEmulator', () => {
 
   const rejectionOf = failureOf<Error & { $metadata: { httpStatusCode?: number } }>;
 
-  // Five change sets set-0..set-4 on entities e0..e4; set-4 FAILED (the EmulatorOutcome hook), the others SUCCEEDED.
+  // Five change sets set-0..set-4 on entities e0..e4; set-4 FAILED (a failure scripted through the control API),
+  // the others SUCCEEDED.
   beforeAll(async () => {
     emulator = await startMarketplaceEmulator({
       limits: { ratesPerSecond: false },
       timing: { preparingMs: 5, applyingMs: 5 },
-      entities: Array.from({ length: 7 }, (_, n) => ({
-        type: 'ContainerProduct@1.0',
-        identifier: `prod-seed${n}`,
-        name: `Seeded ${n}`,
-        details: { Visibility: 'Public' },
-      })),
+      entities: [
+        ...Array.from({ length: 7 }, (_, n) => ({
+          type: 'ContainerProduct@1.0',
+          identifier: `prod-seed${n}`,
+          name: `Seeded ${n}`,
+          details: { Visibility: 'Public' },
+        })),
+        ...Array.from({ length: 5 }, (_, n) => ({ type: 'SaaSProduct@1.0', identifier: `e${n}` })),
+      ],
     });
+    emulator.control.failNext({ entity: 'e4', code: 'INVALID_INPUT', message: 'scripted failure' });
     for (let n = 0; n < 5; n += 1) {
       const { ChangeSetId } = await client().send(
         new StartChangeSetCommand({
@@ -48,7 +53,7 @@ describe('startMarketplaceEmulator', () => {
             {
               ChangeType: 'UpdateInformation',
               Entity: { Type: 'SaaSProduct@1.0', Identifier: `e${n}` },
-              DetailsDocument: n === 4 ? { EmulatorOutcome: 'FAIL' } : {},
+              DetailsDocument: {},
             },
           ],
         }),
@@ -258,7 +263,7 @@ describe('startMarketplaceEmulator', () => {
 
         expect(seeded).toMatchObject({
           EntityType: 'ContainerProduct@1.0',
-          EntityIdentifier: 'prod-seed2',
+          EntityIdentifier: 'prod-seed2@1',
           DetailsDocument: { Visibility: 'Public' },
           Details: '{"Visibility":"Public"}',
         });

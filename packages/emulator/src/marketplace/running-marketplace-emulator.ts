@@ -1,5 +1,6 @@
 import type { ChangeSetStatus } from '../_internals/marketplace/catalog-records.js';
 import type { RunningServiceEmulator } from '../shared/running-service-emulator.js';
+import type { MarketplaceEmulatorControl } from './marketplace-emulator-control.js';
 
 /** What tests see of one change set. */
 export interface ChangeSetInspection {
@@ -29,6 +30,8 @@ export interface RunningMarketplaceEmulator extends RunningServiceEmulator {
   readonly region: string;
   /** The first accepted key pair (emulator-only test credentials). */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
-  /** Every change set of every account, in start order. */
+  /** Scripted failures, faults, reset and state: the same as the control API under `/_emulator/`. */
+  readonly control: MarketplaceEmulatorControl;
+  /** Every change set of every account, in start order (the same as `control.state().changeSets`). */
   changeSets(): readonly ChangeSetInspection[];
 }

@@ -6,6 +6,7 @@ import type {
   RunningEmulator,
 } from '@changeplane/core/adapter';
 import { startEmulatorConnection } from '@changeplane/core/adapter';
+import type { MarketplaceSeed } from '@changeplane/emulator';
 import type { Result } from 'neverthrow';
 import { AwsMarketplaceProvider } from '../../aws-marketplace-provider.js';
 import type { MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';
@@ -17,8 +18,14 @@ export function startMarketplaceEmulatorConnection(
 ): Promise<Result<RunningEmulator<MarketplaceChangeSetRequest>, MissingPackageError>> {
   return startEmulatorConnection(
     {
-      start: async (listen) =>
-        (await import('@changeplane/emulator')).startMarketplaceEmulator({ ...listen, timing: paceOf[speed] }),
+      // With a seed, only its entities exist, as in the service; without one (the demo, a quick try) a change
+      // naming an unknown entity makes it, so any plan runs.
+      start: async ({ seed, ...listen }) =>
+        (await import('@changeplane/emulator')).startMarketplaceEmulator({
+          ...listen,
+          timing: paceOf[speed],
+          ...(seed === undefined ? { unknownEntities: 'create' } : { seed: seed as MarketplaceSeed }),
+        }),
       wire: (emulator, { lockStore }): EmulatorWiring<MarketplaceChangeSetRequest> => ({
         provider: AwsMarketplaceProvider.fromOptions({
           ...(lockStore ? { lockStore } : {}),

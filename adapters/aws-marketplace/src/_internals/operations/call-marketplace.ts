@@ -1,6 +1,6 @@
-import type { CallOptions, ChangeSetError } from '@changeplane/core';
+import { type CallOptions, type ChangeSetError } from '@changeplane/core';
 import { retryAttempts } from '@changeplane/core/adapter';
-import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { err, ok, type Result } from 'neverthrow';
 import { type MarketplaceErrorContext, mapMarketplaceError } from '../map-marketplace-error.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
@@ -19,22 +19,10 @@ export interface MarketplaceCall<Output> {
 
 /**
  * Every Marketplace call goes through here: the SDK call (its own retries off: one attempt per retry) with
- * the caller's abort signal, the error mapped into the core union, under the provider's retry policy with
- * the call's overrides.
+ * the caller's abort signal, the error mapped into the core union (its context built only on a failure),
+ * under the provider's retry policy with the call's overrides.
  */
-export function callMarketplace<Output>(
-  session: Pick<MarketplaceSession, 'options' | 'redactor'>,
-  call: MarketplaceCall<Output>,
-  options: CallOptions,
-): ResultAsync<Output, ChangeSetError> {
-  return new ResultAsync(sendMarketplace(session, call, options));
-}
-
-/**
- * `callMarketplace` as a plain promise of its Result, for StartChangeSet's async steps (the hot path the
- * overhead benchmark times): one native promise per attempt, and the error context built only on a failure.
- */
-export function sendMarketplace<Output>(
+export async function callMarketplace<Output>(
   session: Pick<MarketplaceSession, 'options' | 'redactor'>,
   call: MarketplaceCall<Output>,
   options: CallOptions,

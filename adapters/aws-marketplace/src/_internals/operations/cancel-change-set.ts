@@ -7,7 +7,7 @@ import {
   isSettledStatus,
 } from '@changeplane/core';
 import { createChangeSetError } from '@changeplane/core/adapter';
-import { errAsync, type ResultAsync } from 'neverthrow';
+import { err, type Result } from 'neverthrow';
 import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
@@ -18,13 +18,13 @@ import { describeChangeSet } from './describe-change-set.js';
  * CancelChangeSet (possible only while PREPARING: later it is `conflict`), then the change set's state;
  * its locks are released once it has settled.
  */
-export function cancelChangeSet(
+export async function cancelChangeSet(
   session: MarketplaceSession,
   ref: ChangeSetRef,
   options: CallOptions,
-): ResultAsync<ChangeSetState, ChangeSetError> {
+): Promise<Result<ChangeSetState, ChangeSetError>> {
   const catalog = ref.scope.catalog ?? defaultCatalog;
-  return callMarketplace(
+  const cancelled = await callMarketplace(
     session,
     {
       operation: 'cancel',
@@ -32,29 +32,27 @@ export function cancelChangeSet(
         session.client.send(new CancelChangeSetCommand({ Catalog: catalog, ChangeSetId: ref.changeSetId }), abort),
     },
     options,
-  )
-    .orElse((error) =>
-      errAsync<never, ChangeSetError>(
-        error.code === 'ResourceInUseException'
-          ? createChangeSetError(
-              'conflict',
-              {
-                provider: marketplaceProviderId,
-                operation: 'cancel',
-                code: error.code,
-                httpStatus: error.httpStatus,
-                requestId: error.requestId,
-                cause: error.cause,
-                message: `change set ${ref.changeSetId} can no longer be cancelled: it is past PREPARING (${error.message})`,
-              },
-              session.redactor,
-            )
-          : error,
-      ),
-    )
-    .andThen(() => describeChangeSet(session, ref, options))
-    .map((state) => {
-      if (isSettledStatus(state.status)) void session.held.release(ref.changeSetId);
-      return state;
-    });
+  );
+  if (cancelled.isErr()) return err(tooLateToCancel(session, ref, cancelled.error));
+  const described = await describeChangeSet(session, ref, options);
+  if (described.isOk() && isSettledStatus(described.value.status)) void session.held.release(ref.changeSetId);
+  return described;
+}
+
+/** ResourceInUseException on cancel means the change set is past PREPARING: a `conflict` that says so. */
+function tooLateToCancel(session: MarketplaceSession, ref: ChangeSetRef, error: ChangeSetError): ChangeSetError {
+  if (error.code !== 'ResourceInUseException') return error;
+  return createChangeSetError(
+    'conflict',
+    {
+      provider: marketplaceProviderId,
+      operation: 'cancel',
+      code: error.code,
+      httpStatus: error.httpStatus,
+      requestId: error.requestId,
+      cause: error.cause,
+      message: `change set ${ref.changeSetId} can no longer be cancelled: it is past PREPARING (${error.message})`,
+    },
+    session.redactor,
+  );
 }

@@ -1,6 +1,6 @@
 import { DescribeChangeSetCommand, type DescribeChangeSetCommandOutput } from '@aws-sdk/client-marketplace-catalog';
 import type { CallOptions, ChangeSetError, ChangeSetRef, ChangeSetState } from '@changeplane/core';
-import type { ResultAsync } from 'neverthrow';
+import type { Result } from 'neverthrow';
 import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceChangeSetState } from '../marketplace-change-set-state.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
@@ -14,33 +14,30 @@ export function describeChangeSetOutput(
   ref: ChangeSetRef,
   options: CallOptions,
   operation: string,
-): ResultAsync<DescribeChangeSetCommandOutput, ChangeSetError> {
+): Promise<Result<DescribeChangeSetCommandOutput, ChangeSetError>> {
   const catalog = ref.scope.catalog ?? defaultCatalog;
   return callMarketplace(
     session,
     {
       operation,
-      send: (abort) =>
-        session.describePacer
-          .turn(options.signal)
-          .then(() =>
-            session.client.send(
-              new DescribeChangeSetCommand({ Catalog: catalog, ChangeSetId: ref.changeSetId }),
-              abort,
-            ),
-          ),
+      send: async (abort) => {
+        await session.describePacer.turn(options.signal);
+        return session.client.send(
+          new DescribeChangeSetCommand({ Catalog: catalog, ChangeSetId: ref.changeSetId }),
+          abort,
+        );
+      },
     },
     options,
   );
 }
 
 /** DescribeChangeSet, as the neutral state. */
-export function describeChangeSet(
+export async function describeChangeSet(
   session: DescribeParts,
   ref: ChangeSetRef,
   options: CallOptions,
-): ResultAsync<ChangeSetState, ChangeSetError> {
-  return describeChangeSetOutput(session, ref, options, 'describe').map((output) =>
-    marketplaceChangeSetState(ref, output),
-  );
+): Promise<Result<ChangeSetState, ChangeSetError>> {
+  const described = await describeChangeSetOutput(session, ref, options, 'describe');
+  return described.map((output) => marketplaceChangeSetState(ref, output, session.redactor));
 }

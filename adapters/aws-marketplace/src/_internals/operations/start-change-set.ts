@@ -6,7 +6,7 @@ import { checkLeasesCurrent, takeEntityLocks } from '../entity-locks.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
 import { lockedEntitiesOf, type StartChangeSetPayload } from '../to-start-change-set-input.js';
-import { sendMarketplace } from './call-marketplace.js';
+import { callMarketplace } from './call-marketplace.js';
 
 /**
  * Takes the entity locks (all or none), then StartChangeSet `Intent: APPLY` with the handle's token on every
@@ -27,7 +27,7 @@ export async function startChangeSet(
   if (locked.isErr()) return err(locked.error);
   const leases = locked.value;
 
-  const sent = await sendMarketplace(
+  const sent = await callMarketplace(
     session,
     {
       operation: 'start',

@@ -1,7 +1,7 @@
 import { StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
-import type { ChangeSetError, ChangeSetHandle, CreateOptions } from '@changeplane/core';
+import { type ChangeSetError, type ChangeSetHandle, type CreateOptions } from '@changeplane/core';
 import { createValidationError, generateClientToken } from '@changeplane/core/adapter';
-import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
+import { err, ok, type Result } from 'neverthrow';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
 import type { MarketplaceSession } from '../marketplace-session.js';
 import type { StartChangeSetPayload } from '../to-start-change-set-input.js';
@@ -12,14 +12,14 @@ import { waitUntilChangeSetSettled } from './wait-until-settled.js';
  * The server-side dry run: StartChangeSet with `Intent: VALIDATE` (a token of its own), waited until it
  * settles; the handle when it succeeded, else `validation` with the service's reason.
  */
-export function validateOnServer(
+export async function validateOnServer(
   session: MarketplaceSession,
   handle: ChangeSetHandle,
   input: StartChangeSetPayload,
   options: CreateOptions,
-): ResultAsync<ChangeSetHandle, ChangeSetError> {
+): Promise<Result<ChangeSetHandle, ChangeSetError>> {
   const token = generateClientToken();
-  return callMarketplace(
+  const started = await callMarketplace(
     session,
     {
       operation: 'validate',
@@ -30,35 +30,33 @@ export function validateOnServer(
         ),
     },
     options,
-  )
-    .andThen((output) =>
-      waitUntilChangeSetSettled(
-        session,
+  );
+  if (started.isErr()) return err(started.error);
+  const settled = await waitUntilChangeSetSettled(
+    session,
+    {
+      provider: marketplaceProviderId,
+      changeSetId: started.value.ChangeSetId ?? '',
+      region: session.region,
+      scope: handle.scope,
+    },
+    { minDelayMs: 100, maxDelayMs: 2_000, ...options.wait },
+  );
+  if (settled.isErr()) return err(settled.error);
+  const state = settled.value;
+  if (state.status === 'succeeded') return ok(handle);
+  return err(
+    createValidationError(
+      marketplaceProviderId,
+      'validate',
+      [
         {
-          provider: marketplaceProviderId,
-          changeSetId: output.ChangeSetId ?? '',
-          region: session.region,
-          scope: handle.scope,
+          path: 'changes',
+          rule: 'service',
+          message: state.reason ?? `server-side validation ended ${state.rawStatus}`,
         },
-        { minDelayMs: 100, maxDelayMs: 2_000, ...options.wait },
-      ),
-    )
-    .andThen((state) =>
-      state.status === 'succeeded'
-        ? okAsync(handle)
-        : errAsync(
-            createValidationError(
-              marketplaceProviderId,
-              'validate',
-              [
-                {
-                  path: 'changes',
-                  rule: 'service',
-                  message: state.reason ?? `server-side validation ended ${state.rawStatus}`,
-                },
-              ],
-              session.redactor,
-            ),
-          ),
-    );
+      ],
+      session.redactor,
+    ),
+  );
 }

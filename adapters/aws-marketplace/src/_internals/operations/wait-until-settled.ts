@@ -1,7 +1,7 @@
 import type { ChangeSetSummaryListItem, DescribeChangeSetCommandOutput } from '@aws-sdk/client-marketplace-catalog';
-import type { ChangeSetError, ChangeSetRef, ChangeSetState, WaitOptions } from '@changeplane/core';
+import { type ChangeSetError, type ChangeSetRef, type ChangeSetState, type WaitOptions } from '@changeplane/core';
 import { waitUntilSettled } from '@changeplane/core/adapter';
-import { okAsync, ResultAsync } from 'neverthrow';
+import { ok, ResultAsync } from 'neverthrow';
 import { defaultCatalog } from '../default-catalog.js';
 import { marketplaceChangeSetState } from '../marketplace-change-set-state.js';
 import { marketplaceProviderId } from '../marketplace-provider-id.js';
@@ -25,11 +25,13 @@ export function waitUntilChangeSetSettled(
   let first = true;
   /** The last description, while running: its change list is the settled one's (only Status and EndTime move). */
   let running: DescribeChangeSetCommandOutput | undefined;
-  const describe = () =>
-    describeChangeSetOutput(session, ref, { retry: { maxAttempts: 1 } }, 'describe').map((output) => {
+  const describe = async () => {
+    const described = await describeChangeSetOutput(session, ref, { retry: { maxAttempts: 1 } }, 'describe');
+    return described.map((output) => {
       running = output;
-      return marketplaceChangeSetState(ref, output);
+      return marketplaceChangeSetState(ref, output, session.redactor);
     });
+  };
   // A SUCCEEDED listing plus the running description is exactly what a describe would answer now, so no
   // DescribeChangeSet follows the news, as long as both name the same entities (a create's identifier the
   // service gave only on success would differ: that one is described). FAILED and CANCELLED are described
@@ -41,7 +43,11 @@ export function waitUntilChangeSetSettled(
     if (described.has('') || listed.length !== described.size || !listed.every((id) => described.has(id))) {
       return undefined;
     }
-    return marketplaceChangeSetState(ref, { ...running, Status: summary.Status, EndTime: summary.EndTime });
+    return marketplaceChangeSetState(
+      ref,
+      { ...running, Status: summary.Status, EndTime: summary.EndTime },
+      session.redactor,
+    );
   };
   // Describe at once, then each time the shared watcher hears the change set settled (or the safety net
   // passes). One attempt per poll: the waiter itself treats a throttled or failed poll as "still running".
@@ -49,10 +55,12 @@ export function waitUntilChangeSetSettled(
     const waitMs = Math.max(0, Math.min(safetyNetMs, deadline - Date.now()));
     const heard = first ? Promise.resolve(undefined) : watcher.settledOrAfter(ref.changeSetId, waitMs, options.signal);
     first = false;
-    return ResultAsync.fromSafePromise(heard).andThen((summary) => {
-      const settled = fromListing(summary);
-      return settled ? okAsync(settled) : describe();
-    });
+    return new ResultAsync(
+      heard.then((summary) => {
+        const settled = fromListing(summary);
+        return settled ? ok(settled) : describe();
+      }),
+    );
   };
   return waitUntilSettled(
     poll,

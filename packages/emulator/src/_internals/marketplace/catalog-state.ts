@@ -1,33 +1,48 @@
 import { createHash } from 'node:crypto';
-import type { SeededEntity } from '../../marketplace/marketplace-emulator-options.js';
 import { ScheduledTransitions } from '../shared/scheduled-transitions.js';
-import type { ChangeSetStatus, StoredChange, StoredChangeSet, StoredEntity } from './catalog-records.js';
-import { changeReference } from './change-references.js';
-import { emulatorOutcomeOf } from './emulator-outcome.js';
+import { CatalogEntities, type EntitySeed, mergeTags } from './catalog-entities.js';
+import type {
+  ChangeSetStatus,
+  ErrorDetail,
+  FailureCode,
+  ScriptedFailure,
+  StoredChangeSet,
+  StoredEntity,
+  Tag,
+} from './catalog-records.js';
+import { changeProblems, detailsOf, type UnknownEntities } from './change-problems.js';
+import { entityIdOf } from './entity-identifier.js';
 import { MarketplaceException } from './marketplace-exception.js';
 import { randomIdentifier } from './random-identifier.js';
-import { type ValidChange, validateStartChangeSet, type WireStartChangeSet } from './start-change-set-rules.js';
+import { resolveIdentifiers } from './resolve-identifiers.js';
+import { ScriptedFailures } from './scripted-failures.js';
+import { validateStartChangeSet, type WireStartChangeSet } from './start-change-set-rules.js';
 
 /** The service's timestamps: ISO 8601 in UTC, whole seconds. */
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 const isOpen = (status: ChangeSetStatus) => status === 'PREPARING' || status === 'APPLYING';
+const resourceArn = /^arn:aws:aws-marketplace:[\w-]*:(\d+):AWSMarketplace\/([\w-]+)\/([\w@-]+)$/;
 
 export interface CatalogSettings {
   readonly region: string;
   readonly preparingMs: number;
   readonly applyingMs: number;
   readonly openChangeSetsPerAccount: number;
+  readonly unknownEntities: UnknownEntities;
 }
 
 /**
  * The catalog of one emulator: change sets, entities, entity locks and idempotency tokens, all per account.
  * `start` validates, checks and locks in one synchronous step (no await anywhere in it), so concurrent
  * requests can never both lock one entity: Node runs one request's step to the end before the next.
+ * The business rules (change-problems.ts) and scripted failures end a change set FAILED at the end of
+ * PREPARING (or APPLYING), as the service does, read through DescribeChangeSet.
  */
 export class CatalogState {
+  readonly entities: CatalogEntities;
+  readonly failures = new ScriptedFailures();
   readonly #changeSets = new Map<string, StoredChangeSet>();
-  readonly #entities = new Map<string, StoredEntity>();
-  /** account|entity -> id of the change set holding the lock. */
+  /** account|EntityId -> id of the change set holding the lock (one lock per entity, whatever revision). */
   readonly #locks = new Map<string, string>();
   /** account|token -> what it started, to answer a replay with the same change set. */
   readonly #tokens = new Map<string, { fingerprint: string; changeSetId: string }>();
@@ -38,12 +53,19 @@ export class CatalogState {
 
   constructor(
     readonly settings: CatalogSettings,
-    seeded: readonly SeededEntity[],
-    seededAccount: string,
+    readonly seed: readonly EntitySeed[],
   ) {
-    for (const entity of seeded) {
-      this.#putEntity(seededAccount, entity.type, entity.identifier, entity.details ?? {}, entity.name);
-    }
+    this.entities = new CatalogEntities(settings.region, isoNow);
+    this.reset();
+  }
+
+  /** Back to the seed: no change sets, locks, tokens or scripted failures. */
+  reset(): void {
+    this.#transitions.cancelAll();
+    for (const map of [this.#changeSets, this.#locks, this.#tokens, this.#openApplies]) map.clear();
+    this.failures.clear();
+    this.entities.clear();
+    for (const entity of this.seed) this.entities.seed(entity);
   }
 
   /** StartChangeSet. Throws the service's exception for anything it would refuse. */
@@ -54,61 +76,43 @@ export class CatalogState {
       .update(JSON.stringify([body.Catalog, body.ChangeSet, body.ChangeSetName, body.ChangeSetTags, request.intent]))
       .digest('hex');
     const token = request.clientRequestToken;
-    if (token !== undefined) {
-      const seen = this.#tokens.get(`${account}|${token}`);
-      if (seen && seen.fingerprint !== fingerprint) {
-        throw MarketplaceException.validation([
-          {
-            Field: 'ClientRequestToken',
-            Reason: 'Other',
-            Message: `ClientRequestToken ${token} was already used with a different request (change set ${seen.changeSetId})`,
-          },
-        ]);
-      }
-      const replayed = seen && this.#changeSets.get(seen.changeSetId);
-      if (replayed) return replayed;
-    }
+    const replayed = token === undefined ? undefined : this.#replayOf(account, token, fingerprint);
+    if (replayed) return replayed;
 
-    const { changes, created } = resolveIdentifiers(request.changes);
-    const lockedEntities =
-      request.intent === 'APPLY'
-        ? [...new Set(changes.map((change) => change.Entity.Identifier).filter((id) => !created.has(id)))]
-        : [];
+    const changes = resolveIdentifiers(request.changes);
+    const apply = request.intent === 'APPLY';
+    const lockedEntities = apply
+      ? [
+          ...new Set(
+            changes
+              .filter((change) => !change.creates && change.Entity.Identifier !== '')
+              .map((change) => entityIdOf(change.Entity.Identifier)),
+          ),
+        ]
+      : [];
     // VALIDATE is a dry run: it neither counts against the quota nor takes (or waits for) locks.
-    if (request.intent === 'APPLY') {
-      if ((this.#openApplies.get(account) ?? 0) >= this.settings.openChangeSetsPerAccount) {
-        throw new MarketplaceException(
-          'ServiceQuotaExceededException',
-          402,
-          `The maximum number of open change sets per account (${this.settings.openChangeSetsPerAccount}) has been reached; wait for one to finish.`,
-        );
-      }
-      for (const entity of lockedEntities) {
-        const holder = this.#locks.get(`${account}|${entity}`);
-        if (holder !== undefined) {
-          throw MarketplaceException.inUse(
-            `The entity ${entity} is locked by change set ${holder}, which is still ${this.#changeSets.get(holder)?.status ?? 'running'}; retry once it has completed.`,
-          );
-        }
-      }
-    }
+    if (apply) this.#checkQuotaAndLocks(account, lockedEntities);
 
     const id = randomIdentifier(25);
+    const scripted = apply ? this.failures.take(changes) : undefined;
     const changeSet: StoredChangeSet = {
       id,
       arn: `arn:aws:aws-marketplace:${this.settings.region}:${account}:AWSMarketplace/ChangeSet/${id}`,
       account,
-      ...(request.name !== undefined ? { name: request.name } : {}),
+      // The service sets a name when none is given; its pages do not say which (docs/provider-notes.md).
+      name: request.name ?? (changes[0]?.ChangeType as string),
       intent: request.intent,
       status: 'PREPARING',
       startTime: isoNow(),
       changes,
+      tags: [...(request.tags ?? [])],
       lockedEntities,
       ...(token !== undefined ? { clientRequestToken: token } : {}),
+      ...(scripted !== undefined ? { scripted } : {}),
       lockedFrom: ++this.#clock,
     };
     this.#changeSets.set(id, changeSet);
-    if (changeSet.intent === 'APPLY') this.#openApplies.set(account, (this.#openApplies.get(account) ?? 0) + 1);
+    if (apply) this.#openApplies.set(account, (this.#openApplies.get(account) ?? 0) + 1);
     for (const entity of lockedEntities) this.#locks.set(`${account}|${entity}`, id);
     if (token !== undefined) this.#tokens.set(`${account}|${token}`, { fingerprint, changeSetId: id });
     this.#transitions.after(this.settings.preparingMs, () => this.#afterPreparing(changeSet));
@@ -153,60 +157,143 @@ export class CatalogState {
     return changeSet;
   }
 
+  /** DescribeEntity: the caller's entity, whatever revision the identifier names. */
   entity(account: string, identifier: string): StoredEntity {
-    const entity = this.#entities.get(`${account}|${identifier}`);
+    const entity = this.entities.get(account, identifier);
     if (!entity) throw MarketplaceException.notFound(`Entity ${identifier} was not found.`);
     return entity;
   }
 
-  entitiesOf(account: string): StoredEntity[] {
-    const prefix = `${account}|`;
-    return [...this.#entities.entries()].filter(([key]) => key.startsWith(prefix)).map(([, entity]) => entity);
+  /** The change set or entity an ARN names, if the caller owns it (TagResource, resource policies). */
+  resource(account: string, arn: string): StoredChangeSet | StoredEntity {
+    const [, owner, kind, id] = resourceArn.exec(arn) ?? [];
+    if (owner === undefined || id === undefined) {
+      throw MarketplaceException.validation([
+        { Field: 'ResourceArn', Reason: 'FieldValidationFailed', Message: `${arn} is not an AWS Marketplace ARN` },
+      ]);
+    }
+    const resource = kind === 'ChangeSet' ? this.#changeSets.get(id) : this.entities.get(owner, id);
+    if (!resource || owner !== account || resource.arn !== arn) {
+      throw MarketplaceException.notFound(`Resource ${arn} was not found.`);
+    }
+    return resource;
+  }
+
+  tag(account: string, arn: string, tags: readonly Tag[]): void {
+    const resource = this.resource(account, arn);
+    resource.tags = mergeTags(resource.tags, tags);
+  }
+
+  untag(account: string, arn: string, keys: readonly string[]): void {
+    const resource = this.resource(account, arn);
+    resource.tags = resource.tags.filter((tag) => !keys.includes(tag.Key));
   }
 
   close(): void {
     this.#transitions.cancelAll();
   }
 
-  #afterPreparing(changeSet: StoredChangeSet): void {
-    if (changeSet.status !== 'PREPARING') return;
-    const outcomes = changeSet.changes.map(emulatorOutcomeOf);
-    if (this.#failOn(changeSet, outcomes, changeSet.intent === 'VALIDATE' ? undefined : 'FAIL')) return;
-    if (changeSet.intent === 'VALIDATE') {
-      this.#settle(changeSet, 'SUCCEEDED');
-      return;
+  #replayOf(account: string, token: string, fingerprint: string): StoredChangeSet | undefined {
+    const seen = this.#tokens.get(`${account}|${token}`);
+    if (seen && seen.fingerprint !== fingerprint) {
+      throw MarketplaceException.validation([
+        {
+          Field: 'ClientRequestToken',
+          Reason: 'Other',
+          Message: `ClientRequestToken ${token} was already used with a different request (change set ${seen.changeSetId})`,
+        },
+      ]);
     }
-    changeSet.status = 'APPLYING';
-    this.#transitions.after(this.settings.applyingMs, () => {
-      if (this.#failOn(changeSet, outcomes, 'SERVER_FAULT')) return;
-      // All or nothing: entities change only once every change is known to succeed.
-      for (const change of changeSet.changes) {
-        const details = change.DetailsDocument ?? (change.Details !== undefined ? JSON.parse(change.Details) : {});
-        this.#putEntity(changeSet.account, change.Entity.Type, change.Entity.Identifier, details);
-      }
-      this.#settle(changeSet, 'SUCCEEDED');
-    });
+    return seen && this.#changeSets.get(seen.changeSetId);
   }
 
-  /** Fails the change set on its first change whose outcome is `only` (any outcome when undefined). */
-  #failOn(
-    changeSet: StoredChangeSet,
-    outcomes: ReadonlyArray<'FAIL' | 'SERVER_FAULT' | undefined>,
-    only: 'FAIL' | 'SERVER_FAULT' | undefined,
-  ): boolean {
-    const index = outcomes.findIndex((outcome) => outcome !== undefined && (only === undefined || outcome === only));
-    if (index < 0) return false;
-    const change = changeSet.changes[index] as StoredChange;
-    const serverFault = outcomes[index] === 'SERVER_FAULT';
-    change.ErrorDetailList = [
-      serverFault
-        ? { ErrorCode: 'INTERNAL_FAILURE', ErrorMessage: 'The change could not be applied because of a service fault.' }
-        : { ErrorCode: 'INVALID_INPUT', ErrorMessage: `The ${change.ChangeType} change was rejected by the catalog.` },
-    ];
-    changeSet.failureCode = serverFault ? 'SERVER_FAULT' : 'CLIENT_ERROR';
-    changeSet.failureDescription = `ChangeSet[${index}] (${change.ChangeType} on ${change.Entity.Identifier}) failed; see its ErrorDetailList.`;
+  #checkQuotaAndLocks(account: string, lockedEntities: readonly string[]): void {
+    if ((this.#openApplies.get(account) ?? 0) >= this.settings.openChangeSetsPerAccount) {
+      throw new MarketplaceException(
+        'ServiceQuotaExceededException',
+        402,
+        `The maximum number of open change sets per account (${this.settings.openChangeSetsPerAccount}) has been reached; wait for one to finish.`,
+      );
+    }
+    for (const entity of lockedEntities) {
+      const holder = this.#locks.get(`${account}|${entity}`);
+      if (holder !== undefined) {
+        throw MarketplaceException.inUse(
+          `The entity ${entity} is locked by change set ${holder}, which is still ${this.#changeSets.get(holder)?.status ?? 'running'}; retry once it has completed.`,
+        );
+      }
+    }
+  }
+
+  #afterPreparing(changeSet: StoredChangeSet): void {
+    if (changeSet.status !== 'PREPARING') return;
+    const { changes, account, scripted } = changeSet;
+    const problems = changeProblems(changes, this.entities, account, this.settings.unknownEntities);
+    if (problems.some((list) => list.length > 0)) {
+      this.#fail(changeSet, 'CLIENT_ERROR', problems);
+    } else if (scripted?.phase === 'preparing') {
+      this.#failScripted(changeSet, scripted);
+    } else if (changeSet.intent === 'VALIDATE') {
+      this.#settle(changeSet, 'SUCCEEDED');
+    } else {
+      changeSet.status = 'APPLYING';
+      this.#transitions.after(this.settings.applyingMs, () => {
+        if (scripted?.phase === 'applying') {
+          this.#failScripted(changeSet, scripted);
+        } else {
+          this.#apply(changeSet);
+          this.#settle(changeSet, 'SUCCEEDED');
+        }
+      });
+    }
+  }
+
+  /** All or nothing: creates first (a change may name a created entity before its create), then the rest. */
+  #apply({ account, changes }: StoredChangeSet): void {
+    const created = new Set<string>();
+    for (const change of changes.filter((candidate) => candidate.creates)) {
+      const { Type, Identifier } = change.Entity;
+      this.entities.create(account, Type, Identifier, detailsOf(change), change.entityTags);
+      created.add(entityIdOf(Identifier));
+    }
+    const changed = new Set<StoredEntity>();
+    for (const change of changes.filter((candidate) => !candidate.creates)) {
+      const { Type, Identifier } = change.Entity;
+      const entity = this.entities.get(account, Identifier);
+      if (!entity) {
+        // Only when unknown entities are made on the fly (`unknownEntities: 'create'`).
+        this.entities.create(account, Type, Identifier, detailsOf(change), change.entityTags);
+        created.add(entityIdOf(Identifier));
+        continue;
+      }
+      this.entities.update(entity, detailsOf(change), change.entityTags);
+      if (!created.has(entity.id)) changed.add(entity);
+    }
+    // One revision per change set that changed the entity, however many of its changes did.
+    for (const entity of changed) entity.revision += 1;
+  }
+
+  #failScripted(changeSet: StoredChangeSet, scripted: ScriptedFailure): void {
+    const { code, message, entityId, failureCode } = scripted;
+    if (entityId === undefined) {
+      this.#fail(changeSet, failureCode, [], `${code}: ${message}`);
+      return;
+    }
+    const problems = changeSet.changes.map((change) =>
+      entityIdOf(change.Entity.Identifier) === entityId ? [{ ErrorCode: code, ErrorMessage: message }] : [],
+    );
+    this.#fail(changeSet, failureCode, problems);
+  }
+
+  /** FAILED: each change's errors in its ErrorDetailList; FailureDescription only for a failure tied to no change. */
+  #fail(changeSet: StoredChangeSet, code: FailureCode, problems: ErrorDetail[][], description?: string): void {
+    changeSet.changes.forEach((change, index) => {
+      const errors = problems[index] ?? [];
+      if (errors.length > 0) change.ErrorDetailList = errors;
+    });
+    changeSet.failureCode = code;
+    if (description !== undefined) changeSet.failureDescription = description;
     this.#settle(changeSet, 'FAILED');
-    return true;
   }
 
   #settle(changeSet: StoredChangeSet, status: ChangeSetStatus): void {
@@ -221,68 +308,4 @@ export class CatalogState {
       if (this.#locks.get(key) === changeSet.id) this.#locks.delete(key);
     }
   }
-
-  /** Creates or updates an entity; later Details keys overwrite earlier ones. */
-  #putEntity(account: string, type: string, identifier: string, details: unknown, name?: string): void {
-    const key = `${account}|${identifier}`;
-    const existing = this.#entities.get(key);
-    const isRecord = (value: unknown): value is Record<string, unknown> =>
-      value !== null && typeof value === 'object' && !Array.isArray(value);
-    const merged = isRecord(existing?.details) && isRecord(details) ? { ...existing.details, ...details } : details;
-    const title = isRecord(merged) ? (merged.ProductTitle ?? merged.Name) : undefined;
-    this.#entities.set(key, {
-      type,
-      identifier,
-      arn: `arn:aws:aws-marketplace:${this.settings.region}:${account}:AWSMarketplace/${type.split('@')[0]}/${identifier}`,
-      name: name ?? (typeof title === 'string' ? title : (existing?.name ?? identifier)),
-      details: merged,
-      lastModified: isoNow(),
-    });
-  }
-}
-
-/**
- * Gives every create (a change without an Entity.Identifier) a fresh identifier such as
- * `prod-xxxxxxxxxxxxx`, then substitutes `$ChangeName.Entity.Identifier` in identifiers and Details.
- * The rules have already refused unknown names and cycles.
- */
-function resolveIdentifiers(changes: readonly ValidChange[]): { changes: StoredChange[]; created: Set<string> } {
-  const created = new Set<string>();
-  const identifiers: (string | undefined)[] = changes.map((change) => {
-    const given = change.Entity.Identifier;
-    if (given !== undefined) return changeReference.nameIn(given) === undefined ? given : undefined;
-    const prefix = change.Entity.Type.toLowerCase().startsWith('offer') ? 'offer' : 'prod';
-    const identifier = `${prefix}-${randomIdentifier(13)}`;
-    created.add(identifier);
-    return identifier;
-  });
-  const indexByName = new Map<string, number>();
-  changes.forEach((change, index) => {
-    if (change.ChangeName !== undefined && !indexByName.has(change.ChangeName))
-      indexByName.set(change.ChangeName, index);
-  });
-  const identifierOf = (name: string): string | undefined => {
-    const index = indexByName.get(name);
-    return index === undefined ? undefined : identifiers[index];
-  };
-  // Each pass resolves at least one link of every chain; chains are at most as long as the set.
-  for (let pass = 0; pass < changes.length && identifiers.includes(undefined); pass += 1) {
-    changes.forEach((change, index) => {
-      const target = changeReference.nameIn(change.Entity.Identifier);
-      if (identifiers[index] === undefined && target !== undefined) identifiers[index] = identifierOf(target);
-    });
-  }
-  const substitute = (text: string) => changeReference.substitute(text, identifierOf);
-  return {
-    created,
-    changes: changes.map((change, index) => ({
-      ChangeType: change.ChangeType,
-      Entity: { Type: change.Entity.Type, Identifier: identifiers[index] as string },
-      ...(change.Details !== undefined ? { Details: substitute(change.Details) } : {}),
-      ...(change.DetailsDocument !== undefined
-        ? { DetailsDocument: JSON.parse(substitute(JSON.stringify(change.DetailsDocument))) as unknown }
-        : {}),
-      ...(change.ChangeName !== undefined ? { ChangeName: change.ChangeName } : {}),
-    })),
-  };
 }

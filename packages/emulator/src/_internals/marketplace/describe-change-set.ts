@@ -7,14 +7,21 @@ function changeSetDescription(changeSet: StoredChangeSet): Record<string, unknow
   return {
     ChangeSetId: changeSet.id,
     ChangeSetArn: changeSet.arn,
-    ...(changeSet.name !== undefined ? { ChangeSetName: changeSet.name } : {}),
+    ChangeSetName: changeSet.name,
     Intent: changeSet.intent,
     StartTime: changeSet.startTime,
     ...(changeSet.endTime !== undefined ? { EndTime: changeSet.endTime } : {}),
     Status: changeSet.status,
     ...(changeSet.failureCode !== undefined ? { FailureCode: changeSet.failureCode } : {}),
     ...(changeSet.failureDescription !== undefined ? { FailureDescription: changeSet.failureDescription } : {}),
-    ChangeSet: changeSet.changes.map((change) => ({ ...change, ErrorDetailList: change.ErrorDetailList ?? [] })),
+    ChangeSet: changeSet.changes.map((change) => ({
+      ChangeType: change.ChangeType,
+      Entity: change.Entity,
+      ...(change.Details !== undefined ? { Details: change.Details } : {}),
+      ...(change.DetailsDocument !== undefined ? { DetailsDocument: change.DetailsDocument } : {}),
+      ...(change.ChangeName !== undefined ? { ChangeName: change.ChangeName } : {}),
+      ErrorDetailList: change.ErrorDetailList ?? [],
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { checkCatalog } from './catalog-name.js';
 import type { StoredChangeSet } from './catalog-records.js';
+import { entityIdOf } from './entity-identifier.js';
 import { checkFilterList, type ListFilter } from './list-filters.js';
 import type { OperationContext } from './operation-context.js';
 import { pageOf } from './page-of.js';
@@ -16,7 +17,7 @@ const sortKey: Record<string, (changeSet: StoredChangeSet) => string> = {
   StartTime: (changeSet) => changeSet.startTime,
   EndTime: (changeSet) => changeSet.endTime ?? '',
   ChangeSetId: (changeSet) => changeSet.id,
-  ChangeSetName: (changeSet) => changeSet.name ?? '',
+  ChangeSetName: (changeSet) => changeSet.name,
   Status: (changeSet) => changeSet.status,
 };
 
@@ -27,11 +28,14 @@ function matches(changeSet: StoredChangeSet, { Name, ValueList }: ListFilter): b
   const end = changeSet.endTime === undefined ? Number.NaN : Date.parse(changeSet.endTime);
   switch (Name) {
     case 'ChangeSetName':
-      return changeSet.name !== undefined && ValueList.includes(changeSet.name);
+      return ValueList.includes(changeSet.name);
     case 'Status':
       return ValueList.includes(changeSet.status);
     case 'EntityId':
-      return changeSet.changes.some((change) => ValueList.includes(change.Entity.Identifier));
+      // An EntityId matches every revision of the entity.
+      return changeSet.changes.some((change) =>
+        ValueList.some((value) => entityIdOf(value) === entityIdOf(change.Entity.Identifier)),
+      );
     case 'BeforeStartTime':
       return start <= bound;
     case 'AfterStartTime':
@@ -68,7 +72,7 @@ export function listChangeSets({ state, account, body }: OperationContext): unkn
     ChangeSetSummaryList: page.map((changeSet) => ({
       ChangeSetId: changeSet.id,
       ChangeSetArn: changeSet.arn,
-      ...(changeSet.name !== undefined ? { ChangeSetName: changeSet.name } : {}),
+      ChangeSetName: changeSet.name,
       StartTime: changeSet.startTime,
       ...(changeSet.endTime !== undefined ? { EndTime: changeSet.endTime } : {}),
       Status: changeSet.status,

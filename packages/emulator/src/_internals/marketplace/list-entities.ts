@@ -1,5 +1,6 @@
 import { checkCatalog } from './catalog-name.js';
 import type { StoredEntity } from './catalog-records.js';
+import { baseEntityType, entityIdOf } from './entity-identifier.js';
 import { checkFilterList } from './list-filters.js';
 import type { OperationContext } from './operation-context.js';
 import { pageOf } from './page-of.js';
@@ -9,7 +10,7 @@ import { ViolationCollector } from './violation-collector.js';
 
 const sortKey: Record<string, (entity: StoredEntity) => string> = {
   LastModifiedDate: (entity) => entity.lastModified,
-  EntityId: (entity) => entity.identifier,
+  EntityId: (entity) => entity.id,
   Name: (entity) => entity.name,
 };
 
@@ -18,9 +19,6 @@ const visibilityOf = (entity: StoredEntity) => {
   const visibility = (entity.details as { Visibility?: unknown } | null)?.Visibility;
   return typeof visibility === 'string' ? visibility : 'Limited';
 };
-
-/** `SaaSProduct` lists `SaaSProduct@1.0` entities: the type without its version. */
-const baseType = (type: string) => type.split('@')[0] ?? type;
 
 /**
  * POST /ListEntities: the caller's entities of one EntityType (required), FilterList `EntityId` (the one
@@ -34,11 +32,11 @@ export function listEntities({ state, account, body }: OperationContext): unknow
   const sort = checkSort(body.Sort, Object.keys(sortKey), 'LastModifiedDate', violations);
   checkCatalog(body.Catalog, violations);
 
-  const type = baseType(String(body.EntityType));
-  const matching = state
-    .entitiesOf(account)
-    .filter((entity) => baseType(entity.type) === type)
-    .filter((entity) => filters.every((filter) => filter.ValueList.includes(entity.identifier)));
+  const type = baseEntityType(String(body.EntityType));
+  const matching = state.entities
+    .of(account)
+    .filter((entity) => baseEntityType(entity.type) === type)
+    .filter((entity) => filters.every((filter) => filter.ValueList.some((value) => entityIdOf(value) === entity.id)));
   const { page, nextToken } = pageOf(
     sortedBy(matching, sortKey[sort.SortBy] ?? sortKey.LastModifiedDate!, sort.SortOrder),
     body,
@@ -49,7 +47,7 @@ export function listEntities({ state, account, body }: OperationContext): unknow
     EntitySummaryList: page.map((entity) => ({
       Name: entity.name,
       EntityType: entity.type,
-      EntityId: entity.identifier,
+      EntityId: entity.id,
       EntityArn: entity.arn,
       LastModifiedDate: entity.lastModified,
       Visibility: visibilityOf(entity),

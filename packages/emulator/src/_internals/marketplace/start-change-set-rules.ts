@@ -1,9 +1,12 @@
 import { checkCatalog } from './catalog-name.js';
+import type { Tag } from './catalog-records.js';
 import { changeReference } from './change-references.js';
+import { entityIdOf } from './entity-identifier.js';
 import { startChangeSetModel as model } from './start-change-set-model.js';
 import { type TagRules, ViolationCollector } from './violation-collector.js';
 
-const tagRules: TagRules = { list: model.TagList, key: model.TagKey, value: model.TagValue };
+/** The model's Tag and TagList limits (ChangeSetTags, EntityTags, TagResource). */
+export const tagRules: TagRules = { list: model.TagList, key: model.TagKey, value: model.TagValue };
 
 /** A change as received on the wire, before validation. */
 export interface WireChange {
@@ -32,12 +35,14 @@ export interface ValidChange {
   readonly Details?: string;
   readonly DetailsDocument?: unknown;
   readonly ChangeName?: string;
+  readonly EntityTags?: readonly Tag[];
 }
 
 /** A StartChangeSet request that passed every rule. */
 export interface ValidStartChangeSet {
   readonly changes: readonly ValidChange[];
   readonly name?: string;
+  readonly tags?: readonly Tag[];
   readonly clientRequestToken?: string;
   readonly intent: 'APPLY' | 'VALIDATE';
 }
@@ -90,8 +95,10 @@ export function validateStartChangeSet(input: WireStartChangeSet): ValidStartCha
       ...(change.Details !== undefined ? { Details: change.Details as string } : {}),
       ...(change.DetailsDocument !== undefined ? { DetailsDocument: change.DetailsDocument } : {}),
       ...(typeof change.ChangeName === 'string' ? { ChangeName: change.ChangeName } : {}),
+      ...(change.EntityTags !== undefined ? { EntityTags: change.EntityTags as Tag[] } : {}),
     })),
     ...(typeof input.ChangeSetName === 'string' ? { name: input.ChangeSetName } : {}),
+    ...(input.ChangeSetTags !== undefined ? { tags: input.ChangeSetTags as Tag[] } : {}),
     ...(typeof input.ClientRequestToken === 'string' ? { clientRequestToken: input.ClientRequestToken } : {}),
     intent: input.Intent === 'VALIDATE' ? 'VALIDATE' : 'APPLY',
   };
@@ -112,7 +119,8 @@ function checkChanges(changes: readonly WireChange[], violations: ViolationColle
     for (let hops = 0; hops <= changes.length; hops += 1) {
       const identifier = changes[at]?.Entity?.Identifier;
       const target = changeReference.nameIn(identifier);
-      if (target === undefined) return typeof identifier === 'string' ? `id:${identifier}` : `new:${at}`;
+      // `prod-abc@1` and `prod-abc` are one entity: the revision does not make another.
+      if (target === undefined) return typeof identifier === 'string' ? `id:${entityIdOf(identifier)}` : `new:${at}`;
       const next = named.get(target);
       if (next === undefined || next === at) return undefined;
       at = next;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SeedCheck, SeedIssue } from '../../shared/seed-issue.js';
 
 /** `['entities', 0, 'type']` -> `entities[0].type`. */
-export function issuePath(path: readonly PropertyKey[]): string {
+function issuePath(path: readonly PropertyKey[]): string {
   return path
     .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
     .join('');

@@ -39,7 +39,11 @@ export async function startServicePipeline<Request, Caller, Context, Answer>(
   const handle = async (incoming: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> => {
     // The control API first: unsigned, never counted, faulted or rate limited.
     if (control && incoming.url?.startsWith(controlPathPrefix)) {
-      return send(response, answerControl(incoming.method ?? '', incoming.url, body, control));
+      try {
+        return send(response, answerControl(incoming.method ?? '', incoming.url, body, control));
+      } catch (error) {
+        return send(response, { status: 500, body: { message: `control API: ${(error as Error).message}` } });
+      }
     }
     const requestId = service.newRequestId();
     try {
