@@ -8,8 +8,8 @@ describe('public surface', () => {
       values: [
         'FaultInjector',
         'InvalidSeedError',
-        'checkRosSeed',
         'checkMarketplaceSeed',
+        'checkRosSeed',
         'defaultMarketplaceCredentials',
         'defaultRosCredentials',
         'documentedOpenChangeSetsPerAccount',
