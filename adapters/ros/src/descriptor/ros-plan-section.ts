@@ -11,7 +11,9 @@ export const rosStackSchema = z
     changeSetType: z
       .enum(['CREATE', 'UPDATE', 'IMPORT'])
       .optional()
-      .describe('Default: UPDATE when stackId is given, else CREATE.'),
+      .describe(
+        'Default: UPDATE when stackId is given; else the stack is looked up by name in the region: UPDATE when it exists, CREATE when not.',
+      ),
     changeSetName: z.string().optional().describe('Default: changeplane-<run id>.'),
     template: z
       .union([jsonObject, z.string()])
@@ -22,7 +24,10 @@ export const rosStackSchema = z
     templateVersion: z.string().optional(),
     parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     usePreviousParameters: z.boolean().optional(),
-    timeoutInMinutes: z.number().optional().describe('10-1440; default 60 for CREATE.'),
+    timeoutInMinutes: z
+      .number()
+      .optional()
+      .describe('10-1440; default 60 unless the change set is an UPDATE of a given stackId.'),
     disableRollback: z.boolean().optional(),
     notificationURLs: z.array(z.string()).optional(),
     stackPolicy: z.union([jsonObject, z.string()]).optional(),

@@ -1,0 +1,104 @@
+import * as $Ros from '@alicloud/ros20190910';
+import { DescribeChangeSetCommand, ListChangeSetsCommand } from '@aws-sdk/client-marketplace-catalog';
+import { describe, expect, it } from 'vitest';
+import { emulatorClients } from '../support/emulator-clients.js';
+import { expectFinished, homeWithCredentialFiles, runPlan, stateFile, statusByTask, writePlan } from './cli-files.js';
+import { withEmulatorsProcess } from './run-changeplane.js';
+
+// A plan with a ROS stack and Marketplace changes, applied again and again as a platform team does: the stack
+// is looked up by name (UPDATE once it exists), an unchanged one is "no changes" and leaves no change set.
+
+const vswitch = [
+  '        EdgeVSwitch:',
+  '          Type: ALIYUN::ECS::VSwitch',
+  '          Properties: {VpcId: !Ref EdgeVpc, CidrBlock: 10.0.1.0/24, ZoneId: cn-hangzhou-h}',
+];
+
+const planOf = (endpoint: string, withVSwitch: boolean) =>
+  [
+    'version: 1',
+    'ros:',
+    `  endpoint: ${endpoint}`,
+    '  stacks:',
+    '    - name: edge',
+    '      template:',
+    "        ROSTemplateFormatVersion: '2015-09-01'",
+    '        Resources:',
+    '          EdgeVpc:',
+    '            Type: ALIYUN::ECS::VPC',
+    '            Properties: {CidrBlock: 10.0.0.0/8, VpcName: edge}',
+    ...(withVSwitch ? vswitch.map((line) => `  ${line}`) : []),
+    'marketplace:',
+    '  changes:',
+    '    - changeType: UpdateInformation',
+    '      entity: {type: SaaSProduct@1.0, identifier: prod-edge-a}',
+    '      details: {ProductTitle: edge a}',
+    '    - changeType: UpdateInformation',
+    '      entity: {type: SaaSProduct@1.0, identifier: prod-edge-b}',
+    '      details: {ProductTitle: edge b}',
+    '',
+  ].join('\n');
+
+/** What the emulators hold: ROS stacks with their change sets (not deleted), Marketplace entities applied. */
+async function holdings(environment: Record<string, string>) {
+  const { marketplace, ros } = emulatorClients(environment);
+  const stacks = (await ros.listStacks(new $Ros.ListStacksRequest({ regionId: 'cn-hangzhou' }))).body?.stacks ?? [];
+  const changeSets: Record<string, { type?: string; execution?: string }[]> = {};
+  for (const stack of stacks) {
+    const listed = await ros.listChangeSets(
+      new $Ros.ListChangeSetsRequest({ regionId: 'cn-hangzhou', stackId: stack.stackId }),
+    );
+    changeSets[stack.stackName!] = (listed.body?.changeSets ?? []).map((changeSet) => ({
+      type: changeSet.changeSetType,
+      execution: changeSet.executionStatus,
+    }));
+  }
+  const sets = await marketplace.send(new ListChangeSetsCommand({ Catalog: 'AWSMarketplace' }));
+  const described = await Promise.all(
+    (sets.ChangeSetSummaryList ?? []).map((set) =>
+      marketplace.send(new DescribeChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: set.ChangeSetId })),
+    ),
+  );
+  const applied = described
+    .filter((set) => set.Status === 'SUCCEEDED')
+    .flatMap((set) => (set.ChangeSet ?? []).map((change) => change.Entity?.Identifier))
+    .sort();
+  return { stacks: stacks.map((stack) => `${stack.stackName} ${stack.status}`), changeSets, applied };
+}
+
+describe('changeplane apply of a plan with a ROS stack, again and again', () => {
+  it('should create the stack once, report no changes twice leaving no change set, then update it', async () => {
+    await withEmulatorsProcess('fast', async (environment) => {
+      const env = { HOME: homeWithCredentialFiles(environment) };
+      const state = stateFile();
+      const plan = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!, false));
+
+      const first = expectFinished(await runPlan(plan, { emulators: false, state }, env), 0);
+      expect(statusByTask(first)['ros:edge']).toBe('succeeded');
+      for (let round = 0; round < 2; round += 1) {
+        const again = expectFinished(await runPlan(plan, { emulators: false, state }, env), 0);
+        expect(again.reason).toBe('nothing was sent: every change set is applied already');
+        expect(statusByTask(again)['ros:edge']).toBe('no-changes');
+      }
+      expect(await holdings(environment)).toEqual({
+        stacks: ['edge CREATE_COMPLETE'],
+        changeSets: { edge: [{ type: 'CREATE', execution: 'EXECUTE_COMPLETE' }] },
+        applied: ['prod-edge-a', 'prod-edge-b'],
+      });
+
+      const edited = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!, true));
+      const updated = expectFinished(await runPlan(edited, { emulators: false, state }, env), 0);
+      expect(statusByTask(updated)['ros:edge']).toBe('succeeded');
+      expect(await holdings(environment)).toEqual({
+        stacks: ['edge UPDATE_COMPLETE'],
+        changeSets: {
+          edge: [
+            { type: 'CREATE', execution: 'EXECUTE_COMPLETE' },
+            { type: 'UPDATE', execution: 'EXECUTE_COMPLETE' },
+          ],
+        },
+        applied: ['prod-edge-a', 'prod-edge-b'],
+      });
+    });
+  }, 120_000);
+});
