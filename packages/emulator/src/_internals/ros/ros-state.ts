@@ -22,7 +22,7 @@ import { RosStore } from './ros-store.js';
 import { ScriptedFailures, scriptedFailure } from './scripted-failures.js';
 import { stackFromSeed } from './seeded-stack.js';
 import { parseRosTemplate } from './template/ros-template.js';
-import { failsOnExecution, templateChanges } from './template/template-changes.js';
+import { templateChanges } from './template/template-changes.js';
 import { templateProblem } from './template/template-problem.js';
 
 /** What the emulator's timing and limits are. */
@@ -139,8 +139,8 @@ export class RosState {
     const scripted = this.failures.take(changeSet.regionId, stack.name, 'execute');
     this.#transitions.after(this.settings.timing.executeMs, () => {
       if (stack.status !== `${action}_IN_PROGRESS`) return; // cancelled meanwhile
-      const failure = scripted ? scriptedFailure(scripted, changeSet) : failsOnExecution(changeSet.template);
-      if (!failure) return completeExecution(changeSet, stack, action);
+      if (!scripted) return completeExecution(changeSet, stack, action);
+      const failure = scriptedFailure(scripted, changeSet);
       failExecution(changeSet, stack, action, failure);
       if (rollsBack(changeSet, action)) this.#rollBack(changeSet, stack, action);
     });

@@ -37,18 +37,3 @@ export function templateChanges(before: RosTemplate | undefined, after: RosTempl
   for (const [id, resource] of previous) if (!next.has(id)) changes.push(change('Remove', id, resource.type));
   return changes;
 }
-
-/** The emulator's hook for a failing execution: a resource with property `EmulatorOutcome: FAIL`. */
-export function failsOnExecution(
-  template: RosTemplate,
-): { reason: string; logicalResourceId: string; resourceType: string } | undefined {
-  for (const [id, resource] of Object.entries(isRecord(template.Resources) ? template.Resources : {})) {
-    if (resource?.Properties?.EmulatorOutcome === 'FAIL')
-      return {
-        reason: `Resource ${id} failed to be created (emulated failure).`,
-        logicalResourceId: id,
-        resourceType: String(resource.Type),
-      };
-  }
-  return undefined;
-}
