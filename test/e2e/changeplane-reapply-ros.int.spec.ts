@@ -2,19 +2,28 @@ import * as $Ros from '@alicloud/ros20190910';
 import { DescribeChangeSetCommand, ListChangeSetsCommand } from '@aws-sdk/client-marketplace-catalog';
 import { describe, expect, it } from 'vitest';
 import { emulatorClients } from '../support/emulator-clients.js';
-import { expectFinished, homeWithCredentialFiles, runPlan, stateFile, statusByTask, writePlan } from './cli-files.js';
+import {
+  byType,
+  expectFinished,
+  homeWithCredentialFiles,
+  runPlan,
+  stateFile,
+  statusByTask,
+  writePlan,
+} from './cli-files.js';
 import { withEmulatorsProcess } from './run-changeplane.js';
 
 // A plan with a ROS stack and Marketplace changes, applied again and again as a platform team does: the stack
 // is looked up by name (UPDATE once it exists), an unchanged one is "no changes" and leaves no change set.
 
-const vswitch = [
+const vswitch = (cidr: string) => [
   '        EdgeVSwitch:',
   '          Type: ALIYUN::ECS::VSwitch',
-  '          Properties: {VpcId: !Ref EdgeVpc, CidrBlock: 10.0.1.0/24, ZoneId: cn-hangzhou-h}',
+  `          Properties: {VpcId: !Ref EdgeVpc, CidrBlock: ${cidr}, ZoneId: cn-hangzhou-h}`,
 ];
 
-const planOf = (endpoint: string, withVSwitch: boolean) =>
+/** The plan: the stack with its VPC (named `vpcName`), and a VSwitch of `vswitchCidr` when given. */
+const planOf = (endpoint: string, vswitchCidr?: string, vpcName = 'edge') =>
   [
     'version: 1',
     'ros:',
@@ -26,8 +35,8 @@ const planOf = (endpoint: string, withVSwitch: boolean) =>
     '        Resources:',
     '          EdgeVpc:',
     '            Type: ALIYUN::ECS::VPC',
-    '            Properties: {CidrBlock: 10.0.0.0/8, VpcName: edge}',
-    ...(withVSwitch ? vswitch.map((line) => `  ${line}`) : []),
+    `            Properties: {CidrBlock: 10.0.0.0/8, VpcName: ${vpcName}}`,
+    ...(vswitchCidr ? vswitch(vswitchCidr).map((line) => `  ${line}`) : []),
     'marketplace:',
     '  changes:',
     '    - changeType: UpdateInformation',
@@ -71,7 +80,7 @@ describe('changeplane apply of a plan with a ROS stack, again and again', () => 
     await withEmulatorsProcess('fast', async (environment) => {
       const env = { HOME: homeWithCredentialFiles(environment) };
       const state = stateFile();
-      const plan = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!, false));
+      const plan = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!));
 
       const first = expectFinished(await runPlan(plan, { emulators: false, state }, env), 0);
       expect(statusByTask(first)['ros:edge']).toBe('succeeded');
@@ -86,7 +95,7 @@ describe('changeplane apply of a plan with a ROS stack, again and again', () => 
         applied: ['prod-edge-a', 'prod-edge-b'],
       });
 
-      const edited = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!, true));
+      const edited = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!, '10.0.1.0/24'));
       const updated = expectFinished(await runPlan(edited, { emulators: false, state }, env), 0);
       expect(statusByTask(updated)['ros:edge']).toBe('succeeded');
       expect(await holdings(environment)).toEqual({
@@ -99,6 +108,23 @@ describe('changeplane apply of a plan with a ROS stack, again and again', () => 
         },
         applied: ['prod-edge-a', 'prod-edge-b'],
       });
+
+      // The preview of a change to both resources names the properties and the replacement, in both outputs.
+      const changed = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!, '10.0.2.0/24', 'edge-2'));
+      const previewed = await runPlan(changed, { command: 'plan', emulators: false, state }, env);
+      expectFinished(previewed, 0);
+      expect(byType(previewed.events, 'task-changes').find((event) => event.task === 'ros:edge')).toMatchObject({
+        changes: [
+          { action: 'Modify', target: 'EdgeVpc', detail: 'ALIYUN::ECS::VPC: VpcName' },
+          { action: 'Modify', target: 'EdgeVSwitch', detail: 'ALIYUN::ECS::VSwitch: CidrBlock (replaced)' },
+        ],
+      });
+      const human = await runPlan(changed, { command: 'plan', json: false, emulators: false, state }, env);
+      expect(human.code).toBe(0);
+      expect(human.stdout).toMatch(/Modify +EdgeVSwitch ALIYUN::ECS::VSwitch: CidrBlock \(replaced\)/);
+      expect(human.stdout).toMatch(/Modify +EdgeVpc ALIYUN::ECS::VPC: VpcName\n/);
+      // Previews leave nothing behind.
+      expect((await holdings(environment)).changeSets.edge).toHaveLength(2);
     });
   }, 120_000);
 });

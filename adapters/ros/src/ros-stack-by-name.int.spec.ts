@@ -85,6 +85,27 @@ describe('RosProvider with a stack named but no type (looked up by name)', () =>
     });
   });
 
+  describe('having the stack and a template that changes properties', () => {
+    it('should list each resource with the properties that change and whether it is replaced', async () => {
+      const vswitch = (CidrBlock: string) => ({
+        Type: 'ALIYUN::ECS::VSwitch',
+        Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock, ZoneId: 'cn-hangzhou-h' },
+      });
+      await apply(byName({ templateBody: template({ ...vpc, VSwitch: vswitch('10.0.1.0/24') }) }));
+      const renamed = { Vpc: { ...vpc.Vpc, Properties: { ...vpc.Vpc.Properties, VpcName: 'edge' } } };
+      const handle = (
+        await ros.create(
+          byName({ changeSetName: 'cs2', templateBody: template({ ...renamed, VSwitch: vswitch('10.0.2.0/24') }) }),
+          { wait },
+        )
+      )._unsafeUnwrap();
+      expect(handle.changes).toEqual([
+        { action: 'Modify', target: 'Vpc', detail: 'ALIYUN::ECS::VPC: VpcName' },
+        { action: 'Modify', target: 'VSwitch', detail: 'ALIYUN::ECS::VSwitch: CidrBlock (replaced)' },
+      ]);
+    });
+  });
+
   describe('having a stack whose creation failed and rolled back', () => {
     it('should refuse with a conflict naming the stack and its status, and create nothing', async () => {
       emulator.control.failNext({ stackName: 'net', phase: 'execute', reason: 'Vpc quota reached.' });

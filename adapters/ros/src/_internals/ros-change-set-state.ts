@@ -17,14 +17,37 @@ export interface RosStackBody {
   updateTime?: string;
 }
 
-/** GetChangeSet's `Changes` as planned changes: `Add Vpc (ALIYUN::ECS::VPC)`. */
+interface RosResourceChange {
+  readonly Action?: string;
+  readonly LogicalResourceId?: string;
+  readonly ResourceType?: string;
+  readonly Replacement?: string;
+  readonly Details?: readonly { readonly Target?: { readonly Attribute?: string; readonly Name?: string } }[];
+}
+
+const replacementNote: Readonly<Record<string, string>> = { True: ' (replaced)', Conditional: ' (may be replaced)' };
+
+/** `ALIYUN::ECS::VSwitch: CidrBlock, ZoneId (replaced)`: the type, then for a Modify what changes and whether it replaces. */
+function changeDetail(resource: RosResourceChange): string | undefined {
+  if (resource.Action !== 'Modify') return resource.ResourceType;
+  const names = (resource.Details ?? []).map((detail) => detail.Target?.Name ?? detail.Target?.Attribute ?? '');
+  const changed = [...new Set(names)].filter((name) => name !== '');
+  const what = changed.length > 0 ? `: ${changed.join(', ')}` : '';
+  return `${resource.ResourceType ?? 'resource'}${what}${replacementNote[resource.Replacement ?? ''] ?? ''}`;
+}
+
+/**
+ * GetChangeSet's `Changes` as planned changes: `Add Vpc ALIYUN::ECS::VPC`,
+ * `Modify VSwitch ALIYUN::ECS::VSwitch: CidrBlock (replaced)` (from each ResourceChange's Details and Replacement).
+ */
 export function rosPlannedChanges(changes: readonly unknown[] | undefined): PlannedChange[] {
   return (changes ?? []).map((change) => {
-    const resource = (change as { ResourceChange?: Record<string, string> }).ResourceChange ?? {};
+    const resource = (change as { ResourceChange?: RosResourceChange }).ResourceChange ?? {};
+    const detail = changeDetail(resource);
     return {
       action: resource.Action ?? 'Change',
       target: resource.LogicalResourceId ?? '?',
-      ...(resource.ResourceType ? { detail: resource.ResourceType } : {}),
+      ...(detail ? { detail } : {}),
     };
   });
 }

@@ -263,11 +263,12 @@ export class RosState {
       return;
     }
     const parametersChanged = JSON.stringify(stack.parameters) !== JSON.stringify(changeSet.parameters);
-    changeSet.changes = templateChanges(
-      stack.template,
-      changeSet.template,
-      stack.template !== undefined && parametersChanged,
-    );
+    changeSet.changes = templateChanges({
+      before: stack.template,
+      after: changeSet.template,
+      changedParameters: stack.template ? changedParameters(stack.parameters, changeSet.parameters) : new Set(),
+      stackId: stack.id,
+    });
     changeSet.status = 'CREATE_COMPLETE';
     if (changeSet.type === 'UPDATE' && changeSet.changes.length === 0 && !parametersChanged) {
       changeSet.statusReason = "The submitted information didn't contain changes.";
@@ -275,6 +276,12 @@ export class RosState {
     }
     changeSet.executionStatus = 'AVAILABLE';
   }
+}
+
+/** The parameters given another value (or given, or dropped) by a change set. */
+function changedParameters(before: Record<string, string>, after: Record<string, string>): Set<string> {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return new Set([...names].filter((name) => before[name] !== after[name]));
 }
 
 /**
