@@ -37,6 +37,10 @@ const planOf = (endpoint: string, vswitchCidr?: string, vpcName = 'edge') =>
     '            Type: ALIYUN::ECS::VPC',
     `            Properties: {CidrBlock: 10.0.0.0/8, VpcName: ${vpcName}}`,
     ...(vswitchCidr ? vswitch(vswitchCidr).map((line) => `  ${line}`) : []),
+    '        Outputs:',
+    '          VpcId: {Value: !Ref EdgeVpc}',
+    '          VpcCidr: {Value: !GetAtt EdgeVpc.CidrBlock, Description: the network}',
+    ...(vswitchCidr ? ['          VSwitchId: {Value: !GetAtt [EdgeVSwitch, VSwitchId]}'] : []),
     'marketplace:',
     '  changes:',
     '    - changeType: UpdateInformation',
@@ -82,8 +86,14 @@ describe('changeplane apply of a plan with a ROS stack, again and again', () => 
       const state = stateFile();
       const plan = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!));
 
-      const first = expectFinished(await runPlan(plan, { emulators: false, state }, env), 0);
-      expect(statusByTask(first)['ros:edge']).toBe('succeeded');
+      const created = await runPlan(plan, { emulators: false, state }, env);
+      expect(statusByTask(expectFinished(created, 0))['ros:edge']).toBe('succeeded');
+      // The stack's outputs, evaluated: not the literals of the short forms.
+      const [outputs] = byType(created.events, 'task-outputs');
+      expect(outputs).toMatchObject({
+        task: 'ros:edge',
+        outputs: { VpcId: expect.stringMatching(/^vpc-[0-9a-f]{20}$/), VpcCidr: '10.0.0.0/8' },
+      });
       for (let round = 0; round < 2; round += 1) {
         const again = expectFinished(await runPlan(plan, { emulators: false, state }, env), 0);
         expect(again.reason).toBe('nothing was sent: every change set is applied already');
@@ -96,8 +106,13 @@ describe('changeplane apply of a plan with a ROS stack, again and again', () => 
       });
 
       const edited = writePlan(planOf(environment.CHANGEPLANE_ROS_ENDPOINT!, '10.0.1.0/24'));
-      const updated = expectFinished(await runPlan(edited, { emulators: false, state }, env), 0);
-      expect(statusByTask(updated)['ros:edge']).toBe('succeeded');
+      const updated = await runPlan(edited, { json: false, emulators: false, state }, env);
+      expect(updated.code).toBe(0);
+      // Below the summary: the stack's outputs, the new VSwitch's id among them.
+      const shown = updated.stdout.slice(updated.stdout.indexOf('ros stack edge outputs:'));
+      expect(shown).toMatch(
+        /^ros stack edge outputs:\n {2}VpcId = vpc-[0-9a-f]{20}\n {2}VpcCidr = 10\.0\.0\.0\/8\n {2}VSwitchId = vswitch-[0-9a-f]{20}\n/,
+      );
       expect(await holdings(environment)).toEqual({
         stacks: ['edge UPDATE_COMPLETE'],
         changeSets: {

@@ -106,6 +106,21 @@ describe('RosProvider with a stack named but no type (looked up by name)', () =>
     });
   });
 
+  describe('having a template with outputs', () => {
+    it("should give the stack's outputs once the execution succeeded, and none when it failed", async () => {
+      const outputs = {
+        VpcId: { Value: { Ref: 'Vpc' } },
+        Cidr: { Value: { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] } },
+      };
+      const { state } = await apply(byName({ templateBody: { ...template(), Outputs: outputs } }));
+      expect(state?.outputs).toEqual({ VpcId: expect.stringMatching(/^vpc-[0-9a-f]{20}$/), Cidr: '10.0.0.0/8' });
+      emulator.control.failNext({ stackName: 'other', phase: 'execute', reason: 'Vpc quota reached.' });
+      const failed = await apply(byName({ stackName: 'other', templateBody: { ...template(), Outputs: outputs } }));
+      expect(failed.state?.status).toBe('failed');
+      expect(failed.state).not.toHaveProperty('outputs');
+    });
+  });
+
   describe('having a stack whose creation failed and rolled back', () => {
     it('should refuse with a conflict naming the stack and its status, and create nothing', async () => {
       emulator.control.failNext({ stackName: 'net', phase: 'execute', reason: 'Vpc quota reached.' });

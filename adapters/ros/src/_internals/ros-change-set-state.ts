@@ -1,4 +1,11 @@
-import type { ChangeSetError, ChangeSetRef, ChangeSetState, ChangeSetStatus, PlannedChange } from '@changeplane/core';
+import type {
+  ChangeSetError,
+  ChangeSetRef,
+  ChangeSetState,
+  ChangeSetStatus,
+  JsonValue,
+  PlannedChange,
+} from '@changeplane/core';
 import type { SecretRedactor } from '@changeplane/core/adapter';
 import { rosExecutionFailure } from './ros-execution-failure.js';
 
@@ -15,6 +22,16 @@ export interface RosStackBody {
   status?: string;
   statusReason?: string;
   updateTime?: string;
+  /** GetStack's Outputs (the SDK keeps the service's member names). */
+  outputs?: readonly { readonly OutputKey?: string; readonly OutputValue?: unknown }[];
+}
+
+/** A stack's Outputs by OutputKey: what `ChangeSetState.outputs` carries once the execution succeeded. */
+function stackOutputs(stack: RosStackBody | undefined): Record<string, JsonValue> | undefined {
+  const listed = (stack?.outputs ?? []).filter((output) => typeof output.OutputKey === 'string');
+  if (listed.length === 0) return undefined;
+  // Parsed from the service's JSON answer: plain JSON data.
+  return Object.fromEntries(listed.map((output) => [output.OutputKey!, (output.OutputValue ?? null) as JsonValue]));
 }
 
 interface RosResourceChange {
@@ -123,6 +140,7 @@ export function rosChangeSetState(
     outcome.failureCode && stack
       ? rosExecutionFailure(ref, outcome.failureCode, stack.statusReason, redactor)
       : undefined;
+  const outputs = outcome.status === 'succeeded' ? stackOutputs(stack) : undefined;
   const state: ChangeSetState & { readonly failure?: ChangeSetError } = {
     ref,
     status: outcome.status,
@@ -133,6 +151,7 @@ export function rosChangeSetState(
     changes: rosPlannedChanges(changeSet.changes),
     entities: [changeSet.stackName ?? changeSet.stackId ?? ''],
     ...(stack?.updateTime ? { updatedAt: stack.updateTime } : {}),
+    ...(outputs ? { outputs } : {}),
   };
   return state;
 }
