@@ -11,7 +11,7 @@ import {
   statusByTask,
   writePlan,
 } from './cli-files.js';
-import { withEmulatorsProcess } from './run-changeplane.js';
+import { runChangeplane, withEmulatorsProcess } from './run-changeplane.js';
 
 // A plan with a ROS stack and Marketplace changes, applied again and again as a platform team does: the stack
 // is looked up by name (UPDATE once it exists), an unchanged one is "no changes" and leaves no change set.
@@ -99,6 +99,9 @@ describe('changeplane apply of a plan with a ROS stack, again and again', () => 
         expect(again.reason).toBe('nothing was sent: every change set is applied already');
         expect(statusByTask(again)['ros:edge']).toBe('no-changes');
       }
+      // `status` of the last run has nothing to follow: the deleted change set is not reported as cancelled.
+      const status = await runChangeplane(['status', '--json', '--state', state], env);
+      expect(byType(status.events, 'task-status')).toEqual([]);
       expect(await holdings(environment)).toEqual({
         stacks: ['edge CREATE_COMPLETE'],
         changeSets: { edge: [{ type: 'CREATE', execution: 'EXECUTE_COMPLETE' }] },
