@@ -145,4 +145,24 @@ describe('changeplane apply of a plan with a ROS stack, again and again', () => 
       expect((await holdings(environment)).changeSets.edge).toHaveLength(2);
     });
   }, 120_000);
+
+  it('should refuse, naming the stack and its status, to update a stack whose creation failed', async () => {
+    await withEmulatorsProcess('fast', async (environment) => {
+      const env = { HOME: homeWithCredentialFiles(environment) };
+      const endpoint = environment.CHANGEPLANE_ROS_ENDPOINT!;
+      const failure = { stackName: 'edge', phase: 'execute', reason: 'Vpc quota reached.' };
+      const scripted = await fetch(`${endpoint}/_emulator/failures`, { method: 'POST', body: JSON.stringify(failure) });
+      expect(scripted.ok).toBe(true);
+      const plan = writePlan(planOf(endpoint).replace(/marketplace:[\s\S]*$/, ''));
+      const state = stateFile();
+      expectFinished(await runPlan(plan, { emulators: false, state }, env), 1);
+
+      const again = await runPlan(plan, { emulators: false, state }, env);
+      expect(expectFinished(again, 2).reason).toBe('invalid input, nothing was started');
+      const [failed] = byType(again.events, 'task-failed') as { error: { code: string; message: string } }[];
+      expect(failed?.error.code).toBe('StackNotUpdatable');
+      expect(failed?.error.message).toMatch(/^stack edge \([0-9a-f-]{36}\) is CREATE_ROLLBACK_COMPLETE: /);
+      expect((await holdings(environment)).changeSets.edge).toEqual([{ type: 'CREATE', execution: 'EXECUTE_FAILED' }]);
+    });
+  }, 120_000);
 });
