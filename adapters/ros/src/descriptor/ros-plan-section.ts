@@ -5,9 +5,18 @@ const jsonObject = z.record(z.string(), z.unknown());
 /** One stack of a plan: one CreateChangeSet request, named as the plan file names it. */
 export const rosStackSchema = z
   .object({
-    /** The stack name (CREATE, IMPORT) — also how the stack is shown. */
-    name: z.string().describe('Stack name for CREATE and IMPORT; also how the stack is shown.'),
-    stackId: z.string().optional().describe('The existing stack, for UPDATE (and IMPORT into an existing stack).'),
+    /** The stack name: how the stack is found in its region (and named when created) and shown. */
+    name: z
+      .string()
+      .describe(
+        'Stack name: the stack of that name in the region is updated, or created when there is none; also how it is shown.',
+      ),
+    stackId: z
+      .string()
+      .optional()
+      .describe(
+        'The existing stack, for UPDATE (and IMPORT into an existing stack); not needed to update a stack found by name.',
+      ),
     changeSetType: z
       .enum(['CREATE', 'UPDATE', 'IMPORT'])
       .optional()
