@@ -7,11 +7,16 @@ export type RosJsonObject = { readonly [key: string]: unknown };
  * ChangeSetType is left out of the request with a warning (see docs/provider-notes.md), never refused.
  */
 export interface RosChangeSetRequest {
-  /** Default UPDATE, as the API. */
+  /**
+   * Default UPDATE, as the API, when stackId is given. Omitted with stackName alone, the stack is looked up
+   * by name in regionId when the change set is created: CREATE when there is none, UPDATE against it when
+   * there is one (a stack that cannot take an update is a `conflict` naming it); timeoutInMinutes is then
+   * required, as it may become a CREATE. IMPORT is only made when asked for.
+   */
   readonly changeSetType?: 'CREATE' | 'UPDATE' | 'IMPORT';
   readonly regionId: string;
   readonly changeSetName: string;
-  /** The new stack's name (CREATE, IMPORT into a new stack); ignored with a warning for UPDATE. */
+  /** The new stack's name (CREATE, IMPORT into a new stack; or the stack to look up); ignored with a warning for UPDATE. */
   readonly stackName?: string;
   /** The existing stack (UPDATE, IMPORT into an existing stack); ignored with a warning for CREATE. */
   readonly stackId?: string;

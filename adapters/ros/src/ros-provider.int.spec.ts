@@ -81,14 +81,8 @@ describe(RosProvider, () => {
     it('should report an execution that fails as failed with the stack reason', async () => {
       await start();
       const ros = provider();
-      const handle = (
-        await ros.create(
-          createRequest({
-            templateBody: template({ Vpc: { Type: 'ALIYUN::ECS::VPC', Properties: { EmulatorOutcome: 'FAIL' } } }),
-          }),
-          { wait },
-        )
-      )._unsafeUnwrap();
+      emulator.control.failNext({ stackName: 'stack', phase: 'execute', reason: 'Resource Vpc failed to be created.' });
+      const handle = (await ros.create(createRequest(), { wait }))._unsafeUnwrap();
       const settled = (await ros.waitUntilSettled((await ros.start(handle))._unsafeUnwrap(), wait))._unsafeUnwrap();
       expect(settled.status).toBe('failed');
       expect(settled.reason).toContain('Vpc');

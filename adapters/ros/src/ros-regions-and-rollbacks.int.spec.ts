@@ -9,15 +9,13 @@ import type { RosProviderOptions } from './ros-provider-options.js';
 // Rollback statuses: GetStack page (https://www.alibabacloud.com/help/doc-detail/132088.htm).
 
 const wait = { minDelayMs: 10, maxDelayMs: 40, maxWaitMs: 10_000 };
-const vpc = (cidr = '10.0.0.0/8', outcome?: string) => ({
+const vpc = (cidr = '10.0.0.0/8') => ({
   ROSTemplateFormatVersion: '2015-09-01',
-  Resources: {
-    Vpc: {
-      Type: 'ALIYUN::ECS::VPC',
-      Properties: { CidrBlock: cidr, ...(outcome ? { EmulatorOutcome: outcome } : {}) },
-    },
-  },
+  Resources: { Vpc: { Type: 'ALIYUN::ECS::VPC', Properties: { CidrBlock: cidr } } },
 });
+/** The next execution on `stack` fails as a resource failure of Vpc (the emulator's control API). */
+const failNextExecution = (emulator: RunningRosEmulator) =>
+  emulator.control.failNext({ stackName: 'stack', phase: 'execute', reason: 'Resource Vpc failed to be created.' });
 const createRequest = (patch: Partial<RosChangeSetRequest> = {}): RosChangeSetRequest => ({
   changeSetType: 'CREATE',
   regionId: 'cn-beijing',
@@ -108,7 +106,8 @@ describe('RosProvider regions and rollbacks', () => {
 
     it('should settle a rolled-back create as failed, naming CREATE_ROLLBACK_COMPLETE and the reason', async () => {
       await start();
-      const settled = await settle(provider(), createRequest({ templateBody: vpc('10.0.0.0/8', 'FAIL') }));
+      failNextExecution(emulator);
+      const settled = await settle(provider(), createRequest());
       expect(settled).toMatchObject({ status: 'failed', failureCode: 'CREATE_ROLLBACK_COMPLETE' });
       expect(settled.reason).toMatch(/^rolled back \(CREATE_ROLLBACK_COMPLETE\): Resource Vpc failed/);
       expect(settled.rawStatus).toContain('stack CREATE_ROLLBACK_COMPLETE');
@@ -124,10 +123,8 @@ describe('RosProvider regions and rollbacks', () => {
 
     it('should settle a create with DisableRollback as failed at CREATE_FAILED', async () => {
       await start();
-      const settled = await settle(
-        provider(),
-        createRequest({ templateBody: vpc('10.0.0.0/8', 'FAIL'), disableRollback: true }),
-      );
+      failNextExecution(emulator);
+      const settled = await settle(provider(), createRequest({ disableRollback: true }));
       expect(settled).toMatchObject({ status: 'failed', failureCode: 'CREATE_FAILED' });
       expect((settled as { failure?: unknown }).failure).toMatchObject({
         kind: 'provider-fault',
@@ -140,13 +137,14 @@ describe('RosProvider regions and rollbacks', () => {
       await start();
       const ros = provider();
       const created = await settle(ros, createRequest());
+      failNextExecution(emulator);
       const settled = await settle(
         ros,
         createRequest({
           changeSetType: 'UPDATE',
           stackId: created.ref.scope.stackId!,
           changeSetName: 'update',
-          templateBody: vpc('10.1.0.0/16', 'FAIL'),
+          templateBody: vpc('10.1.0.0/16'),
         }),
       );
       expect(settled).toMatchObject({ status: 'failed', failureCode: 'ROLLBACK_COMPLETE' });

@@ -1,4 +1,11 @@
-import type { ChangeSetError, ChangeSetRef, ChangeSetState, ChangeSetStatus, PlannedChange } from '@changeplane/core';
+import type {
+  ChangeSetError,
+  ChangeSetRef,
+  ChangeSetState,
+  ChangeSetStatus,
+  JsonValue,
+  PlannedChange,
+} from '@changeplane/core';
 import type { SecretRedactor } from '@changeplane/core/adapter';
 import { rosExecutionFailure } from './ros-execution-failure.js';
 
@@ -15,16 +22,49 @@ export interface RosStackBody {
   status?: string;
   statusReason?: string;
   updateTime?: string;
+  /** GetStack's Outputs (the SDK keeps the service's member names). */
+  outputs?: readonly { readonly OutputKey?: string; readonly OutputValue?: unknown }[];
 }
 
-/** GetChangeSet's `Changes` as planned changes: `Add Vpc (ALIYUN::ECS::VPC)`. */
+/** A stack's Outputs by OutputKey: what `ChangeSetState.outputs` carries once the execution succeeded. */
+function stackOutputs(stack: RosStackBody | undefined): Record<string, JsonValue> | undefined {
+  const listed = (stack?.outputs ?? []).filter((output) => typeof output.OutputKey === 'string');
+  if (listed.length === 0) return undefined;
+  // Parsed from the service's JSON answer: plain JSON data.
+  return Object.fromEntries(listed.map((output) => [output.OutputKey!, (output.OutputValue ?? null) as JsonValue]));
+}
+
+interface RosResourceChange {
+  readonly Action?: string;
+  readonly LogicalResourceId?: string;
+  readonly ResourceType?: string;
+  readonly Replacement?: string;
+  readonly Details?: readonly { readonly Target?: { readonly Attribute?: string; readonly Name?: string } }[];
+}
+
+const replacementNote: Readonly<Record<string, string>> = { True: ' (replaced)', Conditional: ' (may be replaced)' };
+
+/** `ALIYUN::ECS::VSwitch: CidrBlock, ZoneId (replaced)`: the type, then for a Modify what changes and whether it replaces. */
+function changeDetail(resource: RosResourceChange): string | undefined {
+  if (resource.Action !== 'Modify') return resource.ResourceType;
+  const names = (resource.Details ?? []).map((detail) => detail.Target?.Name ?? detail.Target?.Attribute ?? '');
+  const changed = [...new Set(names)].filter((name) => name !== '');
+  const what = changed.length > 0 ? `: ${changed.join(', ')}` : '';
+  return `${resource.ResourceType ?? 'resource'}${what}${replacementNote[resource.Replacement ?? ''] ?? ''}`;
+}
+
+/**
+ * GetChangeSet's `Changes` as planned changes: `Add Vpc ALIYUN::ECS::VPC`,
+ * `Modify VSwitch ALIYUN::ECS::VSwitch: CidrBlock (replaced)` (from each ResourceChange's Details and Replacement).
+ */
 export function rosPlannedChanges(changes: readonly unknown[] | undefined): PlannedChange[] {
   return (changes ?? []).map((change) => {
-    const resource = (change as { ResourceChange?: Record<string, string> }).ResourceChange ?? {};
+    const resource = (change as { ResourceChange?: RosResourceChange }).ResourceChange ?? {};
+    const detail = changeDetail(resource);
     return {
       action: resource.Action ?? 'Change',
       target: resource.LogicalResourceId ?? '?',
-      ...(resource.ResourceType ? { detail: resource.ResourceType } : {}),
+      ...(detail ? { detail } : {}),
     };
   });
 }
@@ -100,6 +140,7 @@ export function rosChangeSetState(
     outcome.failureCode && stack
       ? rosExecutionFailure(ref, outcome.failureCode, stack.statusReason, redactor)
       : undefined;
+  const outputs = outcome.status === 'succeeded' ? stackOutputs(stack) : undefined;
   const state: ChangeSetState & { readonly failure?: ChangeSetError } = {
     ref,
     status: outcome.status,
@@ -110,6 +151,7 @@ export function rosChangeSetState(
     changes: rosPlannedChanges(changeSet.changes),
     entities: [changeSet.stackName ?? changeSet.stackId ?? ''],
     ...(stack?.updateTime ? { updatedAt: stack.updateTime } : {}),
+    ...(outputs ? { outputs } : {}),
   };
   return state;
 }

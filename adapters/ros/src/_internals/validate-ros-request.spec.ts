@@ -167,3 +167,39 @@ describe(validateRosRequest, () => {
     expect(issues.map((issue) => `${issue.path} ${issue.rule}`)).toEqual(['templateBody.self circular']);
   });
 });
+
+describe('a request by stack name (no changeSetType, no stackId)', () => {
+  const byName = { ...valid, changeSetType: undefined };
+
+  it('should keep what CREATE or UPDATE takes and leave out, with a warning, what only IMPORT takes', () => {
+    const checked = checkRosRequest({
+      ...byName,
+      disableRollback: true,
+      replacementOption: 'Enabled',
+      templateScratchId: 'ts-1',
+    })._unsafeUnwrap();
+    expect(checked.request).toMatchObject({
+      stackName: 'MyStack',
+      disableRollback: true,
+      replacementOption: 'Enabled',
+    });
+    expect(checked.request).not.toHaveProperty('changeSetType');
+    expect(checked.warnings).toEqual([
+      {
+        path: 'templateScratchId',
+        rule: 'ignored',
+        message:
+          'takes effect only when changeSetType is IMPORT (it is CREATE or UPDATE, by stack name): left out of the request',
+      },
+    ]);
+  });
+
+  it('should require a timeout, since the lookup may make it a CREATE', () => {
+    expect(rules({ changeSetType: undefined, timeoutInMinutes: undefined })).toEqual(['timeoutInMinutes required']);
+  });
+
+  it('should stay an UPDATE of the stackId when one is given', () => {
+    const checked = checkRosRequest({ ...byName, stackId: 'stack-1' })._unsafeUnwrap();
+    expect(checked.warnings.map((warning) => warning.path)).toEqual(['stackName']);
+  });
+});

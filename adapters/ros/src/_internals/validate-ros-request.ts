@@ -35,6 +35,14 @@ const onlyWith: readonly { readonly field: Field; readonly types: readonly Chang
   { field: 'templateScratchId', types: ['IMPORT'] },
 ];
 
+/**
+ * A request that fixes no ChangeSetType and names its stack by name alone: `create` looks the stack up in
+ * the region and makes a CREATE change set when there is none, an UPDATE one against it when there is.
+ */
+export function isStackByName(request: RosChangeSetRequest): boolean {
+  return request.changeSetType === undefined && request.stackId === undefined && request.stackName !== undefined;
+}
+
 const asText = (value: string | RosJsonObject) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /**
@@ -48,6 +56,11 @@ export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChange
   if (parsed.isErr()) return err(parsed.error);
   const given: RosChangeSetRequest = parsed.value;
   const type: ChangeSetType = given.changeSetType ?? 'UPDATE';
+  // By name, the type is known after the lookup: keep what CREATE or UPDATE takes (checked again then).
+  const byName = isStackByName(given);
+  const applies = (types: readonly ChangeSetType[]) =>
+    byName ? types.includes('CREATE') || types.includes('UPDATE') : types.includes(type);
+  const typeNow = byName ? 'CREATE or UPDATE, by stack name' : type;
 
   const warnings: ValidationIssue[] = [];
   const kept: Record<string, unknown> = { ...given };
@@ -62,8 +75,8 @@ export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChange
   };
   for (const { field, types } of onlyWith) {
     // The message is only built for a member that is there: most requests give none of these.
-    if (kept[field] !== undefined && !types.includes(type))
-      ignore(field, `changeSetType is ${types.join(' or ')} (it is ${type})`);
+    if (kept[field] !== undefined && !applies(types))
+      ignore(field, `changeSetType is ${types.join(' or ')} (it is ${typeNow})`);
   }
   if (kept.templateId === undefined) ignore('templateVersion', 'templateId is given');
   const request = kept as unknown as RosChangeSetRequest;
@@ -91,12 +104,20 @@ export function checkRosRequest(input: unknown): Result<CheckedRequest<RosChange
   else name('changeSetName', request.changeSetName);
   name('stackName', request.stackName);
   notEmpty('stackId', request.stackId);
+  if (byName && request.timeoutInMinutes === undefined)
+    issue('timeoutInMinutes', 'required', 'is required when the stack is looked up by name (it may be created)');
   if (type === 'CREATE') {
     if (!request.stackName) issue('stackName', 'required', 'is required when changeSetType is CREATE');
     if (request.timeoutInMinutes === undefined)
       issue('timeoutInMinutes', 'required', 'is required when changeSetType is CREATE');
   }
-  if (type === 'UPDATE' && !request.stackId) issue('stackId', 'required', 'is required when changeSetType is UPDATE');
+  if (type === 'UPDATE' && !request.stackId && !byName) {
+    issue(
+      'stackId',
+      'required',
+      'is required when changeSetType is UPDATE (without a type, stackName alone looks it up)',
+    );
+  }
   if (type === 'IMPORT' && !request.stackName && !request.stackId) {
     issue('stackName', 'required', 'IMPORT needs stackName (a new stack) or stackId (an existing one)');
   }

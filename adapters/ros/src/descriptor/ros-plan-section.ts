@@ -5,13 +5,24 @@ const jsonObject = z.record(z.string(), z.unknown());
 /** One stack of a plan: one CreateChangeSet request, named as the plan file names it. */
 export const rosStackSchema = z
   .object({
-    /** The stack name (CREATE, IMPORT) — also how the stack is shown. */
-    name: z.string().describe('Stack name for CREATE and IMPORT; also how the stack is shown.'),
-    stackId: z.string().optional().describe('The existing stack, for UPDATE (and IMPORT into an existing stack).'),
+    /** The stack name: how the stack is found in its region (and named when created) and shown. */
+    name: z
+      .string()
+      .describe(
+        'Stack name: the stack of that name in the region is updated, or created when there is none; also how it is shown.',
+      ),
+    stackId: z
+      .string()
+      .optional()
+      .describe(
+        'The existing stack, for UPDATE (and IMPORT into an existing stack); not needed to update a stack found by name.',
+      ),
     changeSetType: z
       .enum(['CREATE', 'UPDATE', 'IMPORT'])
       .optional()
-      .describe('Default: UPDATE when stackId is given, else CREATE.'),
+      .describe(
+        'Default: UPDATE when stackId is given; else the stack is looked up by name in the region: UPDATE when it exists, CREATE when not.',
+      ),
     changeSetName: z.string().optional().describe('Default: changeplane-<run id>.'),
     template: z
       .union([jsonObject, z.string()])
@@ -22,7 +33,10 @@ export const rosStackSchema = z
     templateVersion: z.string().optional(),
     parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     usePreviousParameters: z.boolean().optional(),
-    timeoutInMinutes: z.number().optional().describe('10-1440; default 60 for CREATE.'),
+    timeoutInMinutes: z
+      .number()
+      .optional()
+      .describe('10-1440; default 60 unless the change set is an UPDATE of a given stackId.'),
     disableRollback: z.boolean().optional(),
     notificationURLs: z.array(z.string()).optional(),
     stackPolicy: z.union([jsonObject, z.string()]).optional(),

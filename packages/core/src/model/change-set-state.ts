@@ -1,6 +1,7 @@
 import type { ChangeSetError } from '../errors/change-set-error.js';
 import type { ChangeSetRef } from './change-set-ref.js';
 import type { ChangeSetStatus } from './change-set-status.js';
+import type { JsonValue } from './json-value.js';
 import type { PlannedChange } from './planned-change.js';
 
 /** What a change set looks like now: the neutral status with the provider's raw status beside it. */
@@ -22,4 +23,9 @@ export interface ChangeSetState {
   readonly changes?: readonly PlannedChange[];
   readonly entities?: readonly string[];
   readonly updatedAt?: string;
+  /**
+   * What the change set's target gives back once it succeeded, by name (ROS: the stack's Outputs, each
+   * OutputKey with its OutputValue), where the provider has any.
+   */
+  readonly outputs?: Readonly<Record<string, JsonValue>>;
 }

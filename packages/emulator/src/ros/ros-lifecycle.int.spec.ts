@@ -19,10 +19,10 @@ import type { RunningRosEmulator } from './running-ros-emulator.js';
 type SdkError = Error & { code?: string; statusCode?: number };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const failure = failureOf<SdkError>;
-const vpc = (cidr = '10.0.0.0/8', outcome?: string) => ({
-  Type: 'ALIYUN::ECS::VPC',
-  Properties: { CidrBlock: cidr, ...(outcome ? { EmulatorOutcome: outcome } : {}) },
-});
+const vpc = (cidr = '10.0.0.0/8') => ({ Type: 'ALIYUN::ECS::VPC', Properties: { CidrBlock: cidr } });
+/** The next execution on stack `stack` fails (control API), as a resource failure of its first resource. */
+const failNextExecution = (emulator: RunningRosEmulator) =>
+  emulator.control.failNext({ stackName: 'stack', phase: 'execute', reason: 'Resource Vpc failed to be created.' });
 const template = (resource: object, description?: string) =>
   JSON.stringify({
     ROSTemplateFormatVersion: '2015-09-01',
@@ -76,11 +76,25 @@ describe('ROS lifecycle after the request', () => {
     await emulator?.close();
   });
 
+  describe('having a property named like the removed failure marker', () => {
+    it('should execute as any other property: only the control API makes an execution fail', async () => {
+      await start();
+      const ros = client();
+      const marked = { Type: 'ALIYUN::ECS::VPC', Properties: { CidrBlock: '10.0.0.0/8', EmulatorOutcome: 'FAIL' } };
+      const { changeSetId, stackId } = (await create(ros, { templateBody: template(marked) })).body!;
+      await sleep(40);
+      await execute(ros, changeSetId!);
+      const seen = await statusesUntilSettled(ros, stackId!, (status) => !status.endsWith('_IN_PROGRESS'));
+      expect(seen).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE']);
+    });
+  });
+
   describe('having a create that fails', () => {
     it('should go CREATE_IN_PROGRESS -> CREATE_FAILED -> CREATE_ROLLBACK_IN_PROGRESS -> CREATE_ROLLBACK_COMPLETE', async () => {
       await start();
       const ros = client();
-      const { changeSetId, stackId } = (await create(ros, { templateBody: template(vpc('10.0.0.0/8', 'FAIL')) })).body!;
+      failNextExecution(emulator);
+      const { changeSetId, stackId } = (await create(ros, { templateBody: template(vpc()) })).body!;
       await sleep(40);
       await execute(ros, changeSetId!);
       const seen = await statusesUntilSettled(ros, stackId!, (status) => status === 'CREATE_ROLLBACK_COMPLETE');
@@ -98,9 +112,9 @@ describe('ROS lifecycle after the request', () => {
     it('should stay CREATE_FAILED with DisableRollback', async () => {
       await start();
       const ros = client();
-      const { changeSetId, stackId } = (
-        await create(ros, { templateBody: template(vpc('10.0.0.0/8', 'FAIL')), disableRollback: true })
-      ).body!;
+      failNextExecution(emulator);
+      const { changeSetId, stackId } = (await create(ros, { templateBody: template(vpc()), disableRollback: true }))
+        .body!;
       await sleep(40);
       await execute(ros, changeSetId!);
       const seen = await statusesUntilSettled(ros, stackId!, (status) => status === 'CREATE_FAILED');
@@ -125,9 +139,10 @@ describe('ROS lifecycle after the request', () => {
           changeSetName: 'update',
           changeSetType: 'UPDATE',
           stackId: created.stackId,
-          templateBody: template(vpc('10.1.0.0/16', 'FAIL'), 'the failed update'),
+          templateBody: template(vpc('10.1.0.0/16'), 'the failed update'),
         })
       ).body!;
+      failNextExecution(emulator);
       await sleep(40);
       await execute(ros, update.changeSetId!);
       const seen = await statusesUntilSettled(ros, created.stackId!, (status) => status === 'ROLLBACK_COMPLETE');

@@ -195,10 +195,7 @@ describe('ROS emulator answers: every SDK 3.7.0 member, and parameters that only
   });
 
   it('should explain a failed creation in GetStack OperationInfo', async () => {
-    const failing = yamlTemplate.replace(
-      'Properties: {CidrBlock: !Ref Cidr}',
-      'Properties: {CidrBlock: !Ref Cidr, EmulatorOutcome: FAIL}',
-    );
+    emulator.control.failNext({ stackName: 'failing', phase: 'execute', reason: 'Resource Vpc failed to be created.' });
     const { changeSetId, stackId } = (
       await ros.createChangeSet(
         new $Ros.CreateChangeSetRequest({
@@ -206,7 +203,7 @@ describe('ROS emulator answers: every SDK 3.7.0 member, and parameters that only
           changeSetName: 'failing',
           changeSetType: 'CREATE',
           stackName: 'failing',
-          templateBody: failing,
+          templateBody: yamlTemplate,
           timeoutInMinutes: 10,
           disableRollback: true,
         }),

@@ -17,7 +17,7 @@ describe(rosPlanPath, () => {
 
 describe(rosTargets, () => {
   describe('having stacks to create and to update', () => {
-    it('should make one target per stack with the right type, region and name', () => {
+    it('should make one target per stack: by name (the adapter looks it up), or UPDATE of a stackId', () => {
       const plan = rosTargets(
         section([
           { name: 'net', template },
@@ -27,8 +27,8 @@ describe(rosTargets, () => {
         'cn-shanghai',
       )._unsafeUnwrap();
       expect(plan.targets.map((target) => target.task)).toEqual(['ros:net', 'ros:app']);
+      expect(plan.targets[0]!.request).not.toHaveProperty('changeSetType');
       expect(plan.targets[0]!.request).toMatchObject({
-        changeSetType: 'CREATE',
         stackName: 'net',
         regionId: 'cn-shanghai',
         changeSetName: 'changeplane-abcd1234',

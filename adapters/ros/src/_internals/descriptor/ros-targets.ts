@@ -22,11 +22,12 @@ export function rosPlanPath(stackIndex: number, requestPath: string): string {
 
 /** A plan file's stack as a CreateChangeSet request (type, name and timeout defaults filled in). */
 function rosRequestOf(entry: RosStackEntry, regionId: string, context: TargetContext): RosChangeSetRequest {
-  const changeSetType = entry.changeSetType ?? (entry.stackId ? 'UPDATE' : 'CREATE');
-  // ROS requires a timeout for CREATE; an hour is the console's default.
-  const timeoutInMinutes = entry.timeoutInMinutes ?? (changeSetType === 'CREATE' ? 60 : undefined);
+  // Without a type or stackId the adapter looks the stack up by name: CREATE when absent, UPDATE when there.
+  const changeSetType = entry.changeSetType ?? (entry.stackId ? 'UPDATE' : undefined);
+  // ROS requires a timeout for CREATE (which a lookup may choose); an hour is the console's default.
+  const timeoutInMinutes = entry.timeoutInMinutes ?? (changeSetType === 'UPDATE' ? undefined : 60);
   return {
-    changeSetType,
+    ...(changeSetType ? { changeSetType } : {}),
     regionId,
     changeSetName: entry.changeSetName ?? `changeplane-${context.runId}`,
     ...(changeSetType === 'UPDATE' ? {} : { stackName: entry.name }),

@@ -9,6 +9,8 @@ import type { RosSession } from '../ros-session.js';
 import { toCreateChangeSetRequest } from '../to-create-change-set-request.js';
 import { callRos } from './call-ros.js';
 import { deleteOldestUnexecuted } from './delete-oldest-unexecuted.js';
+import { discardChangeSet } from './discard-change-set.js';
+import { resolveStackByName } from './resolve-stack-by-name.js';
 import { waitUntilPrepared } from './wait-until-prepared.js';
 
 type Created = $Ros.CreateChangeSetResponse;
@@ -36,16 +38,22 @@ async function createMakingRoom(
 }
 
 /**
- * CreateChangeSet (the same ClientToken on every retry), then the wait until ROS has computed it: the
- * handle says ready, or no-changes; a change set ROS could not create is a validation error.
+ * A request by stack name is first made CREATE or UPDATE (`resolveStackByName`). CreateChangeSet (the same
+ * ClientToken on every retry), then the wait until ROS has computed it: the handle says ready, or
+ * no-changes (that change set is deleted: it can never be executed); a change set ROS could not create is a
+ * validation error.
  */
 export async function createChangeSet(
   session: RosSession,
   checked: CheckedRequest<RosChangeSetRequest>,
   options: CreateOptions,
 ): Promise<Result<ChangeSetHandle, ChangeSetError>> {
-  const { request, warnings } = checked;
-  const clientToken = options.clientToken ?? request.clientToken ?? generateClientToken();
+  const clientToken = options.clientToken ?? checked.request.clientToken ?? generateClientToken();
+  const resolved = await resolveStackByName(session, checked, options);
+  if (resolved.isErr()) return err(resolved.error);
+  const { request, warnings } = resolved.value;
+  // The name the plan gave stays the stack's name in the handle, also for an UPDATE found by it.
+  const stackName = request.stackName ?? checked.request.stackName;
   const created = await createMakingRoom(session, request, clientToken, options);
   if (created.isErr()) return err(withClientToken(created.error, clientToken));
   const body = created.value.body;
@@ -55,19 +63,23 @@ export async function createChangeSet(
     region: request.regionId,
     scope: {
       stackId: body?.stackId ?? '',
-      ...(request.stackName ? { stackName: request.stackName } : {}),
+      ...(stackName ? { stackName } : {}),
       changeSetType: request.changeSetType ?? 'UPDATE',
     },
   };
   const prepared = await waitUntilPrepared(session, ref, options);
   if (prepared.isErr()) return err(withClientToken(prepared.error, clientToken));
-  return ok({
+  const handle: ChangeSetHandle = {
     ...ref,
     outcome: prepared.value.executionStatus === 'AVAILABLE' ? 'ready' : 'no-changes',
-    entities: [request.stackName ?? request.stackId ?? ''],
+    entities: [stackName ?? request.stackId ?? ''],
     changes: rosPlannedChanges(prepared.value.changes),
     startToken: options.startToken ?? generateClientToken(),
     createdAt: new Date().toISOString(),
     ...(warnings.length > 0 ? { warnings } : {}),
-  });
+  };
+  if (handle.outcome === 'ready') return ok(handle);
+  // Nothing to execute: the change set is removed at once, so re-applying leaves none behind.
+  const removed = await discardChangeSet(session, handle, options);
+  return removed.isErr() ? err(removed.error) : ok(handle);
 }

@@ -85,6 +85,7 @@ function recordedOf(
       unknown.push(
         `${label}: a ${item.provider} call was made whose answer was never recorded; applying the same plan again adopts what it made`,
       );
+    } else if (item.state === 'created' && item.handle?.outcome === 'no-changes') {
     } else if (item.state !== 'cancelled' && item.ref) {
       entries.push({
         task: item.taskKey,

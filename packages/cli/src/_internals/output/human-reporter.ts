@@ -1,10 +1,11 @@
-import type { PlannedChange } from '@changeplane/core';
+import type { JsonValue, PlannedChange } from '@changeplane/core';
 import cliTruncate from 'cli-truncate';
 import { createLogUpdate } from 'log-update';
 import { entitySequences } from './entity-sequences.js';
 import type { RunEvent, TaskStatus } from './run-event.js';
 import type { RunReporter } from './run-reporter.js';
 import { oneLineDetail, shownChange } from './shown-change.js';
+import { outputText } from './shown-outputs.js';
 import { statusIcons, summaryTable } from './summary-table.js';
 import { type TerminalStyle, terminalStyle } from './terminal-style.js';
 
@@ -51,6 +52,7 @@ export class HumanReporter implements RunReporter {
   readonly #style: TerminalStyle;
   readonly #tasks = new Map<string, TaskLine>();
   readonly #changes = new Map<string, readonly PlannedChange[]>();
+  readonly #outputs = new Map<string, Readonly<Record<string, JsonValue>>>();
   #sequencesShown = false;
   readonly #live: ReturnType<typeof createLogUpdate> | undefined;
   #frame = 0;
@@ -110,6 +112,9 @@ export class HumanReporter implements RunReporter {
       case 'task-changes':
         this.#showChanges(event.task, event.changes);
         break;
+      case 'task-outputs':
+        this.#outputs.set(event.task, event.outputs);
+        break;
       case 'task-failed': {
         const task = this.#tasks.get(event.task);
         this.#problem(c.red(`  ✖ ${task?.label ?? event.task}: [${event.error.kind}] ${event.error.message}`));
@@ -138,6 +143,7 @@ export class HumanReporter implements RunReporter {
         this.#showSequences();
         this.#stopLive();
         if (event.summary.length > 0) this.#out.write(`${summaryTable(event.summary, this.#style)}\n`);
+        this.#showOutputs();
         if (event.emulatorRun)
           this.#print(c.yellow('⚠ emulator run: what ran on an embedded emulator reached no cloud'));
         if (event.exitCode !== 0) this.#problem(`${event.reason} (exit ${event.exitCode})`);
@@ -159,6 +165,17 @@ export class HumanReporter implements RunReporter {
     for (const change of changes.map(shownChange)) {
       const detail = change.detail ? c.dim(` ${oneLineDetail(change.detail)}`) : '';
       this.#print(cliTruncate(`    ${c.yellow(change.action.padEnd(18))} ${change.target}${detail}`, this.#width()));
+    }
+  }
+
+  /** Below the summary, per target that gave any: its outputs, one per line cut to the width, secrets masked. */
+  #showOutputs(): void {
+    const c = this.#style.colors;
+    for (const [taskId, outputs] of this.#outputs) {
+      this.#print(c.bold(`${this.#tasks.get(taskId)?.label ?? taskId} outputs:`));
+      for (const [key, value] of Object.entries(outputs)) {
+        this.#print(cliTruncate(`  ${key} = ${oneLineDetail(outputText(value))}`, this.#width()));
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import type { PlannedChange, SerializedChangeSetError } from '@changeplane/core';
+import type { JsonValue, PlannedChange, SerializedChangeSetError } from '@changeplane/core';
 import type { PlanFileIssue } from '../../plan-file/plan-file-issue.js';
 
 /** Where a task stands, as shown to people and bots. */
@@ -72,6 +72,8 @@ export type RunEvent =
     }
   | { readonly type: 'task-changes'; readonly task: string; readonly changes: readonly PlannedChange[] }
   | { readonly type: 'task-failed'; readonly task: string; readonly error: SerializedChangeSetError }
+  /** After a change set succeeded: what its target gives back (ROS: the stack's outputs), by name. */
+  | { readonly type: 'task-outputs'; readonly task: string; readonly outputs: Readonly<Record<string, JsonValue>> }
   /** Before the prompt: how many change sets and changes `apply` is about to start. */
   | { readonly type: 'confirmation-needed'; readonly changeSets: number; readonly changes: number }
   /** Ctrl-C: what is still running in the cloud, and the commands that cancel it. */

@@ -45,6 +45,9 @@ function settledState(task: Task, changeSet: ChangeSetState, context: RunContext
         ? ({ kind: 'cancelled', state: changeSet } as const)
         : ({ kind: 'failed', state: changeSet } as const);
   reportStatus(context.reporter, task, outcome.kind, detail);
+  if (outcome.kind === 'succeeded' && changeSet.outputs && Object.keys(changeSet.outputs).length > 0) {
+    context.reporter.emit({ type: 'task-outputs', task: task.key, outputs: changeSet.outputs });
+  }
   const handle = 'handle' in task.state ? task.state.handle : undefined;
   return { phase: 'settled', outcome, changeSetId: changeSet.ref.changeSetId, ...(handle ? { handle } : {}) };
 }

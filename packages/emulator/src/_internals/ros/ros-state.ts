@@ -22,7 +22,7 @@ import { RosStore } from './ros-store.js';
 import { ScriptedFailures, scriptedFailure } from './scripted-failures.js';
 import { stackFromSeed } from './seeded-stack.js';
 import { parseRosTemplate } from './template/ros-template.js';
-import { failsOnExecution, templateChanges } from './template/template-changes.js';
+import { templateChanges } from './template/template-changes.js';
 import { templateProblem } from './template/template-problem.js';
 
 /** What the emulator's timing and limits are. */
@@ -139,8 +139,8 @@ export class RosState {
     const scripted = this.failures.take(changeSet.regionId, stack.name, 'execute');
     this.#transitions.after(this.settings.timing.executeMs, () => {
       if (stack.status !== `${action}_IN_PROGRESS`) return; // cancelled meanwhile
-      const failure = scripted ? scriptedFailure(scripted, changeSet) : failsOnExecution(changeSet.template);
-      if (!failure) return completeExecution(changeSet, stack, action);
+      if (!scripted) return completeExecution(changeSet, stack, action);
+      const failure = scriptedFailure(scripted, changeSet);
       failExecution(changeSet, stack, action, failure);
       if (rollsBack(changeSet, action)) this.#rollBack(changeSet, stack, action);
     });
@@ -263,11 +263,12 @@ export class RosState {
       return;
     }
     const parametersChanged = JSON.stringify(stack.parameters) !== JSON.stringify(changeSet.parameters);
-    changeSet.changes = templateChanges(
-      stack.template,
-      changeSet.template,
-      stack.template !== undefined && parametersChanged,
-    );
+    changeSet.changes = templateChanges({
+      before: stack.template,
+      after: changeSet.template,
+      changedParameters: stack.template ? changedParameters(stack.parameters, changeSet.parameters) : new Set(),
+      stackId: stack.id,
+    });
     changeSet.status = 'CREATE_COMPLETE';
     if (changeSet.type === 'UPDATE' && changeSet.changes.length === 0 && !parametersChanged) {
       changeSet.statusReason = "The submitted information didn't contain changes.";
@@ -275,6 +276,12 @@ export class RosState {
     }
     changeSet.executionStatus = 'AVAILABLE';
   }
+}
+
+/** The parameters given another value (or given, or dropped) by a change set. */
+function changedParameters(before: Record<string, string>, after: Record<string, string>): Set<string> {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return new Set([...names].filter((name) => before[name] !== after[name]));
 }
 
 /**

@@ -21,17 +21,18 @@ describe('evaluateOutputs', () => {
     expect(physicalId('s-2', 'Vpc', 'ALIYUN::ECS::VPC')).not.toBe(physicalId('s-1', 'Vpc', 'ALIYUN::ECS::VPC'));
   });
 
-  it('should evaluate Ref, Fn::GetAtt, Fn::Join, Fn::Sub, Fn::If and Fn::FindInMap', () => {
+  it('should evaluate Ref, Fn::GetAtt (own id, a property set, else a fake), Fn::Join, Fn::Sub, Fn::If and Fn::FindInMap', () => {
     const vpcId = physicalId('s-1', 'Vpc', 'ALIYUN::ECS::VPC');
     expect(
       outputs(
         {
-          Parameters: { Env: { Type: 'String' }, Size: { Type: 'Number' } },
+          Parameters: { Env: { Type: 'String' }, Size: { Type: 'Number' }, Cidr: { Type: 'String' } },
           Mappings: { Images: { prod: { Id: 'm-prod' } } },
           Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
-          Resources: { Vpc: { Type: 'ALIYUN::ECS::VPC' } },
+          Resources: { Vpc: { Type: 'ALIYUN::ECS::VPC', Properties: { CidrBlock: { Ref: 'Cidr' } } } },
           Outputs: {
             Ref: { Value: { Ref: 'Vpc' } },
+            Cidr: { Value: { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] } },
             Attribute: { Value: { 'Fn::GetAtt': ['Vpc', 'VpcId'] } },
             List: { Value: { 'Fn::GetAtt': ['Vpc', 'VSwitchIds'] } },
             Joined: { Value: { 'Fn::Join': ['/', [{ Ref: 'ALIYUN::Region' }, { Ref: 'Env' }]] } },
@@ -42,11 +43,12 @@ describe('evaluateOutputs', () => {
             Hidden: { Condition: 'IsProd', Value: 'never' },
           },
         },
-        { Env: 'prod', Size: '3' },
+        { Env: 'prod', Size: '3', Cidr: '10.0.0.0/8' },
       ),
     ).toEqual({
       Ref: vpcId,
-      Attribute: `${vpcId}.VpcId`,
+      Cidr: '10.0.0.0/8',
+      Attribute: vpcId,
       List: [`${vpcId}.VSwitchIds.0`, `${vpcId}.VSwitchIds.1`],
       Joined: 'cn-hangzhou/prod',
       Sub: 'web-prod-3-${Env}',

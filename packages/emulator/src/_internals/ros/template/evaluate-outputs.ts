@@ -68,9 +68,16 @@ function evaluator(context: OutputContext) {
     if (local !== undefined) return physicalId(context.stackId, name, local.Type);
     throw new Unevaluable();
   };
-  const attribute = (name: string, attributeName: string): string | string[] => {
+  const attribute = (name: string, attributeName: string): unknown => {
     if (!(name in resources) && !(name in locals)) throw new Unevaluable();
-    const value = `${physicalId(context.stackId, name, (resources[name] ?? locals[name])?.Type)}.${attributeName}`;
+    const type = (resources[name] ?? locals[name])?.Type;
+    const id = physicalId(context.stackId, name, type);
+    // The resource's own id (`VpcId` of an ALIYUN::ECS::VPC) is what Ref gives; an attribute named like a
+    // property the template sets (`CidrBlock`) is that property's value.
+    if (attributeName.toLowerCase() === `${String(type).split('::').at(-1)}Id`.toLowerCase()) return id;
+    const properties = resources[name]?.Properties;
+    if (isRecord(properties) && properties[attributeName] !== undefined) return evaluate(properties[attributeName]);
+    const value = `${id}.${attributeName}`;
     // Plural attributes (InstanceIds, PublicIps, ...) are lists: two fake members.
     return pluralAttribute.test(attributeName) ? [`${value}.0`, `${value}.1`] : value;
   };
