@@ -27,4 +27,5 @@ export interface RosEmulatorState {
   readonly faults: readonly FaultRule[];
 }
 
+/** The ROS emulator's control API as methods: fail the next change set or execution on a stack, add faults, reset, read state. */
 export type RosEmulatorControl = EmulatorControl<RosFailureRule, RosEmulatorState>;
