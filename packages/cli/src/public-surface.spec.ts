@@ -8,13 +8,15 @@ describe('public surface', () => {
       values: [
         'ExitCode',
         'builtinDescriptors',
+        'createCliPlanRunner',
         'formatPlanFileIssue',
         'loadPlanFile',
+        'loadPlanText',
         'loadProviders',
         'main',
         'planFileSchemaFor',
       ],
-      types: ['LoadedProvider', 'MainOptions', 'PlanFile', 'PlanFileIssue'],
+      types: ['CliPlanRunnerOptions', 'HostedRunStore', 'LoadedProvider', 'MainOptions', 'PlanFile', 'PlanFileIssue'],
     });
   });
 });

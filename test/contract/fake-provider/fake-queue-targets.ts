@@ -28,6 +28,7 @@ export function fakeQueueTargets(
       request,
       conflictKeys: set.entities,
       changeCount: set.changeIndexes.length,
+      scopeTargets: set.entities,
     };
   });
   return issues.length > 0 ? err(issues) : ok({ targets, concurrency: 2 });

@@ -12,6 +12,11 @@ export interface RunTarget<Request = unknown> {
   readonly conflictKeys: readonly string[];
   /** How many changes of the plan it carries. */
   readonly changeCount: number;
+  /**
+   * What it changes, as a bot host's scopes name it: an entity as `<type>/<id>` (`SaaSProduct@1.0/prod-abc`),
+   * a stack by its name.
+   */
+  readonly scopeTargets: readonly string[];
 }
 
 /** A provider's targets and how fast they may start. */

@@ -4,10 +4,19 @@ import { err, ok, type Result } from 'neverthrow';
 import type { MarketplaceChangeEntry, MarketplacePlanSection } from '../../descriptor/marketplace-plan-section.js';
 import type { MarketplaceChange, MarketplaceChangeSetRequest } from '../../marketplace-change-set-request.js';
 import { marketplacePlanningPolicy } from '../../marketplace-planning-policy.js';
+import { entityIdOf } from '../entity-id.js';
 import { validateMarketplaceRequest } from '../validate-marketplace-request.js';
 
 /** The documented StartChangeSet rate per account. */
 const startsPerSecond = 5;
+
+/**
+ * `SaaSProduct@1.0/prod-abc`: what a host's scopes name. A change that creates its entity has no id yet: it is
+ * `SaaSProduct@1.0/` followed by nothing, which a scope's `SaaSProduct@1.0/*` covers.
+ */
+function scopeTargetOf(change: MarketplaceChange): string {
+  return `${change.entity.type}/${change.entity.identifier ? entityIdOf(change.entity.identifier) : ''}`;
+}
 
 function marketplaceChangeOf(entry: MarketplaceChangeEntry): MarketplaceChange {
   return {
@@ -62,6 +71,7 @@ export function marketplaceTargets(
       request,
       conflictKeys: set.entities,
       changeCount: set.changeIndexes.length,
+      scopeTargets: [...new Set(request.changes.map(scopeTargetOf))],
     };
   });
   // The same problem found in several sets is reported once.

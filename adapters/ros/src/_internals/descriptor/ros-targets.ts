@@ -75,8 +75,10 @@ export function rosTargets(
       task: `ros:${entry.name}`,
       label: `ros stack ${entry.name}`,
       request,
-      conflictKeys: [`stack:${entry.stackId ?? entry.name}`],
+      // A stack is one per name and region: the region keeps two regions' stacks of one name apart.
+      conflictKeys: [`stack:${regionId}:${entry.stackId ?? entry.name}`],
       changeCount: 1,
+      scopeTargets: [entry.name],
     };
   });
   const tasks = new Set<string>();

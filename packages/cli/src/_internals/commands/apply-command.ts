@@ -55,6 +55,18 @@ export interface ApplySession {
   readonly store: RunStore;
   /** Ends the command: `run-finished` with the exit code and reason; returns the exit code. */
   finish(exitCode: number, reason: string): number;
+  /** Set when a bot host carries out the run: its cancel signal and approval stand in for Ctrl-C and the prompt. */
+  readonly hosted?: HostedControl;
+  /** Where provider options and credentials are read: this process's environment unless a host gives one. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** How a bot host stops and approves a run it carries out. */
+export interface HostedControl {
+  /** Aborted when the run is cancelled (or handed to another server). */
+  readonly signal: AbortSignal;
+  /** Asked once every change set is prepared and shown, when the run needs an approver. */
+  readonly approve?: (changeSets: number, changes: number) => Promise<boolean>;
 }
 
 /** Why the command ends before anything is prepared. */
@@ -117,12 +129,14 @@ export async function applyCommand(
   }
 }
 
-async function applyWithStore(session: ApplySession, plan: PlanFile): Promise<number> {
+/** Runs a checked plan with the session's store: journal, targets, connections, the run loop, the report. */
+export async function applyWithStore(session: ApplySession, plan: PlanFile): Promise<number> {
   const journaling = await openJournaledRun(session);
   if (journaling.isErr()) return session.finish(journaling.error.exitCode, journaling.error.reason);
   const { options, providers, reporter } = session;
+  const env = session.env ?? process.env;
   const optionsOf = (id: string) =>
-    optionValues(providers.find((provider) => provider.descriptor.id === id)!.descriptor, options, process.env);
+    optionValues(providers.find((provider) => provider.descriptor.id === id)!.descriptor, options, env);
   const plans = buildProviderPlans(plan, providers, {
     file: session.file,
     runId: journaling.value.runId.slice(0, 8),
@@ -137,7 +151,7 @@ async function applyWithStore(session: ApplySession, plan: PlanFile): Promise<nu
     {
       emulators: options.emulators === true,
       speed: options.emulatorSpeed,
-      env: process.env,
+      env,
       ...(session.store.lockStore ? { setup: { lockStore: session.store.lockStore } } : {}),
     },
   );
@@ -201,7 +215,15 @@ export async function runConnected(
 ): Promise<number> {
   const { mode, options, reporter } = session;
   // Every call is journaled before it is made: a second Ctrl-C has nothing left to write.
-  const interrupts = handleInterrupts(() => undefined);
+  // A hosted run is stopped by its host, never by this process's signals.
+  const interrupts = session.hosted
+    ? { signal: session.hosted.signal, interrupt: () => undefined, dispose: () => undefined }
+    : handleInterrupts(() => undefined);
+  const confirm = session.hosted
+    ? session.hosted.approve
+    : mode === 'apply' && !options.yes && !saved
+      ? () => askConfirmation('Do you want to start these change sets?', () => interrupts.interrupt())
+      : undefined;
   try {
     reporter.emit({
       type: 'run-started',
@@ -231,9 +253,7 @@ export async function runConnected(
       mode,
       keep: options.keep === true || options.out !== undefined,
       detach: options.detach === true,
-      ...(mode === 'apply' && !options.yes && !saved
-        ? { confirm: () => askConfirmation('Do you want to start these change sets?', () => interrupts.interrupt()) }
-        : {}),
+      ...(confirm ? { confirm } : {}),
       reporter,
       wait: { minDelayMs: 200, maxDelayMs: 2_000, maxWaitMs: options.maxWait * 1_000 },
       ...(options.lockWait ? { lockWaitMs: options.lockWait * 1_000 } : {}),

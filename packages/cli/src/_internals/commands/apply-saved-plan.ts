@@ -92,6 +92,8 @@ function savedRuns(
         request: undefined,
         conflictKeys: task.conflictKeys,
         changeCount: savedHandle(task).changes.length,
+        // Scopes are a host's: a saved plan is applied by the command, which has none.
+        scopeTargets: [],
       }));
     return {
       ...loaded,
