@@ -9,7 +9,9 @@ import { watchChangeplane, withEmulatorsProcess } from './run-changeplane.js';
 
 /** When a task first reported `status`, from its `task-status` events' own `at`. */
 function statusAt(events: Record<string, unknown>[], task: string, status: string): number {
-  const event = byType(events, 'task-status').find((candidate) => candidate.task === task && candidate.status === status);
+  const event = byType(events, 'task-status').find(
+    (candidate) => candidate.task === task && candidate.status === status,
+  );
   if (!event) throw new Error(`no ${status} event for ${task}`);
   return Date.parse(String(event.at));
 }
