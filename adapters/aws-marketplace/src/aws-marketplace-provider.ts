@@ -25,6 +25,7 @@ import { lockTtlOf } from './_internals/entity-locks.js';
 import { HeldLeases } from './_internals/held-leases.js';
 import { marketplaceProviderId } from './_internals/marketplace-provider-id.js';
 import type { MarketplaceSession } from './_internals/marketplace-session.js';
+import { adoptChangeSet } from './_internals/operations/adopt-change-set.js';
 import { cancelChangeSet } from './_internals/operations/cancel-change-set.js';
 import { createChangeSet } from './_internals/operations/create-change-set.js';
 import { describeChangeSet, describeChangeSetOutput } from './_internals/operations/describe-change-set.js';
@@ -139,6 +140,14 @@ export class AwsMarketplaceProvider implements ChangeSetProvider<MarketplaceChan
 
   cancel(ref: ChangeSetRef, options: CallOptions = {}): ResultAsync<ChangeSetState, ChangeSetError> {
     return new ResultAsync(cancelChangeSet(this.#session, ref, options));
+  }
+
+  /**
+   * A change set an earlier process started, adopted by a resumed run: its entity leases taken back under the
+   * same start token and held until it settles, so they do not block the next change set until their TTL.
+   */
+  adopt(started: StartedChangeSet, options: CallOptions = {}): ResultAsync<void, ChangeSetError> {
+    return new ResultAsync(adoptChangeSet(this.#session, started, options));
   }
 
   /** What the handle would do, apart from its name and tokens: equal for the same changes on every run. */

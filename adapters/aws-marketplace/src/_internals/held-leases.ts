@@ -73,7 +73,12 @@ export class HeldLeases {
     });
   }
 
-  /** Keeps the leases of a change set just started until it settles. */
+  /** True while leases are held for the change set. */
+  isHolding(changeSetId: string): boolean {
+    return this.#held.has(changeSetId);
+  }
+
+  /** Keeps the leases of a change set just started (or adopted) until it settles. */
   hold(started: StartedChangeSet, leases: EntityLease[]): void {
     // Nothing locked, nothing to name or release: a change set without leases leaves no entry behind.
     if (leases.length === 0) return;

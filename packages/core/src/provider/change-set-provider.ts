@@ -29,6 +29,12 @@ export interface ChangeSetProvider<Request = unknown> {
   /** Polls until the change set succeeds, fails or is cancelled; bounded and abortable. */
   waitUntilSettled(ref: ChangeSetRef, options?: WaitOptions): ResultAsync<ChangeSetState, ChangeSetError>;
   /**
+   * Takes back what the provider keeps for a change set an earlier process started and left running (a
+   * resumed run adopts it): re-entrantly, under the same start token, and keeps it until the change set
+   * settles, as for one it started itself (Marketplace: its entity leases). Absent where `start` keeps nothing.
+   */
+  adopt?(started: StartedChangeSet, options?: CallOptions): ResultAsync<void, ChangeSetError>;
+  /**
    * Removes a prepared change set that will not be started, and whatever the provider made only for it
    * (ROS: the change set, and the stack a CREATE change set made). Absent where `create` leaves nothing.
    */

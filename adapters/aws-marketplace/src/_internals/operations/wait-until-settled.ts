@@ -67,8 +67,13 @@ export function waitUntilChangeSetSettled(
     marketplaceProviderId,
     { ...session.options.waiter },
     { ...options, minDelayMs: 1, maxDelayMs: 1 },
-  ).map((state) => {
-    void session.held.release(ref.changeSetId);
-    return state;
-  });
+  ).andThen((state) =>
+    // Released before the caller hears it settled, so the next change set on its entities finds them free.
+    ResultAsync.fromSafePromise(
+      session.held
+        .release(ref.changeSetId)
+        .catch(() => undefined)
+        .then(() => state),
+    ),
+  );
 }

@@ -1,11 +1,13 @@
 import type { ChangeSetState } from '@changeplane/core';
+import { adoptTask } from './adopt-task.js';
 import type { RunContext } from './run-context.js';
 import { reportFailure, reportStatus } from './task-events.js';
 import type { Task, TaskState } from './task-state.js';
 
 /**
- * started -> settled (or failed): waits for the change set to end. With `--detach`, a change set no other one
- * depends on is left running. A stop leaves it running too, and says so.
+ * started -> settled (or failed): waits for the change set to end (one an unfinished run started is adopted
+ * first: see `adoptTask`). With `--detach`, a change set no other one depends on is left running. A stop
+ * leaves it running too, and says so.
  */
 export async function settleTask(task: Task, othersDependOnIt: boolean, context: RunContext): Promise<TaskState> {
   const { state } = task;
@@ -19,6 +21,7 @@ export async function settleTask(task: Task, othersDependOnIt: boolean, context:
     reportStatus(reporter, task, 'detached', running);
     return { phase: 'settled', outcome: { kind: 'started', ref }, ...kept };
   }
+  if (state.adopted) await adoptTask(task, ref, context);
   const settled = await task.run.connection.provider.waitUntilSettled(ref, {
     ...context.options.wait,
     signal: context.signal,
