@@ -1,3 +1,25 @@
+export { parseScope, type Scope, type ScopeError, scopeAllows, targetsOutsideScopes } from './auth/scope.js';
+export {
+  type CreateServerOptions,
+  createServer,
+  type HostServer,
+  type ServerOptionsError,
+} from './create-server.js';
+export type {
+  AuditRow,
+  HostStore,
+  Page,
+  RunActionError,
+  StoredEvent,
+  StoreError,
+  Submission,
+  SubmitError,
+  TokenIdentity,
+  TokenListing,
+} from './host/host-store.js';
+export type { RunState, RunTaskView, RunView } from './host/run-view.js';
+export type { HostWorkers } from './host/workers.js';
+export type { ServerLimits } from './http/server-limits.js';
 export type {
   CheckedPlan,
   HeldChangeSet,
