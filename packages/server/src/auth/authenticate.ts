@@ -11,7 +11,7 @@ function rateKey(token: string | undefined, request: FastifyRequest): string {
   return token ? `token:${createHash('sha256').update(token).digest('base64url')}` : `ip:${request.ip}`;
 }
 
-async function refuse(store: HostStore, request: FastifyRequest, reply: FastifyReply, reason: string) {
+async function refuse(store: HostStore, request: FastifyRequest, reply: FastifyReply, reason: string): Promise<void> {
   const audited = await store.appendAudit({
     actor: 'unknown',
     action: 'auth-refused',
@@ -19,7 +19,7 @@ async function refuse(store: HostStore, request: FastifyRequest, reply: FastifyR
   });
   if (audited.isErr()) request.log.warn({ message: audited.error.message }, 'audit row not written');
   reply.header('www-authenticate', 'Bearer');
-  return sendError(reply, apiError(401, 'unauthorized', `${reason}: send Authorization: Bearer <token>`));
+  sendError(reply, apiError(401, 'unauthorized', `${reason}: send Authorization: Bearer <token>`));
 }
 
 /**
@@ -37,11 +37,15 @@ export function authenticate(store: HostStore, buckets: TokenBuckets) {
     }
     if (!token) {
       const reason = request.headers.authorization ? 'malformed bearer token' : 'no bearer token';
-      return refuse(store, request, reply, reason);
+      await refuse(store, request, reply, reason);
+      return reply;
     }
     const verified = await store.verifyToken(token);
     if (verified.isErr()) return storeUnavailable(reply, verified.error);
-    if (!verified.value) return refuse(store, request, reply, 'unknown or revoked token');
+    if (!verified.value) {
+      await refuse(store, request, reply, 'unknown or revoked token');
+      return reply;
+    }
     rememberIdentity(request, verified.value);
     return undefined;
   };

@@ -19,10 +19,16 @@ function planInvalid(problems: readonly PlanProblem[]): ApiError {
   return apiError(unreadable ? 400 : 422, 'plan-invalid', `the plan is not valid: ${first}`, { issues });
 }
 
-async function refuseOutsideScopes(deps: HostDeps, request: FastifyRequest, reply: FastifyReply, plan: CheckedPlan) {
+/** Whether the plan was refused (403 sent): a reply is thenable, so helpers say what they did, not return it. */
+async function refusedOutsideScopes(
+  deps: HostDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  plan: CheckedPlan,
+): Promise<boolean> {
   const identity = identityOf(request);
   const outside = targetsOutsideScopes(identity.scopes, plan.targets);
-  if (outside.length === 0) return undefined;
+  if (outside.length === 0) return false;
   const named = outside.map((target) => `${target.provider}:${target.target}`);
   await recordAudit(deps.store, request, {
     actor: identity.name,
@@ -31,10 +37,8 @@ async function refuseOutsideScopes(deps: HostDeps, request: FastifyRequest, repl
     detail: { reason: 'targets outside the token scopes', targets: named },
   });
   const listed = named.length > 20 ? `${named.slice(0, 20).join(', ')} and ${named.length - 20} more` : named.join(', ');
-  return sendError(
-    reply,
-    apiError(403, 'forbidden', `the token's scopes do not cover: ${listed}`, { targets: outside.slice(0, 1_000) }),
-  );
+  sendError(reply, apiError(403, 'forbidden', `the token's scopes do not cover: ${listed}`, { targets: outside.slice(0, 1_000) }));
+  return true;
 }
 
 /** POST /v1/runs: checks the plan, refuses targets outside the token's scopes, then queues it. */
@@ -61,8 +65,7 @@ export const submitRunRoute: FastifyPluginAsyncZod<HostDeps> = async (app, deps)
       const format = /yaml/i.test(request.headers['content-type'] ?? '') ? 'yaml' : 'json';
       const checked = await deps.runner.check(request.body, format);
       if (checked.isErr()) return sendError(reply, planInvalid(checked.error));
-      const refused = await refuseOutsideScopes(deps, request, reply, checked.value);
-      if (refused) return refused;
+      if (await refusedOutsideScopes(deps, request, reply, checked.value)) return reply;
       const identity = identityOf(request);
       const idempotencyKey = request.headers['idempotency-key'];
       const submitted = await deps.store.submit({ identity, plan: checked.value, idempotencyKey });
