@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshSchema, postgresUrl } from '../../../test/support/postgres-test-schema.js';
+import { valueOrThrow } from '../../../test/support/value-or-throw.js';
 import { createServer } from './create-server.js';
 import { type Host, plan, startHost } from './http/host-harness.spec-support.js';
-import { MemoryHostStore } from './http/memory-host-store.spec-support.js';
 import { scriptedPlanRunner } from './http/scripted-plan-runner.spec-support.js';
+import { PostgresHostStore } from './store/postgres-host-store.js';
 
 describe(createServer, () => {
   let host: Host;
@@ -20,7 +22,7 @@ describe(createServer, () => {
       expect(answer.status).toBe(202);
       expect(answer.json).toMatchObject({ id: expect.any(String), state: 'queued', position: expect.any(Number) });
       expect(answer.headers.get('location')).toBe(`/v1/runs/${answer.json.id}`);
-      expect(host.store.audit.at(-1)).toMatchObject({ actor: 'alpha', tenant: 'alpha', action: 'submitted', run: answer.json.id });
+      expect((await host.audit()).at(-1)).toMatchObject({ actor: 'alpha', tenant: 'alpha', action: 'submitted', run: answer.json.id });
     });
 
     it('should take the same plan as YAML by its content type', async () => {
@@ -45,7 +47,7 @@ describe(createServer, () => {
 
   describe('having a plan that is not valid', () => {
     it('should answer 400 with the loader issue for duplicate keys and deep nesting, nothing queued', async () => {
-      const before = (await host.store.listRuns({}))._unsafeUnwrap().items.length;
+      const before = (await host.store.listRuns({ limit: 500 }))._unsafeUnwrap().items.length;
       const duplicate = await submit('{"targets": [], "targets": []}');
       expect(duplicate.status).toBe(400);
       expect(duplicate.json).toMatchObject({ error: 'plan-invalid', issues: [{ rule: 'duplicate_key' }] });
@@ -54,7 +56,7 @@ describe(createServer, () => {
       expect(deep.json).toMatchObject({ issues: [{ rule: 'max_depth' }] });
       const broken = await submit('{"targets": [');
       expect(broken.status).toBe(400);
-      expect((await host.store.listRuns({}))._unsafeUnwrap().items.length).toBe(before);
+      expect((await host.store.listRuns({ limit: 500 }))._unsafeUnwrap().items.length).toBe(before);
     });
 
     it('should answer 422 with the schema issues', async () => {
@@ -77,7 +79,7 @@ describe(createServer, () => {
 
   describe('having a plan outside the token scopes', () => {
     it('should answer 403 naming every target outside them, queue nothing and audit the refusal', async () => {
-      const before = (await host.store.listRuns({}))._unsafeUnwrap().items.length;
+      const before = (await host.store.listRuns({ limit: 500 }))._unsafeUnwrap().items.length;
       const answer = await submit(plan('alibaba-ros:web-1', 'alibaba-ros:db-1', 'aws-marketplace:SaaSProduct@1.0/dev-x'));
       expect(answer.status).toBe(403);
       expect(answer.json.targets).toEqual([
@@ -85,18 +87,24 @@ describe(createServer, () => {
         { provider: 'aws-marketplace', target: 'SaaSProduct@1.0/dev-x' },
       ]);
       expect(answer.json.message).toContain('alibaba-ros:db-1, aws-marketplace:SaaSProduct@1.0/dev-x');
-      expect((await host.store.listRuns({}))._unsafeUnwrap().items.length).toBe(before);
-      expect(host.store.audit.at(-1)).toMatchObject({ actor: 'alpha', action: 'auth-refused' });
+      expect((await host.store.listRuns({ limit: 500 }))._unsafeUnwrap().items.length).toBe(before);
+      expect((await host.audit()).at(-1)).toMatchObject({ actor: 'alpha', action: 'auth-refused' });
       expect((await submit(plan('alibaba-ros:web-1'), 'none')).status).toBe(403);
     });
   });
 
   describe('having no token, a wrong one or a revoked one', () => {
     it('should answer 401 on every /v1 route and audit auth-refused with actor unknown, never the token', async () => {
-      await host.store.createToken({ name: 'old', tenant: 'alpha', scopes: ['*'], approver: false, admin: false, requiresApproval: false });
-      const old = [...(await host.store.listTokens())._unsafeUnwrap()].find((item) => item.name === 'old');
-      expect(old).toBeDefined();
-      const revokedToken = 'cp_will-be-revoked';
+      const made = await host.store.createToken({
+        name: 'old',
+        tenant: 'alpha',
+        scopes: ['*'],
+        approver: false,
+        admin: false,
+        requiresApproval: false,
+      });
+      const revokedToken = made._unsafeUnwrap().token;
+      expect((await host.call('GET', '/v1/runs', { token: revokedToken })).status).toBe(200);
       await host.store.revokeToken('old');
       for (const token of [undefined, 'cp_wrong-token-123', revokedToken]) {
         for (const [method, path] of [['GET', '/v1/runs'], ['POST', '/v1/runs'], ['GET', '/v1/audit']]) {
@@ -106,9 +114,9 @@ describe(createServer, () => {
           expect(answer.json).toMatchObject({ error: 'unauthorized' });
         }
       }
-      const refused = host.store.audit.filter((row) => row.action === 'auth-refused' && row.actor === 'unknown');
+      const refused = (await host.audit()).filter((row) => row.action === 'auth-refused' && row.actor === 'unknown');
       expect(refused.length).toBeGreaterThanOrEqual(9);
-      expect(JSON.stringify(host.store.audit)).not.toContain('cp_wrong-token-123');
+      expect(JSON.stringify(await host.audit())).not.toContain('cp_wrong-token-123');
     });
   });
 
@@ -146,34 +154,38 @@ describe(createServer, () => {
       const cancelled = await host.call('POST', `/v1/runs/${id}/cancel`, { token: 'alpha' });
       expect(cancelled.status).toBe(200);
       expect(cancelled.json.state).toBe('cancelled');
-      expect(host.store.audit.at(-1)).toMatchObject({ action: 'cancelled', run: id, actor: 'alpha' });
+      expect((await host.audit()).at(-1)).toMatchObject({ action: 'cancelled', run: id, actor: 'alpha' });
       expect((await host.call('POST', `/v1/runs/${id}/cancel`, { token: 'alpha' })).status).toBe(409);
     });
   });
 
   describe('having a run awaiting approval', () => {
-    it('should need an approver of its tenant with the digest it shows; a rejection cancels it', async () => {
+    it('should need an approver of its tenant with the digest it shows; a rejection asks for a cancel', async () => {
       const id = (await submit(plan('alibaba-ros:web-a'), 'alphaGated')).json.id as string;
+      await host.awaitApproval(id);
       const digest = ((await host.call('GET', `/v1/runs/${id}`, { token: 'alpha' })).json.awaitingApproval as { digest: string }).digest;
       const approve = (token: string, body: object) => host.call('POST', `/v1/runs/${id}/approve`, { token, body });
       expect((await approve('alpha', { digest })).status).toBe(403);
-      expect(host.store.audit.at(-1)).toMatchObject({ action: 'auth-refused', actor: 'alpha' });
+      expect((await host.audit()).at(-1)).toMatchObject({ action: 'auth-refused', actor: 'alpha' });
       expect((await approve('beta', { digest })).status).toBe(404);
       expect((await approve('alphaApprover', { digest: 'other' })).status).toBe(409);
       expect((await approve('alphaApprover', {})).status).toBe(400);
       const approved = await approve('alphaApprover', { digest });
       expect(approved.status).toBe(200);
-      expect(host.store.audit.at(-1)).toMatchObject({ action: 'approved', actor: 'alphaApprover', run: id });
+      expect((await host.audit()).at(-1)).toMatchObject({ action: 'approved', actor: 'alphaApprover', run: id });
 
       const rejectedId = (await submit(plan('alibaba-ros:web-r'), 'alphaGated')).json.id as string;
+      await host.awaitApproval(rejectedId);
       const shown = (await host.call('GET', `/v1/runs/${rejectedId}`, { token: 'admin' })).json;
       const rejected = await host.call('POST', `/v1/runs/${rejectedId}/approve`, {
         token: 'admin',
         body: { digest: (shown.awaitingApproval as { digest: string }).digest, approve: false },
       });
       expect(rejected.status).toBe(200);
-      expect(rejected.json.state).toBe('cancelled');
-      expect(host.store.audit.at(-1)).toMatchObject({ action: 'rejected', actor: 'admin' });
+      // Rejection asks the run's server to cancel it (the run is planned, so a worker holds it).
+      expect(rejected.json).toMatchObject({ reason: 'rejected by admin' });
+      expect(rejected.json.awaitingApproval).toBeUndefined();
+      expect((await host.audit()).at(-1)).toMatchObject({ action: 'rejected', actor: 'admin' });
     });
   });
 
@@ -205,43 +217,39 @@ describe(createServer, () => {
 });
 
 describe('createServer with a failing store or runner', () => {
-  const failing = async () => {
-    const store = new MemoryHostStore();
-    const runner = scriptedPlanRunner();
-    const token = (
-      await store.createToken({ name: 'bot', tenant: 't', scopes: ['*'], approver: false, admin: false, requiresApproval: false })
-    )._unsafeUnwrap().token;
-    runner.check = async () => {
-      throw new Error('internal detail /srv/secret-path');
-    };
-    const server = createServer({ store, runner, port: 0 })._unsafeUnwrap();
-    return { store, token, server, url: await server.listen() };
-  };
+  let host: Host;
+  beforeAll(async () => {
+    host = await startHost();
+  });
+  afterAll(() => host.close());
 
   describe('having a runner that throws', () => {
     it('should answer 500 with a generic message that leaks nothing, and keep answering', async () => {
-      const { token, server, url } = await failing();
-      const answer = await fetch(`${url}/v1/runs`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      const text = await answer.text();
+      const check = host.runner.check;
+      host.runner.check = async () => {
+        throw new Error('internal detail /srv/secret-path');
+      };
+      const answer = await host.call('POST', '/v1/runs', { token: 'beta', body: {} });
+      host.runner.check = check;
       expect(answer.status).toBe(500);
-      expect(text).not.toContain('secret-path');
-      expect(JSON.parse(text)).toMatchObject({ error: 'internal' });
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      await server.close();
+      expect(answer.text).not.toContain('secret-path');
+      expect(answer.json).toEqual({ error: 'internal', message: expect.any(String) });
+      expect((await host.call('GET', '/healthz')).status).toBe(200);
     });
   });
 
   describe('having a store that cannot answer', () => {
-    it('should answer 503 without the store message and readyz 503', async () => {
-      const { store, token, server, url } = await failing();
-      store.failing = true;
-      const answer = await fetch(`${url}/v1/runs`, { headers: { authorization: `Bearer ${token}` } });
+    it('should answer 503 without the store message, and readyz 503', async () => {
+      const store = valueOrThrow(
+        await PostgresHostStore.open({ connectionString: postgresUrl() }, { schema: freshSchema('gone').schema }),
+        'opening',
+      );
+      const server = valueOrThrow(createServer({ store, runner: scriptedPlanRunner(), port: 0 }), 'creating');
+      const url = await server.listen();
+      await store.close();
+      const answer = await fetch(`${url}/v1/runs`, { headers: { authorization: 'Bearer cp_any' } });
       expect(answer.status).toBe(503);
-      expect(await answer.text()).not.toContain('secret-host');
+      expect(await answer.json()).toEqual({ error: 'store-unavailable', message: expect.any(String) });
       expect((await fetch(`${url}/readyz`)).status).toBe(503);
       await server.close();
     });
@@ -249,9 +257,9 @@ describe('createServer with a failing store or runner', () => {
 
   describe('having limits that make no sense', () => {
     it('should say which one', () => {
-      const made = createServer({ store: new MemoryHostStore(), runner: scriptedPlanRunner(), limits: { burst: 0 } });
+      const made = createServer({ store: host.store, runner: scriptedPlanRunner(), limits: { burst: 0 } });
       expect(made._unsafeUnwrapErr().message).toContain('limits.burst');
-      expect(createServer({ store: new MemoryHostStore(), runner: scriptedPlanRunner(), port: 70_000 }).isErr()).toBe(true);
+      expect(createServer({ store: host.store, runner: scriptedPlanRunner(), port: 70_000 }).isErr()).toBe(true);
     });
   });
 });

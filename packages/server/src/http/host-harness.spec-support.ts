@@ -1,6 +1,11 @@
+import pg from 'pg';
+import { freshSchema, postgresUrl } from '../../../../test/support/postgres-test-schema.js';
+import { valueOrThrow } from '../../../../test/support/value-or-throw.js';
 import { createServer, type HostServer } from '../create-server.js';
-import type { TokenIdentity } from '../host/host-store.js';
-import { MemoryHostStore } from './memory-host-store.spec-support.js';
+import type { AuditRow, TokenIdentity } from '../host/host-store.js';
+import type { RunState } from '../host/run-view.js';
+import type { RunnerEvent } from '../plan-runner.js';
+import { PostgresHostStore } from '../store/postgres-host-store.js';
 import { scriptedPlanRunner } from './scripted-plan-runner.spec-support.js';
 import type { ServerLimits } from './server-limits.js';
 
@@ -22,16 +27,26 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
 }
 
-/** A bot host on 127.0.0.1 port 0 with a token per role, and a `call` that speaks to it over real HTTP. */
-export async function startHost(limits: Partial<ServerLimits> = {}) {
-  const store = new MemoryHostStore();
-  const runner = scriptedPlanRunner();
+async function openStore(schema: string) {
+  const store = valueOrThrow(await PostgresHostStore.open({ connectionString: postgresUrl() }, { schema }), 'opening');
   const tokens = {} as Record<TokenName, string>;
   for (const [name, partial] of Object.entries(identities)) {
     const identity = { name, approver: false, admin: false, requiresApproval: false, ...partial };
-    tokens[name as TokenName] = (await store.createToken(identity))._unsafeUnwrap().token;
+    tokens[name as TokenName] = valueOrThrow(await store.createToken(identity), 'token').token;
   }
-  const server: HostServer = createServer({ store, runner, port: 0, limits })._unsafeUnwrap();
+  return { store, tokens };
+}
+
+/**
+ * A bot host on 127.0.0.1 port 0 over the PostgreSQL store in a fresh schema, a token per role, a `call` that
+ * speaks real HTTP, and SQL steps that stand in for the workers (events, approval, finishing).
+ */
+export async function startHost(limits: Partial<ServerLimits> = {}) {
+  const { schema, drop } = freshSchema('http');
+  const { store, tokens } = await openStore(schema);
+  const pool = new pg.Pool({ connectionString: postgresUrl(), max: 2 });
+  const runner = scriptedPlanRunner();
+  const server: HostServer = valueOrThrow(createServer({ store, runner, port: 0, limits }), 'creating the server');
   const url = await server.listen();
   const call = async (method: string, path: string, options: CallOptions = {}) => {
     const token = options.token ? (tokens[options.token as TokenName] ?? options.token) : undefined;
@@ -47,7 +62,37 @@ export async function startHost(limits: Partial<ServerLimits> = {}) {
     } catch {}
     return { status: response.status, headers: response.headers, json, text };
   };
-  return { url, store, runner, tokens, server, call, close: () => server.close() };
+  const notify = (runId: string) => pool.query('SELECT pg_notify($1, $2)', [store.database.channel, runId]);
+  return {
+    url,
+    store,
+    runner,
+    tokens,
+    server,
+    call,
+    async audit(): Promise<AuditRow[]> {
+      return [...valueOrThrow(await store.readAudit({ limit: 1_000 }), 'reading the audit').items];
+    },
+    /** What a worker does when the run emits an event. */
+    async emit(runId: string, event: RunnerEvent): Promise<void> {
+      await pool.query(`INSERT INTO "${schema}".run_events (run_id, event) VALUES ($1, $2)`, [runId, event]);
+      await notify(runId);
+    },
+    /** What a worker does once the run is planned and needs an approver. */
+    async awaitApproval(runId: string): Promise<void> {
+      await pool.query(`UPDATE "${schema}".runs SET approval_digest = digest WHERE id = $1`, [runId]);
+    },
+    async finish(runId: string, state: RunState): Promise<void> {
+      await pool.query(`UPDATE "${schema}".runs SET state = $2, finished_at = now() WHERE id = $1`, [runId, state]);
+      await notify(runId);
+    },
+    async close(): Promise<void> {
+      await server.close();
+      await store.close();
+      await pool.end();
+      await drop();
+    },
+  };
 }
 
 export type Host = Awaited<ReturnType<typeof startHost>>;

@@ -32,8 +32,8 @@ export const runActionsRoutes: FastifyPluginAsyncZod<HostDeps> = async (app, dep
       if (!run) return reply;
       const identity = identityOf(request);
       const cancelled = await deps.store.cancel(run.id, identity);
+      // The store writes the `cancelled` (and `approved`, `rejected`) audit row in the statement that acts.
       if (cancelled.isErr()) return actionFailed(reply, cancelled.error);
-      await recordAudit(deps.store, request, { actor: identity.name, tenant: run.tenant, run: run.id, action: 'cancelled' });
       return cancelled.value;
     },
   );
@@ -65,8 +65,6 @@ export const runActionsRoutes: FastifyPluginAsyncZod<HostDeps> = async (app, dep
       const { digest, approve } = request.body;
       const decided = await deps.store.approve(run.id, digest, approve, identity);
       if (decided.isErr()) return actionFailed(reply, decided.error);
-      const action = approve ? 'approved' : 'rejected';
-      await recordAudit(deps.store, request, { actor: identity.name, tenant: run.tenant, run: run.id, action, detail: { digest } });
       return decided.value;
     },
   );

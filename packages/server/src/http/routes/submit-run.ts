@@ -73,16 +73,8 @@ export const submitRunRoute: FastifyPluginAsyncZod<HostDeps> = async (app, deps)
         if (submitted.error.kind === 'store') return storeUnavailable(reply, submitted.error);
         return sendError(reply, apiError(422, 'idempotency-conflict', submitted.error.message));
       }
-      const { run, created } = submitted.value;
-      if (created) {
-        await recordAudit(deps.store, request, {
-          actor: identity.name,
-          tenant: identity.tenant,
-          run: run.id,
-          action: 'submitted',
-          detail: { digest: run.digest, changeSets: checked.value.changeSets, changes: checked.value.changes },
-        });
-      }
+      // The store writes the `submitted` audit row with the run, in one transaction.
+      const { run } = submitted.value;
       reply.header('location', `/v1/runs/${run.id}`);
       return reply.code(202).send({ id: run.id, state: run.state, position: run.position });
     },
