@@ -39,6 +39,15 @@ export class RunEventStream {
   }
 
   async start(): Promise<void> {
+    try {
+      await this.open();
+    } catch (error) {
+      this.options.log.error({ err: error }, 'event stream failed to start');
+      this.end();
+    }
+  }
+
+  private async open(): Promise<void> {
     this.response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -75,17 +84,26 @@ export class RunEventStream {
 
   /** Whether the stream is done: the run finished and every event is sent. */
   private async sendNewEvents(): Promise<boolean> {
-    const { store, runId } = this.options;
-    const read = await store.readEvents(runId, this.lastId);
-    if (read.isErr()) throw new Error(read.error.message);
-    for (const stored of read.value) {
-      if (this.ended) return true;
-      await this.send(stored);
-      if (stored.event.type === 'run-finished') return true;
+    if (await this.drain()) return true;
+    const run = await this.options.store.getRun(this.options.runId);
+    if (!(run.isOk() && (!run.value || terminalStates.has(run.value.state)))) return false;
+    // Events written just before the run ended may have come after the read above.
+    await this.drain();
+    return true;
+  }
+
+  /** Sends events until a read finds nothing new; whether `run-finished` (or the end) came. */
+  private async drain(): Promise<boolean> {
+    for (;;) {
+      const read = await this.options.store.readEvents(this.options.runId, this.lastId);
+      if (read.isErr()) throw new Error(read.error.message);
+      if (read.value.length === 0) return false;
+      for (const stored of read.value) {
+        if (this.ended) return true;
+        await this.send(stored);
+        if (stored.event.type === 'run-finished') return true;
+      }
     }
-    if (read.value.length > 0) return false;
-    const run = await store.getRun(runId);
-    return run.isOk() && (!run.value || terminalStates.has(run.value.state));
   }
 
   private async send(stored: StoredEvent): Promise<void> {
