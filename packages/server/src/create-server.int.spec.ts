@@ -216,6 +216,27 @@ describe(createServer, () => {
   });
 });
 
+describe('createServer with a per-token rate limit', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await startHost({ requestsPerSecond: 1, burst: 3 });
+  });
+  afterAll(() => host.close());
+
+  describe('having a token over its burst', () => {
+    it('should answer 429 with Retry-After for that token only', async () => {
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await host.call('GET', '/v1/runs', { token: 'beta' })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const limited = await host.call('GET', '/v1/runs', { token: 'beta' });
+      expect(limited.json).toMatchObject({ error: 'too-many-requests' });
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await host.call('GET', '/v1/runs', { token: 'alpha' })).status).toBe(200);
+      expect((await host.call('GET', '/healthz')).status).toBe(200);
+    });
+  });
+});
+
 describe('createServer with a failing store or runner', () => {
   let host: Host;
   beforeAll(async () => {
