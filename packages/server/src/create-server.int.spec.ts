@@ -22,7 +22,12 @@ describe(createServer, () => {
       expect(answer.status).toBe(202);
       expect(answer.json).toMatchObject({ id: expect.any(String), state: 'queued', position: expect.any(Number) });
       expect(answer.headers.get('location')).toBe(`/v1/runs/${answer.json.id}`);
-      expect((await host.audit()).at(-1)).toMatchObject({ actor: 'alpha', tenant: 'alpha', action: 'submitted', run: answer.json.id });
+      expect((await host.audit()).at(-1)).toMatchObject({
+        actor: 'alpha',
+        tenant: 'alpha',
+        action: 'submitted',
+        run: answer.json.id,
+      });
     });
 
     it('should take the same plan as YAML by its content type', async () => {
@@ -80,7 +85,9 @@ describe(createServer, () => {
   describe('having a plan outside the token scopes', () => {
     it('should answer 403 naming every target outside them, queue nothing and audit the refusal', async () => {
       const before = (await host.store.listRuns({ limit: 500 }))._unsafeUnwrap().items.length;
-      const answer = await submit(plan('alibaba-ros:web-1', 'alibaba-ros:db-1', 'aws-marketplace:SaaSProduct@1.0/dev-x'));
+      const answer = await submit(
+        plan('alibaba-ros:web-1', 'alibaba-ros:db-1', 'aws-marketplace:SaaSProduct@1.0/dev-x'),
+      );
       expect(answer.status).toBe(403);
       expect(answer.json.targets).toEqual([
         { provider: 'alibaba-ros', target: 'db-1' },
@@ -107,7 +114,11 @@ describe(createServer, () => {
       expect((await host.call('GET', '/v1/runs', { token: revokedToken })).status).toBe(200);
       await host.store.revokeToken('old');
       for (const token of [undefined, 'cp_wrong-token-123', revokedToken]) {
-        for (const [method, path] of [['GET', '/v1/runs'], ['POST', '/v1/runs'], ['GET', '/v1/audit']]) {
+        for (const [method, path] of [
+          ['GET', '/v1/runs'],
+          ['POST', '/v1/runs'],
+          ['GET', '/v1/audit'],
+        ]) {
           const answer = await host.call(method!, path!, { token, body: method === 'POST' ? plan('x:y') : undefined });
           expect(answer.status).toBe(401);
           expect(answer.headers.get('www-authenticate')).toBe('Bearer');
@@ -126,7 +137,13 @@ describe(createServer, () => {
       const betaRun = (await submit(plan('alibaba-ros:anything'), 'beta')).json.id as string;
       const own = await host.call('GET', `/v1/runs/${alphaRun}`, { token: 'alpha' });
       expect(own.status).toBe(200);
-      expect(own.json).toMatchObject({ id: alphaRun, tenant: 'alpha', state: 'queued', tasks: [], createdAt: expect.any(String) });
+      expect(own.json).toMatchObject({
+        id: alphaRun,
+        tenant: 'alpha',
+        state: 'queued',
+        tasks: [],
+        createdAt: expect.any(String),
+      });
       expect((await host.call('GET', `/v1/runs/${betaRun}`, { token: 'alpha' })).status).toBe(404);
       expect((await host.call('GET', '/v1/runs/no-such-run', { token: 'alpha' })).status).toBe(404);
       expect((await host.call('GET', `/v1/runs/${betaRun}`, { token: 'admin' })).status).toBe(200);
@@ -163,7 +180,9 @@ describe(createServer, () => {
     it('should need an approver of its tenant with the digest it shows; a rejection asks for a cancel', async () => {
       const id = (await submit(plan('alibaba-ros:web-a'), 'alphaGated')).json.id as string;
       await host.awaitApproval(id);
-      const digest = ((await host.call('GET', `/v1/runs/${id}`, { token: 'alpha' })).json.awaitingApproval as { digest: string }).digest;
+      const digest = (
+        (await host.call('GET', `/v1/runs/${id}`, { token: 'alpha' })).json.awaitingApproval as { digest: string }
+      ).digest;
       const approve = (token: string, body: object) => host.call('POST', `/v1/runs/${id}/approve`, { token, body });
       expect((await approve('alpha', { digest })).status).toBe(403);
       expect((await host.audit()).at(-1)).toMatchObject({ action: 'auth-refused', actor: 'alpha' });
@@ -196,7 +215,9 @@ describe(createServer, () => {
       expect(own.status).toBe(200);
       expect((own.json.items as { tenant?: string }[]).every((row) => row.tenant === 'beta')).toBe(true);
       const all = await host.call('GET', '/v1/audit?limit=500', { token: 'admin' });
-      const actions = (all.json.items as { action: string; actor: string }[]).map((row) => `${row.actor}:${row.action}`);
+      const actions = (all.json.items as { action: string; actor: string }[]).map(
+        (row) => `${row.actor}:${row.action}`,
+      );
       expect(actions).toContain('unknown:auth-refused');
       expect(actions).toContain('alpha:submitted');
       expect((await host.call('GET', '/v1/audit?tenant=alpha', { token: 'beta' })).status).toBe(403);

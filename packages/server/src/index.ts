@@ -21,20 +21,6 @@ export type { RunState, RunTaskView, RunView } from './host/run-view.js';
 export type { HostWorkers } from './host/workers.js';
 export type { ServerLimits } from './http/server-limits.js';
 export type {
-  AuditRow,
-  HostStore,
-  Page,
-  RunActionError,
-  StoredEvent,
-  StoreError,
-  Submission,
-  SubmitError,
-  TokenIdentity,
-  TokenListing,
-} from './host/host-store.js';
-export type { RunState, RunTaskView, RunView } from './host/run-view.js';
-export type { HostWorkers } from './host/workers.js';
-export type {
   CheckedPlan,
   HeldChangeSet,
   PlanProblem,

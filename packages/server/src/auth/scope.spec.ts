@@ -73,13 +73,17 @@ describe(scopeAllows, () => {
 
     it('should match the target itself, any prefix plus star and star plus any suffix', () => {
       fc.assert(
-        fc.property(plain.filter((value) => value.length > 0), fc.nat(), (target, cut) => {
-          const at = cut % (target.length + 1);
-          expect(globMatches(target, target)).toBe(true);
-          expect(globMatches(`${target.slice(0, at)}*`, target)).toBe(true);
-          expect(globMatches(`*${target.slice(at)}`, target)).toBe(true);
-          expect(globMatches(`${target.slice(0, at)}*${target.slice(at)}`, target)).toBe(true);
-        }),
+        fc.property(
+          plain.filter((value) => value.length > 0),
+          fc.nat(),
+          (target, cut) => {
+            const at = cut % (target.length + 1);
+            expect(globMatches(target, target)).toBe(true);
+            expect(globMatches(`${target.slice(0, at)}*`, target)).toBe(true);
+            expect(globMatches(`*${target.slice(at)}`, target)).toBe(true);
+            expect(globMatches(`${target.slice(0, at)}*${target.slice(at)}`, target)).toBe(true);
+          },
+        ),
       );
     });
 

@@ -3,15 +3,15 @@ import { z } from 'zod';
 // The API's bodies as zod schemas: Fastify validates requests and serializes responses with them, and
 // @fastify/swagger turns them into the OpenAPI 3.1 document at GET /openapi.json.
 
-export const runStateSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+const runStateSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 
-export const planProblemSchema = z.object({
+const planProblemSchema = z.object({
   path: z.string().meta({ description: 'Dotted path in the plan, empty for the whole document.' }),
   message: z.string(),
   rule: z.string().optional(),
 });
 
-export const planTargetSchema = z.object({ provider: z.string(), target: z.string() });
+const planTargetSchema = z.object({ provider: z.string(), target: z.string() });
 
 export const errorBodySchema = z
   .object({
@@ -59,7 +59,7 @@ export const runPageSchema = z
   .object({ items: z.array(runViewSchema).readonly(), next: z.string().optional() })
   .meta({ id: 'RunPage' });
 
-export const auditRowSchema = z
+const auditRowSchema = z
   .object({
     id: z.string(),
     at: z.string(),

@@ -11,7 +11,10 @@ interface HostileRequest {
   readonly body?: string;
 }
 
-const printable = fc.string({ unit: fc.constantFrom(...'abc-_.~/%?&=#:;@!$*+,\'"()[]{}<>\\ é中'.split('')), maxLength: 40 });
+const printable = fc.string({
+  unit: fc.constantFrom(...'abc-_.~/%?&=#:;@!$*+,\'"()[]{}<>\\ é中'.split('')),
+  maxLength: 40,
+});
 const headerSafe = fc.string({ unit: fc.constantFrom(...'abcXYZ019-_.~+/= ;,:'.split('')), maxLength: 60 });
 
 const deep = (depth: number, open: string, close: string) => `${open.repeat(depth)}${close.repeat(depth)}`;
@@ -58,9 +61,9 @@ function requests(runId: string) {
       '/%E0%A4%A',
     ),
     printable.map((text) => `/v1/runs/${encodeURIComponent(text)}`),
-    fc.tuple(fc.constantFrom('/v1/runs', '/v1/audit'), printable, printable).map(
-      ([path, key, value]) => `${path}?${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
-    ),
+    fc
+      .tuple(fc.constantFrom('/v1/runs', '/v1/audit'), printable, printable)
+      .map(([path, key, value]) => `${path}?${encodeURIComponent(key)}=${encodeURIComponent(value)}`),
     printable.map((text) => `/${encodeURI(text)}`),
   );
   const anything = fc.record({
@@ -81,9 +84,13 @@ function requests(runId: string) {
       ),
       { nil: undefined },
     ),
-    headers: fc.dictionary(fc.constantFrom('idempotency-key', 'last-event-id', 'content-length', 'x-forwarded-for'), headerSafe, {
-      maxKeys: 2,
-    }),
+    headers: fc.dictionary(
+      fc.constantFrom('idempotency-key', 'last-event-id', 'content-length', 'x-forwarded-for'),
+      headerSafe,
+      {
+        maxKeys: 2,
+      },
+    ),
     body: fc.option(bodies, { nil: undefined }),
   });
   // Most requests are submissions with real tokens, so hostile plans reach the runner and the scope check.
@@ -95,7 +102,10 @@ function requests(runId: string) {
     headers: fc.dictionary(fc.constant('idempotency-key'), headerSafe, { maxKeys: 1 }),
     body: bodies,
   });
-  return fc.oneof({ arbitrary: submissions, weight: 3 }, { arbitrary: anything, weight: 2 }) as fc.Arbitrary<HostileRequest>;
+  return fc.oneof(
+    { arbitrary: submissions, weight: 3 },
+    { arbitrary: anything, weight: 2 },
+  ) as fc.Arbitrary<HostileRequest>;
 }
 
 function authorization(host: Host, token: string): string | undefined {
@@ -150,7 +160,9 @@ describe('the HTTP API under hostile input', () => {
       const tally = new Map<number | string, number>();
       for (const outcome of outcomes) tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
       console.log(`1,000 hostile requests in ${seconds.toFixed(1)} s:`, Object.fromEntries(tally));
-      const failures = samples.filter((_, index) => typeof outcomes[index] === 'number' && (outcomes[index] as number) >= 500);
+      const failures = samples.filter(
+        (_, index) => typeof outcomes[index] === 'number' && (outcomes[index] as number) >= 500,
+      );
       expect(failures.map((request) => ({ ...request, body: request.body?.slice(0, 80) }))).toEqual([]);
       expect(outcomes.filter((outcome) => typeof outcome === 'string').length).toBeLessThan(20);
       expect((await host.call('GET', '/healthz')).status).toBe(200);

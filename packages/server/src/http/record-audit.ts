@@ -11,5 +11,6 @@ export async function recordAudit(
   row: Omit<AuditRow, 'id' | 'at'>,
 ): Promise<void> {
   const written = await store.appendAudit(row);
-  if (written.isErr()) request.log.warn({ action: row.action, message: written.error.message }, 'audit row not written');
+  if (written.isErr())
+    request.log.warn({ action: row.action, message: written.error.message }, 'audit row not written');
 }

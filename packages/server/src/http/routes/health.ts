@@ -12,7 +12,13 @@ export const healthRoutes: FastifyPluginAsyncZod<HostDeps> = async (app, { store
   );
   app.get(
     '/readyz',
-    { schema: { summary: 'The store answers and its migrations are done', security: [], response: { 200: healthSchema, 503: healthSchema } } },
+    {
+      schema: {
+        summary: 'The store answers and its migrations are done',
+        security: [],
+        response: { 200: healthSchema, 503: healthSchema },
+      },
+    },
     async (_request, reply) => {
       const ready = await store.ready().catch(() => false);
       return ready ? { status: 'ready' } : reply.code(503).send({ status: 'store not ready' });
@@ -20,7 +26,13 @@ export const healthRoutes: FastifyPluginAsyncZod<HostDeps> = async (app, { store
   );
   app.get(
     '/openapi.json',
-    { schema: { summary: 'This document (OpenAPI 3.1)', security: [], response: { 200: z.record(z.string(), z.unknown()) } } },
+    {
+      schema: {
+        summary: 'This document (OpenAPI 3.1)',
+        security: [],
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
     async () => app.swagger() as unknown as Record<string, unknown>,
   );
 };

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { identityOf, seesTenant } from '../../auth/request-identity.js';
 import { apiError, notFound, sendError, storeUnavailable } from '../api-error.js';
-import { errorBodySchema, listRunsQuerySchema, runIdParamsSchema, runPageSchema, runViewSchema } from '../api-schemas.js';
+import {
+  errorBodySchema,
+  listRunsQuerySchema,
+  runIdParamsSchema,
+  runPageSchema,
+  runViewSchema,
+} from '../api-schemas.js';
 import type { HostDeps } from '../host-deps.js';
 
 /** GET /v1/runs/{id} and GET /v1/runs: a tenant's token sees its tenant's runs, an admin's every run. */

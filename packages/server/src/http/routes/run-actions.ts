@@ -17,7 +17,8 @@ function actionFailed(reply: FastifyReply, failure: RunActionError) {
 async function visibleRun({ store }: HostDeps, request: FastifyRequest, reply: FastifyReply, runId: string) {
   const found = await store.getRun(runId);
   if (found.isErr()) return void storeUnavailable(reply, found.error);
-  if (!found.value || !seesTenant(identityOf(request), found.value.tenant)) return void sendError(reply, notFound('the run'));
+  if (!found.value || !seesTenant(identityOf(request), found.value.tenant))
+    return void sendError(reply, notFound('the run'));
   return found.value;
 }
 
@@ -26,7 +27,13 @@ export const runActionsRoutes: FastifyPluginAsyncZod<HostDeps> = async (app, dep
   const responses = { 200: runViewSchema, '4xx': errorBodySchema };
   app.post(
     '/runs/:id/cancel',
-    { schema: { summary: 'Cancel a run (queued: dropped; running: stopped)', params: runIdParamsSchema, response: responses } },
+    {
+      schema: {
+        summary: 'Cancel a run (queued: dropped; running: stopped)',
+        params: runIdParamsSchema,
+        response: responses,
+      },
+    },
     async (request, reply) => {
       const run = await visibleRun(deps, request, reply, request.params.id);
       if (!run) return reply;

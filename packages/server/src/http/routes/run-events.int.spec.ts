@@ -44,7 +44,8 @@ describe('GET /v1/runs/{id}/events', () => {
   });
   afterAll(() => host.close());
 
-  const newRun = async () => (await host.call('POST', '/v1/runs', { token: 'beta', body: plan('alibaba-ros:w') })).json.id as string;
+  const newRun = async () =>
+    (await host.call('POST', '/v1/runs', { token: 'beta', body: plan('alibaba-ros:w') })).json.id as string;
   const open = (runId: string, headers: Record<string, string> = {}, token = host.tokens.beta) =>
     fetch(`${host.url}/v1/runs/${runId}/events`, { headers: { authorization: `Bearer ${token}`, ...headers } });
   const events = (frames: Frame[]) => frames.filter((frame) => frame.id !== undefined);
@@ -74,7 +75,8 @@ describe('GET /v1/runs/{id}/events', () => {
   describe('having a client that reconnects with Last-Event-ID', () => {
     it('should resume after that event, from the store', async () => {
       const runId = await newRun();
-      for (const status of ['creating', 'ready', 'running']) await host.emit(runId, { type: 'task-status', task: 't', status });
+      for (const status of ['creating', 'ready', 'running'])
+        await host.emit(runId, { type: 'task-status', task: 't', status });
       await host.emit(runId, { type: 'run-finished', exitCode: 0, reason: 'done', summary: [] });
       const all = events(await readStream(await open(runId)));
       expect(all).toHaveLength(4);

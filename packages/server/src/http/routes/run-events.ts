@@ -20,7 +20,9 @@ export const runEventsRoute: FastifyPluginAsyncZod<HostDeps & { streams: OpenStr
         headers: eventsHeadersSchema,
         produces: ['text/event-stream'],
         response: {
-          200: z.string().meta({ description: 'Events: `id:` (resume with Last-Event-ID), `event:` type, JSON `data:`' }),
+          200: z
+            .string()
+            .meta({ description: 'Events: `id:` (resume with Last-Event-ID), `event:` type, JSON `data:`' }),
           '4xx': errorBodySchema,
         },
       },

@@ -14,7 +14,9 @@ const unreadableRules = new Set(['max_bytes', 'max_depth', 'max_aliases', 'dupli
 
 function planInvalid(problems: readonly PlanProblem[]): ApiError {
   const unreadable = problems.some((problem) => !problem.rule || unreadableRules.has(problem.rule));
-  const issues = problems.slice(0, 100).map(({ path, message, rule }) => ({ path, message, ...(rule ? { rule } : {}) }));
+  const issues = problems
+    .slice(0, 100)
+    .map(({ path, message, rule }) => ({ path, message, ...(rule ? { rule } : {}) }));
   const first = issues[0]?.message ?? 'the plan is not valid';
   return apiError(unreadable ? 400 : 422, 'plan-invalid', `the plan is not valid: ${first}`, { issues });
 }
@@ -36,8 +38,12 @@ async function refusedOutsideScopes(
     action: 'auth-refused',
     detail: { reason: 'targets outside the token scopes', targets: named },
   });
-  const listed = named.length > 20 ? `${named.slice(0, 20).join(', ')} and ${named.length - 20} more` : named.join(', ');
-  sendError(reply, apiError(403, 'forbidden', `the token's scopes do not cover: ${listed}`, { targets: outside.slice(0, 1_000) }));
+  const listed =
+    named.length > 20 ? `${named.slice(0, 20).join(', ')} and ${named.length - 20} more` : named.join(', ');
+  sendError(
+    reply,
+    apiError(403, 'forbidden', `the token's scopes do not cover: ${listed}`, { targets: outside.slice(0, 1_000) }),
+  );
   return true;
 }
 
@@ -45,7 +51,11 @@ async function refusedOutsideScopes(
 export const submitRunRoute: FastifyPluginAsyncZod<HostDeps> = async (app, deps) => {
   // Only this route reads plans, as text: the runner parses them itself, with the plan loader's limits.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser([...planMediaTypes], { parseAs: 'string', bodyLimit: deps.limits.bodyBytes }, planTextParser);
+  app.addContentTypeParser(
+    [...planMediaTypes],
+    { parseAs: 'string', bodyLimit: deps.limits.bodyBytes },
+    planTextParser,
+  );
   app.post(
     '/runs',
     {
