@@ -1,4 +1,4 @@
-import type { CheckedPlan, PostgresHostStore, TokenIdentity } from '@changeplane/server';
+import type { CheckedPlan, HostStore, TokenIdentity } from '@changeplane/server';
 import { valueOrThrow } from './value-or-throw.js';
 
 /** An identity for specs: tenant `tenant`, every scope, no roles unless given. */
@@ -29,7 +29,7 @@ export function plan(locks: readonly string[], label = 'plan'): CheckedPlan {
 
 /** Submits a run and gives back its id. */
 export async function submitted(
-  store: PostgresHostStore,
+  store: HostStore,
   tenant: string,
   locks: readonly string[],
   label = 'plan',
