@@ -37,3 +37,12 @@ export async function submitted(
   const result = await store.submit({ identity: identity(tenant), plan: plan(locks, label) });
   return valueOrThrow(result, 'submitting').run.id;
 }
+
+/** Polls `check` every 20 ms until it returns true; fails after `timeoutMs`. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`not true within ${timeoutMs} ms: ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
