@@ -87,7 +87,7 @@ describe(claimRun, () => {
         await eventually(() => runner.ledger.runs.length === 1);
         const submittedAt = Date.now();
         const b = await submitted(store, 'fair-b', ['fair:x'], 'fair-b');
-        const view = valueOrThrow(await store.getRun(b), 'reading');
+        const view = valueOrThrow(await store.getRun(b), 'reading')!;
         expect(view.position).toBeLessThanOrEqual(2);
         await eventually(() => runner.ledger.runs.some((run) => run.label === 'fair-b'), 10_000);
         const bStart = runner.ledger.runs.find((run) => run.label === 'fair-b')!.startedAt;
@@ -122,7 +122,7 @@ describe(claimRun, () => {
         for (let index = 20; index < 30; index += 1) {
           await submitted(store, 'starve-c', [index % 2 ? 'starve:x' : 'starve:y'], `single-${index}`);
         }
-        const view = valueOrThrow(await store.getRun(both), 'reading');
+        const view = valueOrThrow(await store.getRun(both), 'reading')!;
         if (view.state === 'queued') expect(view.reason).toMatch(/^waiting for starve:/);
         await eventually(() => runner.ledger.runs.filter((run) => run.outcome).length === 31, 15_000);
         const order = startOrder(runner.ledger);
