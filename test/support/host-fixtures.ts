@@ -1,4 +1,4 @@
-import type { CheckedPlan, PostgresHostStore, TokenIdentity } from '@changeplane/server';
+import type { CheckedPlan, HostStore, TokenIdentity } from '@changeplane/server';
 import { valueOrThrow } from './value-or-throw.js';
 
 /** An identity for specs: tenant `tenant`, every scope, no roles unless given. */
@@ -29,11 +29,20 @@ export function plan(locks: readonly string[], label = 'plan'): CheckedPlan {
 
 /** Submits a run and gives back its id. */
 export async function submitted(
-  store: PostgresHostStore,
+  store: HostStore,
   tenant: string,
   locks: readonly string[],
   label = 'plan',
 ): Promise<string> {
   const result = await store.submit({ identity: identity(tenant), plan: plan(locks, label) });
   return valueOrThrow(result, 'submitting').run.id;
+}
+
+/** Polls `check` every 20 ms until it returns true; fails after `timeoutMs`. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`not true within ${timeoutMs} ms: ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -35,3 +35,4 @@ export {
   type PostgresHostStoreConnection,
   type PostgresHostStoreOptions,
 } from './store/postgres-host-store.js';
+export { PostgresWorkers, type PostgresWorkersOptions } from './workers/postgres-workers.js';

@@ -68,7 +68,7 @@ export function queueFunctions(s: string, claimLockName: string): readonly strin
      $$`,
     // Adoption: the active runs of servers that stopped heartbeating (or handed them over) move to p_server.
     // Their locks stay held: they are the run's, not the server's.
-    `CREATE OR REPLACE FUNCTION ${s}.adopt_runs(p_server text, p_dead_after_ms integer, p_max integer)
+    `CREATE OR REPLACE FUNCTION ${s}.adopt_runs(p_server text, p_dead_after_ms integer, p_max integer, p_channel text)
        RETURNS SETOF ${s}.runs LANGUAGE sql AS $$
        WITH orphans AS (
          SELECT a.id, a.server_id AS previous FROM ${s}.runs a
@@ -85,7 +85,8 @@ export function queueFunctions(s: string, claimLockName: string): readonly strin
        SELECT id, seq, tenant, submitted_by, state, reason, document, digest, locks, targets, tasks, idempotency_key,
               requires_approval, approval_digest, approval_decision, approval_by, cancel_requested, server_id,
               exit_code, created_at, started_at, finished_at
-       FROM adopted
+       -- The run's id is notified: the server it was taken from (alive but silent) stops carrying it.
+       FROM adopted, LATERAL (SELECT pg_notify(p_channel, adopted.id::text)) AS told
      $$`,
   ];
 }

@@ -3,7 +3,7 @@ import { queueFunctions } from '../queue/queue-functions.js';
 import { hostTables } from './host-schema.js';
 
 /** The advisory lock name claimers serialize on, per schema. */
-export function claimLockName(schema: string): string {
+function claimLockName(schema: string): string {
   return `changeplane:claim:${schema}`;
 }
 
