@@ -1,4 +1,4 @@
-// `pnpm bench [planner] [scheduler] [overhead] [startup] [locks]`: each figure beside its goal, from several runs
+// `pnpm bench [planner] [scheduler] [overhead] [startup] [locks] [claim]`: each figure beside its goal, from several runs
 // (min/median/max, p95 where it applies); bench-results.json keeps every run. A benchmark, not a test.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -6,6 +6,7 @@ import { benchAdapterOverhead } from './adapter-overhead-bench.js';
 import { stats } from './bench-stats.js';
 import { benchCliStartup } from './cli-startup-bench.js';
 import { benchLocks } from './lock-bench.js';
+import { benchLockClaim } from './lock-claim-bench.js';
 import { benchPlanner } from './planner-bench.js';
 import { benchSchedulerOnce, type SchedulerBenchRun } from './scheduler-bench.js';
 
@@ -109,6 +110,27 @@ if (want('locks')) {
   const goals = { 'median low single-digit ms (< 5)': `${locks.medianMs} ms: ${verdict(locks.medianMs < 5)}` };
   console.table(goals);
   results.locks = { ...locks, goals };
+}
+if (want('claim')) {
+  const rows = await benchLockClaim();
+  console.log(
+    '\n6. Bot host queue: claim of a run with all its locks (one statement, one transaction) and its release, through PostgreSQL',
+  );
+  console.table(
+    rows.map((row) => ({
+      queue: row.queue,
+      'locks/run': row.locksPerRun,
+      runs: row.claimMs.runs,
+      'claim ms min/med/p95/max': `${row.claimMs.min}/${row.claimMs.median}/${row.claimMs.p95}/${row.claimMs.max}`,
+      'claim+release ms min/med/p95/max': `${row.claimAndReleaseMs.min}/${row.claimAndReleaseMs.median}/${row.claimAndReleaseMs.p95}/${row.claimAndReleaseMs.max}`,
+    })),
+  );
+  const empty = rows[0]!;
+  const goals = {
+    'claim+release median < 8 ms (today: one upsert per lease, 8 ms median per acquire+release)': `${empty.claimAndReleaseMs.median} ms: ${verdict(empty.claimAndReleaseMs.median < 8)}`,
+  };
+  console.table(goals);
+  results.claim = { rows, goals };
 }
 results.loadAverageAtEnd = loadavg();
 // Every run is kept: this one is appended to the file's history, and its sections are the latest ones.

@@ -1,3 +1,11 @@
+export { parseScope, type Scope, type ScopeError, scopeAllows, targetsOutsideScopes } from './auth/scope.js';
+export {
+  type CreateServerOptions,
+  createServer,
+  type HostServer,
+  type ServerOptionsError,
+} from './create-server.js';
+export { type EmbeddedStore, type EmbeddedStoreError, openEmbeddedStore } from './embedded/open-embedded-store.js';
 export type {
   AuditRow,
   HostStore,
@@ -12,6 +20,7 @@ export type {
 } from './host/host-store.js';
 export type { RunState, RunTaskView, RunView } from './host/run-view.js';
 export type { HostWorkers } from './host/workers.js';
+export type { ServerLimits } from './http/server-limits.js';
 export type {
   CheckedPlan,
   HeldChangeSet,
@@ -22,3 +31,9 @@ export type {
   RunnerEvent,
   RunnerOutcome,
 } from './plan-runner.js';
+export {
+  PostgresHostStore,
+  type PostgresHostStoreConnection,
+  type PostgresHostStoreOptions,
+} from './store/postgres-host-store.js';
+export { PostgresWorkers, type PostgresWorkersOptions } from './workers/postgres-workers.js';
