@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import { Command } from 'commander';
 import { registerEmulatorsCommand } from './_internals/program/emulator-commands.js';
+import { registerHostCommands } from './_internals/program/host-commands.js';
 import { registerJournalCommands } from './_internals/program/journal-commands.js';
 import { credentialHelp, pointToHelpAfterError } from './_internals/program/program-options.js';
 import { registerRunCommands } from './_internals/program/run-commands.js';
@@ -55,7 +56,13 @@ export async function main(
   const done = (code: number) => {
     exitCode = code;
   };
-  for (const register of [registerRunCommands, registerJournalCommands, registerEmulatorsCommand, registerToolCommands])
+  for (const register of [
+    registerRunCommands,
+    registerJournalCommands,
+    registerEmulatorsCommand,
+    registerHostCommands,
+    registerToolCommands,
+  ])
     register(program, descriptors, done);
 
   for (const command of [program, ...program.commands]) pointToHelpAfterError(command);
