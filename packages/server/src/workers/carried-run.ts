@@ -46,6 +46,8 @@ export class CarriedRun {
     const { db, runner } = this.#deps;
     const unsubscribe = await db.notifications.subscribe(this.run.id, () => void this.#onChange());
     if (this.run.cancelRequested) this.#abort.abort('cancelled');
+    // A cancel between the claim and the subscription sent its NOTIFY to nobody: look once.
+    else await this.#onChange();
     let outcome: RunnerOutcome;
     try {
       outcome = await runner.run(this.run.document, this.#context());
