@@ -6,6 +6,7 @@ import type { AuditRow, TokenIdentity } from '../host/host-store.js';
 import type { RunState } from '../host/run-view.js';
 import type { RunnerEvent } from '../plan-runner.js';
 import { PostgresHostStore } from '../store/postgres-host-store.js';
+import { PostgresWorkers } from '../workers/postgres-workers.js';
 import { scriptedPlanRunner } from './scripted-plan-runner.spec-support.js';
 import type { ServerLimits } from './server-limits.js';
 
@@ -41,12 +42,16 @@ async function openStore(schema: string) {
  * A bot host on 127.0.0.1 port 0 over the PostgreSQL store in a fresh schema, a token per role, a `call` that
  * speaks real HTTP, and SQL steps that stand in for the workers (events, approval, finishing).
  */
-export async function startHost(limits: Partial<ServerLimits> = {}) {
+export async function startHost(limits: Partial<ServerLimits> = {}, withWorkers = false) {
   const { schema, drop } = freshSchema('http');
   const { store, tokens } = await openStore(schema);
   const pool = new pg.Pool({ connectionString: postgresUrl(), max: 2 });
   const runner = scriptedPlanRunner();
-  const server: HostServer = valueOrThrow(createServer({ store, runner, port: 0, limits }), 'creating the server');
+  const workers = withWorkers ? new PostgresWorkers(store, runner, { pollMs: 200, drainGraceMs: 2_000 }) : undefined;
+  const server: HostServer = valueOrThrow(
+    createServer({ store, runner, workers, port: 0, limits }),
+    'creating the server',
+  );
   const url = await server.listen();
   const call = async (method: string, path: string, options: CallOptions = {}) => {
     const token = options.token ? (tokens[options.token as TokenName] ?? options.token) : undefined;

@@ -56,11 +56,24 @@ export function scriptedPlanRunner(): PlanRunner & { runs: string[] } {
       const plan: CheckedPlan = { document: data, digest, targets, locks, changeSets: targets.length, changes: 1 };
       return ok(plan);
     },
-    async run(_document, context: RunnerContext): Promise<RunnerOutcome> {
+    async run(document, context: RunnerContext): Promise<RunnerOutcome> {
       runs.push(context.runId);
+      const targets = targetsOf(document) ?? [];
       await context.emit({ type: 'run-started', command: 'apply', targets: [] });
-      await context.emit({ type: 'run-finished', exitCode: 0, reason: 'done', summary: [] });
-      return { state: 'succeeded', exitCode: 0, reason: 'done' };
+      for (const [index, target] of targets.entries()) {
+        const task = `${target.provider}:${index}`;
+        await context.emit({ type: 'task-added', task, provider: target.provider, label: target.target, changes: 1 });
+      }
+      const digest = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+      if (context.approval && !(await context.approval(digest))) {
+        await context.emit({ type: 'run-finished', exitCode: 1, reason: 'rejected', summary: [] });
+        return { state: 'cancelled', exitCode: 1, reason: 'rejected' };
+      }
+      for (const [index, target] of targets.entries()) {
+        await context.emit({ type: 'task-status', task: `${target.provider}:${index}`, status: 'succeeded' });
+      }
+      await context.emit({ type: 'run-finished', exitCode: 0, reason: 'every change set succeeded', summary: [] });
+      return { state: 'succeeded', exitCode: 0, reason: 'every change set succeeded' };
     },
     async isFinal() {
       return true;

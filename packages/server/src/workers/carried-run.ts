@@ -4,6 +4,7 @@ import type { ClaimedRun } from '../queue/claim-run.js';
 import { finishRun, heldChangeSets } from '../queue/release-locks.js';
 import type { HostDatabase } from '../store/host-database.js';
 import { applyTaskEvent } from '../store/run-tasks.js';
+import { askFinal } from './healing-sweeper.js';
 import { untilStored } from './retry.js';
 import { appendEvent, markAwaitingApproval, type RunControl, readControl, recordHolding } from './run-log.js';
 
@@ -45,6 +46,8 @@ export class CarriedRun {
     const { db, runner } = this.#deps;
     const unsubscribe = await db.notifications.subscribe(this.run.id, () => void this.#onChange());
     if (this.run.cancelRequested) this.#abort.abort('cancelled');
+    // A cancel between the claim and the subscription sent its NOTIFY to nobody: look once.
+    else await this.#onChange();
     let outcome: RunnerOutcome;
     try {
       outcome = await runner.run(this.run.document, this.#context());
@@ -147,7 +150,7 @@ export class CarriedRun {
       )) ?? [];
     const keep: string[] = [];
     for (const { keys, changeSet } of held) {
-      const final = await runner.isFinal(changeSet).catch(() => undefined);
+      const final = await askFinal(runner, changeSet);
       if (final !== true) keep.push(...keys);
     }
     await untilStored(

@@ -69,8 +69,10 @@ export class PostgresWorkers implements HostWorkers {
 
   async #begin(): Promise<void> {
     const db = this.#store.database;
-    await heartbeat(db, this.serverId, false);
+    await heartbeat(db, this.serverId, false, true);
     this.#unsubscribe = await db.notifications.subscribe(claimWake, () => this.#kick());
+    // The heartbeat has its own timer: a slow sweep (a provider asked about a change set) must not age it.
+    this.#timers.push(setInterval(() => void heartbeat(db, this.serverId, this.#draining), this.#options.heartbeatMs));
     this.#timers.push(setInterval(() => void this.#tick(), this.#options.heartbeatMs));
     this.#timers.push(setInterval(() => this.#kick(), this.#options.pollMs));
     await this.#tick();
@@ -113,14 +115,12 @@ export class PostgresWorkers implements HostWorkers {
     this.#active.set(run.id, { run: carried, done });
   }
 
-  /** Heartbeat, adoption of dead servers' runs, and the healing sweep. */
+  /** Adoption of dead servers' runs, and the healing sweep. */
   async #tick(): Promise<void> {
-    if (this.#ticking || this.#closed) return;
+    if (this.#ticking || this.#closed || this.#draining) return;
     this.#ticking = true;
     try {
       const db = this.#store.database;
-      const beat = await heartbeat(db, this.serverId, this.#draining);
-      if (beat.isErr() || this.#draining) return;
       // Runs of this id's previous life (a restart): nobody carries them now, so they go back to adoption.
       if (!this.#recovered) this.#recovered = (await handOver(db, this.serverId)).isOk();
       const free = this.#options.concurrency - this.#active.size;

@@ -2,14 +2,23 @@ import type { ResultAsync } from 'neverthrow';
 import type { StoreError } from '../host/host-store.js';
 import type { HostDatabase } from '../store/host-database.js';
 
-/** The server's heartbeat: a server whose row is older than `deadAfterMs` is dead and its runs are adopted. */
-export function heartbeat(db: HostDatabase, serverId: string, draining: boolean): ResultAsync<void, StoreError> {
+/**
+ * The server's heartbeat: a server whose row is older than `deadAfterMs` is dead and its runs are adopted.
+ * Only the first beat of a (re)start, `revive`, clears `gone`: a beat still in flight after a drain must not.
+ */
+export function heartbeat(
+  db: HostDatabase,
+  serverId: string,
+  draining: boolean,
+  revive = false,
+): ResultAsync<void, StoreError> {
   return db
     .query(
       'heartbeat',
       `INSERT INTO ${db.s}.servers (id, heartbeat_at, draining, gone) VALUES ($1, clock_timestamp(), $2, false)
-       ON CONFLICT (id) DO UPDATE SET heartbeat_at = clock_timestamp(), draining = $2, gone = false`,
-      [serverId, draining],
+       ON CONFLICT (id) DO UPDATE SET heartbeat_at = clock_timestamp(), draining = $2,
+         gone = CASE WHEN $3 THEN false ELSE ${db.s}.servers.gone END`,
+      [serverId, draining, revive],
     )
     .map(() => undefined);
 }

@@ -14,6 +14,8 @@ export const runEventsRoute: FastifyPluginAsyncZod<HostDeps & { streams: OpenStr
   app.get(
     '/runs/:id/events',
     {
+      // A HEAD would open a stream whose body nobody reads.
+      exposeHeadRoute: false,
       schema: {
         summary: 'The run’s events (docs/cli-events.md) as text/event-stream; ends after `run-finished`',
         params: runIdParamsSchema,
