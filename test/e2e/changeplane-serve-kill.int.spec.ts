@@ -87,16 +87,24 @@ describe('changeplane serve', () => {
               first.child.kill('SIGKILL');
               const killedAt = Date.now();
 
+              let lastSeen = '';
               const runs = await until(
                 'every run to end',
                 async () => {
-                  const views = await Promise.all(runIds.map((id) => api(second, token, `/v1/runs/${id}`)));
-                  return views.every((view) => terminal.has(String(view.body.state)))
-                    ? views.map((view) => view.body)
+                  // One listing per poll: the per-token rate limit answers a burst of single reads with 429.
+                  const listed = await api(second, token, '/v1/runs');
+                  const views = ((listed.body.items ?? []) as Record<string, unknown>[]).filter((run) =>
+                    runIds.includes(String(run.id)),
+                  );
+                  lastSeen = `${listed.status}: ${views.map((view) => view.state).join(', ')}`;
+                  return views.length === runIds.length && views.every((view) => terminal.has(String(view.state)))
+                    ? views
                     : undefined;
                 },
                 150_000,
-              );
+              ).catch((error: Error) => {
+                throw new Error(`${error.message}; runs: ${lastSeen}\n${second.log().slice(-3000)}`);
+              });
               expect(runs.map((run) => run.state)).toEqual(runIds.map(() => 'succeeded'));
 
               const audit = await api(second, token, '/v1/audit');

@@ -78,6 +78,8 @@ export class CarriedRun {
   }
 
   #emit(event: RunnerEvent): Promise<void> {
+    // Handed over: the run's story goes on at its new server; what this copy says as it stops is not part of it.
+    if (this.#handedOver) return this.#emitted;
     const tasks = applyTaskEvent(this.#tasks, event);
     const changed = tasks !== this.#tasks ? tasks : undefined;
     this.#tasks = tasks;

@@ -123,11 +123,10 @@ export class PostgresWorkers implements HostWorkers {
       const db = this.#store.database;
       // Runs of this id's previous life (a restart): nobody carries them now, so they go back to adoption.
       if (!this.#recovered) this.#recovered = (await handOver(db, this.serverId)).isOk();
-      const free = this.#options.concurrency - this.#active.size;
-      if (free > 0) {
-        const adopted = await adoptRuns(db, this.serverId, this.#options.deadAfterMs, free);
-        if (adopted.isOk()) for (const run of adopted.value) this.#carry(run);
-      }
+      // A dead server's runs are under way in the cloud: they are adopted even by a busy server (up to its
+      // concurrency per tick, so several survivors share them), and it claims nothing new until it has room.
+      const adopted = await adoptRuns(db, this.serverId, this.#options.deadAfterMs, this.#options.concurrency);
+      if (adopted.isOk()) for (const run of adopted.value) this.#carry(run);
       await sweepHealingLocks(db, this.#runner);
     } finally {
       this.#ticking = false;
