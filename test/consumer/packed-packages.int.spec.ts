@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The six published packages as a user gets them: `pnpm pack` each one, check the tarballs with publint
+ * The seven published packages as a user gets them: `pnpm pack` each one, check the tarballs with publint
  * (--strict) and arethetypeswrong, `npm install` them into a project outside the workspace, then import
  * them from ESM and CommonJS, type-check under nodenext, node16 and bundler with skipLibCheck false, and
  * run the installed `changeplane` bin.
@@ -22,6 +22,7 @@ const packages = [
   { dir: 'adapters/ros', name: '@changeplane/ros' },
   { dir: 'adapters/aws-marketplace', name: '@changeplane/aws-marketplace' },
   { dir: 'packages/postgres', name: '@changeplane/postgres' },
+  { dir: 'packages/server', name: '@changeplane/server' },
 ] as const;
 
 /**
@@ -92,7 +93,8 @@ import ros = require('@changeplane/ros');
 import marketplace = require('@changeplane/aws-marketplace');
 import emulator = require('@changeplane/emulator');
 import cli = require('@changeplane/cli');
-export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main];
+import server = require('@changeplane/server');
+export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main, server.createServer];
 `;
 
 const probe = (load: string) => `${load}
@@ -103,6 +105,7 @@ console.log(JSON.stringify({
   marketplace: typeof marketplace.awsMarketplaceModule,
   emulator: typeof emulator.startMarketplaceEmulator,
   cli: typeof cli.main,
+  server: typeof server.createServer,
 }));
 `;
 
@@ -155,6 +158,7 @@ describe('the packed packages, installed with npm into a project outside the wor
       'changeplane-emulator-0.1.0.tgz',
       'changeplane-postgres-0.1.0.tgz',
       'changeplane-ros-0.1.0.tgz',
+      'changeplane-server-0.1.0.tgz',
     ]);
     for (const tarball of tarballs) {
       const listing = (await sh('tar', ['tzf', tarball], work)).stdout.split('\n');
@@ -194,6 +198,7 @@ describe('the packed packages, installed with npm into a project outside the wor
       marketplace: 'function',
       emulator: 'function',
       cli: 'function',
+      server: 'function',
     };
     writeFileSync(
       join(project, 'esm.mjs'),
@@ -202,7 +207,8 @@ import * as coreAdapter from '@changeplane/core/adapter';
 import * as ros from '@changeplane/ros';
 import * as marketplace from '@changeplane/aws-marketplace';
 import * as emulator from '@changeplane/emulator';
-import * as cli from '@changeplane/cli';`),
+import * as cli from '@changeplane/cli';
+import * as server from '@changeplane/server';`),
     );
     writeFileSync(
       join(project, 'cjs.cjs'),
@@ -211,7 +217,8 @@ const coreAdapter = require('@changeplane/core/adapter');
 const ros = require('@changeplane/ros');
 const marketplace = require('@changeplane/aws-marketplace');
 const emulator = require('@changeplane/emulator');
-const cli = require('@changeplane/cli');`),
+const cli = require('@changeplane/cli');
+const server = require('@changeplane/server');`),
     );
     for (const file of ['esm.mjs', 'cjs.cjs']) {
       const result = await sh(process.execPath, [file], project);
