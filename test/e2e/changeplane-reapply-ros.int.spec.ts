@@ -95,9 +95,14 @@ describe('changeplane apply of a plan with a ROS stack, again and again', () => 
         outputs: { VpcId: expect.stringMatching(/^vpc-[0-9a-f]{20}$/), VpcCidr: '10.0.0.0/8' },
       });
       for (let round = 0; round < 2; round += 1) {
-        const again = expectFinished(await runPlan(plan, { emulators: false, state }, env), 0);
+        const rerun = await runPlan(plan, { emulators: false, state }, env);
+        const again = expectFinished(rerun, 0);
         expect(again.reason).toBe('nothing was sent: every change set is applied already');
         expect(statusByTask(again)['ros:edge']).toBe('no-changes');
+        // Nothing changed, and the stack's outputs are shown as after any apply.
+        expect(byType(rerun.events, 'task-outputs')).toEqual([
+          expect.objectContaining({ task: 'ros:edge', outputs: (outputs as { outputs: unknown }).outputs }),
+        ]);
       }
       // `status` of the last run has nothing to follow: the deleted change set is not reported as cancelled.
       const status = await runChangeplane(['status', '--json', '--state', state], env);

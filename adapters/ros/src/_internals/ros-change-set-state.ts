@@ -27,7 +27,7 @@ export interface RosStackBody {
 }
 
 /** A stack's Outputs by OutputKey: what `ChangeSetState.outputs` carries once the execution succeeded. */
-function stackOutputs(stack: RosStackBody | undefined): Record<string, JsonValue> | undefined {
+export function stackOutputs(stack: RosStackBody | undefined): Record<string, JsonValue> | undefined {
   const listed = (stack?.outputs ?? []).filter((output) => typeof output.OutputKey === 'string');
   if (listed.length === 0) return undefined;
   // Parsed from the service's JSON answer: plain JSON data.

@@ -26,4 +26,9 @@ export interface ChangeSetHandle {
   readonly createdAt: string;
   /** Fields of the request that the provider ignores in this mode, left out of the request (never errors). */
   readonly warnings?: readonly ValidationIssue[];
+  /**
+   * With `no-changes`: what the target gives back as it stands (ROS: the stack's outputs), as
+   * `ChangeSetState.outputs` does after a change set succeeds.
+   */
+  readonly outputs?: Readonly<Record<string, JsonValue>>;
 }

@@ -10,6 +10,7 @@ import { toCreateChangeSetRequest } from '../to-create-change-set-request.js';
 import { callRos } from './call-ros.js';
 import { deleteOldestUnexecuted } from './delete-oldest-unexecuted.js';
 import { discardChangeSet } from './discard-change-set.js';
+import { getStackOutputs } from './get-stack-outputs.js';
 import { resolveStackByName } from './resolve-stack-by-name.js';
 import { waitUntilPrepared } from './wait-until-prepared.js';
 
@@ -81,5 +82,8 @@ export async function createChangeSet(
   if (handle.outcome === 'ready') return ok(handle);
   // Nothing to execute: the change set is removed at once, so re-applying leaves none behind.
   const removed = await discardChangeSet(session, handle, options);
-  return removed.isErr() ? err(removed.error) : ok(handle);
+  if (removed.isErr()) return err(removed.error);
+  // Shown as after any apply: a stack that cannot be read now shows none (nothing was changed either way).
+  const outputs = handle.scope.changeSetType === 'UPDATE' ? await getStackOutputs(session, handle, options) : undefined;
+  return ok(outputs ? { ...handle, outputs } : handle);
 }

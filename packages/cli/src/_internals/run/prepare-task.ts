@@ -66,6 +66,9 @@ function prepared(task: Task, handle: ChangeSetHandle, context: RunContext): Tas
   reporter.emit({ type: 'task-changes', task: task.key, changes: handle.changes });
   if (handle.outcome === 'no-changes') {
     reportStatus(reporter, task, 'no-changes', { detail: 'the provider found nothing to change' });
+    // Nothing changed, and the target's outputs are shown all the same, as after any apply.
+    if (handle.outputs && context.options.mode === 'apply')
+      reporter.emit({ type: 'task-outputs', task: task.key, outputs: handle.outputs });
     return { phase: 'settled', outcome: { kind: 'no-changes' }, handle };
   }
   const appliedBy = context.options.applied?.appliedBy(task.run.connection, handle);
