@@ -1,0 +1,56 @@
+import { errAsync, type ResultAsync } from 'neverthrow';
+import type { HostStore, StoreError, TokenIdentity } from '../host/host-store.js';
+import { HostDatabase } from '../store/host-database.js';
+import { type HeldLock, type LockWaiter, listHeldLocks } from '../store/lock-queries.js';
+import { readOverviewRuns } from '../store/overview-queries.js';
+import type { HeldLockBody, OverviewBody } from './status-schemas.js';
+
+/** The database behind a store, when it is the PostgreSQL one: the status routes read locks and the line there. */
+export function statusDatabaseOf(store: HostStore): HostDatabase | undefined {
+  const database = (store as { readonly database?: unknown }).database;
+  return database instanceof HostDatabase ? database : undefined;
+}
+
+const noDatabase = (): ResultAsync<never, StoreError> =>
+  errAsync({ kind: 'store', message: 'this store does not list locks (only the PostgreSQL host store does)' });
+
+function visibleRun(identity: TokenIdentity, run: LockWaiter): HeldLockBody['holder'] {
+  return identity.admin || identity.tenant === run.tenant
+    ? { runId: run.runId, tenant: run.tenant }
+    : { anotherTenant: true };
+}
+
+/** A held lock as a token may see it: other tenants' runs (holding or waiting) only as "another tenant". */
+export function lockAsSeenBy(identity: TokenIdentity, lock: HeldLock): HeldLockBody {
+  const holder = visibleRun(identity, lock);
+  return {
+    key: lock.key,
+    since: lock.since,
+    holder,
+    ...(lock.changeSet && 'runId' in holder
+      ? { changeSet: { provider: lock.changeSet.provider, ref: lock.changeSet.ref } }
+      : {}),
+    waiting: lock.waiting.map((waiter) => visibleRun(identity, waiter)),
+  };
+}
+
+/** Every held lock as the token may see it. */
+export function locksSeenBy(
+  database: HostDatabase | undefined,
+  identity: TokenIdentity,
+): ResultAsync<HeldLockBody[], StoreError> {
+  if (!database) return noDatabase();
+  return listHeldLocks(database).map((locks) => locks.map((lock) => lockAsSeenBy(identity, lock)));
+}
+
+/** The line, the running runs, the latest finished runs and the held locks, as the token may see them. */
+export function overviewSeenBy(
+  database: HostDatabase | undefined,
+  identity: TokenIdentity,
+): ResultAsync<OverviewBody, StoreError> {
+  if (!database) return noDatabase();
+  const tenant = identity.admin ? undefined : identity.tenant;
+  return readOverviewRuns(database, tenant ? { tenant } : {}).andThen((runs) =>
+    locksSeenBy(database, identity).map((locks) => ({ ...runs, locks })),
+  );
+}
