@@ -1,5 +1,6 @@
 import { errAsync, type ResultAsync } from 'neverthrow';
 import type { HostStore, StoreError, TokenIdentity } from '../host/host-store.js';
+import type { HeldChangeSet } from '../plan-runner.js';
 import { HostDatabase } from '../store/host-database.js';
 import { type HeldLock, type LockWaiter, listHeldLocks } from '../store/lock-queries.js';
 import { readOverviewRuns } from '../store/overview-queries.js';
@@ -20,6 +21,16 @@ function visibleRun(identity: TokenIdentity, run: LockWaiter): HeldLockBody['hol
     : { anotherTenant: true };
 }
 
+/**
+ * The change set recorded on a lock, by provider and id: the reference itself also names the connection
+ * (endpoint, credential source) and the start token, which are the server's business, not the page's.
+ */
+export function changeSetSummary(changeSet: HeldChangeSet): { provider: string; changeSetId?: string } {
+  const ref = changeSet.ref as { changeSetId?: unknown; changeSet?: { changeSetId?: unknown } } | null;
+  const id = ref?.changeSet?.changeSetId ?? ref?.changeSetId;
+  return typeof id === 'string' ? { provider: changeSet.provider, changeSetId: id } : { provider: changeSet.provider };
+}
+
 /** A held lock as a token may see it: other tenants' runs (holding or waiting) only as "another tenant". */
 export function lockAsSeenBy(identity: TokenIdentity, lock: HeldLock): HeldLockBody {
   const holder = visibleRun(identity, lock);
@@ -27,9 +38,7 @@ export function lockAsSeenBy(identity: TokenIdentity, lock: HeldLock): HeldLockB
     key: lock.key,
     since: lock.since,
     holder,
-    ...(lock.changeSet && 'runId' in holder
-      ? { changeSet: { provider: lock.changeSet.provider, ref: lock.changeSet.ref } }
-      : {}),
+    ...(lock.changeSet && 'runId' in holder ? { changeSet: changeSetSummary(lock.changeSet) } : {}),
     waiting: lock.waiting.map((waiter) => visibleRun(identity, waiter)),
   };
 }

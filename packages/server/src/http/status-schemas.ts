@@ -15,9 +15,9 @@ export const heldLockSchema = z
     since: z.string().meta({ description: 'When the holding run took it (ISO 8601).' }),
     holder: lockRunSchema,
     changeSet: z
-      .object({ provider: z.string(), ref: z.unknown() })
+      .object({ provider: z.string(), changeSetId: z.string().optional() })
       .optional()
-      .meta({ description: "The change set recorded on the lock (the holder's tenant sees it)." }),
+      .meta({ description: "The change set recorded on the lock (the holder's tenant sees it): not its connection." }),
     waiting: z.array(lockRunSchema).readonly().meta({ description: 'Queued runs that need the key, first in line first.' }),
   })
   .meta({ id: 'HeldLock' });

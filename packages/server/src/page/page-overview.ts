@@ -44,7 +44,9 @@ export function lockParty(party: HeldLockBody['holder']): Node {
 
 export function lockCard(lock: HeldLockBody): HTMLElement {
   const line = lock.waiting.map((party) => h('li', {}, lockParty(party)));
-  const changeSet = lock.changeSet ? `${lock.changeSet.provider}: ${JSON.stringify(lock.changeSet.ref)}` : undefined;
+  const changeSet = lock.changeSet
+    ? h('span', {}, `${lock.changeSet.provider} `, h('code', {}, lock.changeSet.changeSetId ?? '(no id yet)'))
+    : undefined;
   return h(
     'li',
     { class: 'card', 'data-lock': lock.key },

@@ -23,7 +23,11 @@ describe('the status routes', () => {
     holding = await submit('beta', key);
     await sql(`SELECT id FROM ${host.store.database.s}.claim_run('spec-server')`);
     await sql(`UPDATE ${host.store.database.s}.held_locks SET change_set = $1 WHERE run_id = $2`, [
-      { locks: [key], provider: 'alibaba-ros', ref: { stackName: 'web-1', changeSetId: 'cs-1' } },
+      {
+        locks: [key],
+        provider: 'alibaba-ros',
+        ref: { stackName: 'web-1', changeSetId: 'cs-1', connection: { endpoint: 'http://secret-endpoint' } },
+      },
       holding,
     ]);
     betaWaiting = await submit('beta', key);
@@ -45,8 +49,9 @@ describe('the status routes', () => {
         expect(lock).toMatchObject({
           key,
           holder: { runId: holding, tenant: 'beta' },
-          changeSet: { provider: 'alibaba-ros', ref: { stackName: 'web-1', changeSetId: 'cs-1' } },
+          changeSet: { provider: 'alibaba-ros', changeSetId: 'cs-1' },
         });
+        expect(JSON.stringify(lock)).not.toContain('secret-endpoint');
         expect(Date.parse(lock!.since)).toBeGreaterThan(Date.now() - 60_000);
         // beta was served last (it holds the key), so alpha's first waiting run goes before beta's second.
         expect(lock!.waiting).toEqual([
