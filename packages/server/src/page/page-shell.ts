@@ -57,6 +57,7 @@ h3 { font-size: 1rem; margin: 0 0 0.25rem; }
 .badge-running, .badge-starting { color: var(--run); }
 .tasks, .changes, .line { margin: 0.5rem 0 0; padding-left: 1.25rem; }
 .events { padding-left: 1.5rem; font-size: 0.9rem; }
+.change-set-id { margin-left: 0.5rem; }
 code { font-family: ui-monospace, monospace; font-size: 0.9em; }
 .empty { color: var(--muted); }
 .error { color: var(--bad); }
