@@ -15,7 +15,8 @@ function aptGet(args) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (result.error) return `apt-get ${args.join(' ')}: ${result.error.message}`;
-  if (result.status !== 0) return `apt-get ${args.join(' ')} exited ${result.status}: ${result.stderr.trim().slice(-800)}`;
+  if (result.status !== 0)
+    return `apt-get ${args.join(' ')} exited ${result.status}: ${result.stderr.trim().slice(-800)}`;
   return undefined;
 }
 

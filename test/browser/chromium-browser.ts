@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { repositoryRoot } from '../e2e/run-changeplane.js';
 
-export const chromiumPath = '/usr/bin/chromium';
+const chromiumPath = '/usr/bin/chromium';
 
 /**
  * Debian's chromium, installed by scripts/install-chromium.mjs when missing. A machine where it cannot be

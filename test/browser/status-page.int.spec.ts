@@ -68,7 +68,14 @@ describe('the status page in Debian chromium', () => {
     mkdirSync(screenshots, { recursive: true });
     database = await freshDatabase();
     server = await startServe(['--store', database.url, '--emulators'], {});
-    token = await createToken(database.url, ['--tenant', 'platform', '--name', 'page-bot', '--scope', 'aws-marketplace:*']);
+    token = await createToken(database.url, [
+      '--tenant',
+      'platform',
+      '--name',
+      'page-bot',
+      '--scope',
+      'aws-marketplace:*',
+    ]);
     context = await launchChromium(1280, 900);
     context.on('request', (request) => {
       const url = request.url();
@@ -118,10 +125,9 @@ describe('the status page in Debian chromium', () => {
       expect(await card.textContent()).toContain(`waiting for ${lockKey}`);
       expect(await card.textContent()).toContain('platform');
       const lock = page.locator(`#locks [data-lock="${lockKey}"]`);
-      await expect.poll(() => lock.locator('.line a').allTextContents()).toEqual([
-        `Run ${second.slice(0, 8)}`,
-        `Run ${third.slice(0, 8)}`,
-      ]);
+      await expect
+        .poll(() => lock.locator('.line a').allTextContents())
+        .toEqual([`Run ${second.slice(0, 8)}`, `Run ${third.slice(0, 8)}`]);
       expect(await lock.textContent()).toContain(`Run ${first.slice(0, 8)}`);
       await page.screenshot({ path: join(screenshots, 'status-queue.png'), fullPage: true });
       // Live through /v1/stream: the page asked for it once, and nothing else since the runs came.
@@ -139,9 +145,9 @@ describe('the status page in Debian chromium', () => {
       expect(seen).toEqual(['queued', 'running', 'succeeded']);
       expect(await page.locator('.tasks .task [data-state]').getAttribute('data-state')).toBe('succeeded');
       expect(await page.locator('#planned .change').first().textContent()).toContain(entity);
-      const events = await page.locator('#events [data-event]').evaluateAll((items) =>
-        items.map((item) => item.getAttribute('data-event')),
-      );
+      const events = await page
+        .locator('#events [data-event]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-event')));
       expect(events[0]).toBe('run-started');
       expect(events.at(-1)).toBe('run-finished');
       expect(await page.locator('#live').textContent()).toBe('Finished');
@@ -187,7 +193,12 @@ describe('the status page in Debian chromium', () => {
         await page.keyboard.press('Tab');
         stops.push(await focused(page));
       }
-      expect(stops.map((stop) => stop.text)).toEqual(['changeplane host', 'Overview', 'Log out', expect.stringMatching(/^Run /)]);
+      expect(stops.map((stop) => stop.text)).toEqual([
+        'changeplane host',
+        'Overview',
+        'Log out',
+        expect.stringMatching(/^Run /),
+      ]);
       expect(stops.every((stop) => stop.outline === 'solid')).toBe(true);
       const run = stops[3]!.href!;
       await page.keyboard.press('Enter');

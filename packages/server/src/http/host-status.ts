@@ -25,14 +25,14 @@ function visibleRun(identity: TokenIdentity, run: LockWaiter): HeldLockBody['hol
  * The change set recorded on a lock, by provider and id: the reference itself also names the connection
  * (endpoint, credential source) and the start token, which are the server's business, not the page's.
  */
-export function changeSetSummary(changeSet: HeldChangeSet): { provider: string; changeSetId?: string } {
+function changeSetSummary(changeSet: HeldChangeSet): { provider: string; changeSetId?: string } {
   const ref = changeSet.ref as { changeSetId?: unknown; changeSet?: { changeSetId?: unknown } } | null;
   const id = ref?.changeSet?.changeSetId ?? ref?.changeSetId;
   return typeof id === 'string' ? { provider: changeSet.provider, changeSetId: id } : { provider: changeSet.provider };
 }
 
 /** A held lock as a token may see it: other tenants' runs (holding or waiting) only as "another tenant". */
-export function lockAsSeenBy(identity: TokenIdentity, lock: HeldLock): HeldLockBody {
+function lockAsSeenBy(identity: TokenIdentity, lock: HeldLock): HeldLockBody {
   const holder = visibleRun(identity, lock);
   return {
     key: lock.key,

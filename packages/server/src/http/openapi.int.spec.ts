@@ -49,7 +49,9 @@ describe('GET /openapi.json', () => {
       );
       expect(document.paths['/healthz']!.get!.security).toEqual([]);
       expect(document.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
-      expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Run', 'AuditRow', 'HeldLock', 'Overview']));
+      expect(Object.keys(document.components.schemas)).toEqual(
+        expect.arrayContaining(['Error', 'Run', 'AuditRow', 'HeldLock', 'Overview']),
+      );
     });
   });
 });

@@ -5,7 +5,7 @@ import { runViewSchema } from './api-schemas.js';
 
 const visibleRunSchema = z.object({ runId: z.string(), tenant: z.string() });
 const anotherTenantSchema = z.object({
-  anotherTenant: z.literal(true).meta({ description: "A run of a tenant this token may not see: no id, no tenant." }),
+  anotherTenant: z.literal(true).meta({ description: 'A run of a tenant this token may not see: no id, no tenant.' }),
 });
 const lockRunSchema = z.union([visibleRunSchema, anotherTenantSchema]);
 
@@ -18,7 +18,10 @@ export const heldLockSchema = z
       .object({ provider: z.string(), changeSetId: z.string().optional() })
       .optional()
       .meta({ description: "The change set recorded on the lock (the holder's tenant sees it): not its connection." }),
-    waiting: z.array(lockRunSchema).readonly().meta({ description: 'Queued runs that need the key, first in line first.' }),
+    waiting: z
+      .array(lockRunSchema)
+      .readonly()
+      .meta({ description: 'Queued runs that need the key, first in line first.' }),
   })
   .meta({ id: 'HeldLock' });
 
@@ -27,7 +30,10 @@ export const lockListSchema = z.object({ items: z.array(heldLockSchema).readonly
 export const overviewSchema = z
   .object({
     queue: z.array(runViewSchema).readonly().meta({ description: 'Queued runs by place in line (1 runs next).' }),
-    running: z.array(runViewSchema).readonly().meta({ description: 'Claimed runs not finished, with their change sets.' }),
+    running: z
+      .array(runViewSchema)
+      .readonly()
+      .meta({ description: 'Claimed runs not finished, with their change sets.' }),
     recent: z.array(runViewSchema).readonly().meta({ description: 'Finished runs, the latest first (at most 20).' }),
     locks: z.array(heldLockSchema).readonly(),
   })

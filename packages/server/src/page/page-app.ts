@@ -33,12 +33,16 @@ export function route(state: PageState): void {
   state.view = view;
   const token = state.token;
   (document.getElementById('logout') as HTMLElement).hidden = !token;
-  if (!token) return showLogin(state, '');
+  if (!token) {
+    showLogin(state, '');
+    return;
+  }
   const run = /^#\/runs\/([0-9a-f-]{36})$/.exec(location.hash)?.[1];
   const shown = run ? followRun(token, run, view.signal) : followOverview(token, view.signal);
   shown.catch((error: unknown) => {
     if (view.signal.aborted) return;
-    if (error instanceof Error && error.message === 'HTTP 401') return logOut(state, 'The token was refused: log in again.');
+    if (error instanceof Error && error.message === 'HTTP 401')
+      return logOut(state, 'The token was refused: log in again.');
     mainElement().replaceChildren(h('p', { role: 'alert', class: 'error' }, `The page failed: ${String(error)}`));
   });
 }
@@ -109,7 +113,8 @@ export async function followRun(token: string, id: string, signal: AbortSignal):
     if (error instanceof Error && error.message === 'HTTP 404') return undefined;
     throw error;
   });
-  if (!run) return void main.replaceChildren(h('h1', {}, 'No such run'), h('p', {}, h('a', { href: '#/' }, '← Overview')));
+  if (!run)
+    return void main.replaceChildren(h('h1', {}, 'No such run'), h('p', {}, h('a', { href: '#/' }, '← Overview')));
   const events: PageEvent[] = [];
   const draw = () => keepingFocus(main, () => renderRun(main, run!, events));
   const reread = coalesced(async () => {

@@ -26,7 +26,12 @@ export function plannedChanges(events: readonly PageEvent[]): HTMLElement[] {
           change.detail ? h('span', { class: 'muted detail' }, ` ${String(change.detail).slice(0, 300)}`) : undefined,
         ),
       );
-      return h('li', { class: 'card', 'data-task': String(event.data.task) }, h('h3', {}, String(event.data.task)), h('ul', { class: 'changes' }, ...rows));
+      return h(
+        'li',
+        { class: 'card', 'data-task': String(event.data.task) },
+        h('h3', {}, String(event.data.task)),
+        h('ul', { class: 'changes' }, ...rows),
+      );
     });
 }
 
@@ -52,7 +57,14 @@ export function renderRun(root: HTMLElement, run: RunView, events: readonly Page
   const log = h('ol', { class: 'events', role: 'log', 'aria-label': 'Events', id: 'events' }, ...events.map(eventLine));
   root.replaceChildren(
     h('p', {}, h('a', { href: '#/', 'data-focus': 'back' }, '← Overview')),
-    h('h1', { 'data-run-id': run.id }, 'Run ', h('code', {}, run.id), ' ', h('span', { id: 'run-state' }, badge(run.state))),
+    h(
+      'h1',
+      { 'data-run-id': run.id },
+      'Run ',
+      h('code', {}, run.id),
+      ' ',
+      h('span', { id: 'run-state' }, badge(run.state)),
+    ),
     facts([
       ['Tenant', run.tenant],
       ['Submitted by', run.submittedBy],
@@ -64,8 +76,18 @@ export function renderRun(root: HTMLElement, run: RunView, events: readonly Page
       ['Finished', when(run.finishedAt)],
       ['Locks', run.locks.join(', ')],
     ]),
-    h('section', { 'aria-labelledby': 'sets-title' }, h('h2', { id: 'sets-title' }, 'Change sets'), tasks ?? h('p', { class: 'empty' }, 'None prepared yet.')),
+    h(
+      'section',
+      { 'aria-labelledby': 'sets-title' },
+      h('h2', { id: 'sets-title' }, 'Change sets'),
+      tasks ?? h('p', { class: 'empty' }, 'None prepared yet.'),
+    ),
     section('planned', 'Planned changes', plannedChanges(events), 'None known yet.'),
-    h('section', { 'aria-labelledby': 'events-title' }, h('h2', { id: 'events-title' }, 'Events ', h('span', { class: 'count' }, `(${events.length})`)), log),
+    h(
+      'section',
+      { 'aria-labelledby': 'events-title' },
+      h('h2', { id: 'events-title' }, 'Events ', h('span', { class: 'count' }, `(${events.length})`)),
+      log,
+    ),
   );
 }

@@ -48,7 +48,8 @@ function recentRuns(db: HostDatabase, filter: OverviewFilter): ResultAsync<RunVi
     .andThen((result) => withPlaces(db, result.rows));
 }
 
-const byPlace = (a: RunView, b: RunView) => (a.position ?? 0) - (b.position ?? 0) || a.createdAt.localeCompare(b.createdAt);
+const byPlace = (a: RunView, b: RunView) =>
+  (a.position ?? 0) - (b.position ?? 0) || a.createdAt.localeCompare(b.createdAt);
 
 /** The line, the running runs and the latest finished ones, of one tenant or all. */
 export function readOverviewRuns(db: HostDatabase, filter: OverviewFilter = {}): ResultAsync<OverviewRuns, StoreError> {

@@ -116,7 +116,9 @@ describe('the status routes', () => {
 
     describe('having a client watching while runs are submitted and finish', () => {
       it('should send the overview at once and again on each change, woken by the store, not a timer', async () => {
-        const response = await fetch(`${host.url}/v1/stream`, { headers: { authorization: `Bearer ${host.tokens.beta}` } });
+        const response = await fetch(`${host.url}/v1/stream`, {
+          headers: { authorization: `Bearer ${host.tokens.beta}` },
+        });
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
         let submitted = '';
