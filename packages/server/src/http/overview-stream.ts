@@ -61,6 +61,9 @@ export class OverviewStream {
         this.again = false;
         await this.sendWhenChanged();
       } while (this.again && !this.ended);
+    } catch (error) {
+      this.options.log.error({ err: error }, 'overview stream failed');
+      this.end();
     } finally {
       this.pumping = false;
     }
