@@ -13,11 +13,15 @@ import type { HostStore } from './host/host-store.js';
 import type { HostWorkers } from './host/workers.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import type { HostDeps } from './http/host-deps.js';
+import { statusDatabaseOf } from './http/host-status.js';
+import type { OverviewStream } from './http/overview-stream.js';
 import { healthRoutes } from './http/routes/health.js';
 import { readAuditRoute } from './http/routes/read-audit.js';
 import { readRunsRoutes } from './http/routes/read-runs.js';
+import { readStatusRoutes } from './http/routes/read-status.js';
 import { runActionsRoutes } from './http/routes/run-actions.js';
 import { type OpenStreams, runEventsRoute } from './http/routes/run-events.js';
+import { statusPageRoutes } from './http/routes/status-page.js';
 import { submitRunRoute } from './http/routes/submit-run.js';
 import { defaultServerLimits, type ServerLimits } from './http/server-limits.js';
 import { TokenBuckets } from './http/token-bucket.js';
@@ -68,7 +72,12 @@ function urlOf(app: FastifyInstance): string {
   return `http://${host}:${address.port}`;
 }
 
-function registerApi(app: FastifyInstance, deps: HostDeps, streams: OpenStreams): void {
+function registerApi(
+  app: FastifyInstance,
+  deps: HostDeps,
+  streams: OpenStreams,
+  overviewStreams: Set<OverviewStream>,
+): void {
   app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -80,6 +89,7 @@ function registerApi(app: FastifyInstance, deps: HostDeps, streams: OpenStreams)
     transformObject: jsonSchemaTransformObject,
   });
   app.register(healthRoutes, deps);
+  app.register(statusPageRoutes);
   const buckets = new TokenBuckets(deps.limits.requestsPerSecond, deps.limits.burst);
   app.register(
     async (v1) => {
@@ -89,6 +99,7 @@ function registerApi(app: FastifyInstance, deps: HostDeps, streams: OpenStreams)
       await v1.register(runActionsRoutes, deps);
       await v1.register(runEventsRoute, { ...deps, streams });
       await v1.register(readAuditRoute, deps);
+      await v1.register(readStatusRoutes, { ...deps, database: statusDatabaseOf(deps.store), overviewStreams });
     },
     { prefix: '/v1' },
   );
@@ -107,11 +118,12 @@ export function createServer(options: CreateServerOptions): Result<HostServer, S
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
   const streams: OpenStreams = new Set();
+  const overviewStreams = new Set<OverviewStream>();
   // Event streams never end by themselves while a run goes on: end them so close does not wait for them.
   app.addHook('preClose', async () => {
-    for (const stream of [...streams]) stream.end();
+    for (const stream of [...streams, ...overviewStreams]) stream.end();
   });
-  registerApi(app, { store: options.store, runner: options.runner, limits }, streams);
+  registerApi(app, { store: options.store, runner: options.runner, limits }, streams, overviewStreams);
   let workersStarted = false;
   return ok({
     app,

@@ -29,6 +29,9 @@ describe('GET /openapi.json', () => {
           'POST /v1/runs/{id}/cancel',
           'POST /v1/runs/{id}/approve',
           'GET /v1/audit',
+          'GET /v1/locks',
+          'GET /v1/overview',
+          'GET /v1/stream',
           'GET /healthz',
           'GET /readyz',
           'GET /openapi.json',
@@ -46,7 +49,9 @@ describe('GET /openapi.json', () => {
       );
       expect(document.paths['/healthz']!.get!.security).toEqual([]);
       expect(document.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
-      expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Run', 'AuditRow']));
+      expect(Object.keys(document.components.schemas)).toEqual(
+        expect.arrayContaining(['Error', 'Run', 'AuditRow', 'HeldLock', 'Overview']),
+      );
     });
   });
 });
