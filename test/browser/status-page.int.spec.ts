@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken, freshDatabase, repositoryRoot, type ServeProcess, startServe } from '../e2e/serve-process.js';
+import { repositoryRoot } from '../e2e/run-changeplane.js';
+import { createToken, freshDatabase, type ServeProcess, startServe } from '../e2e/serve-process.js';
 import { ensureChromium, launchChromium } from './chromium-browser.js';
 
 const screenshots = join(repositoryRoot, 'reports', 'screenshots');
