@@ -19,9 +19,12 @@ import { readRunsRoutes } from './http/routes/read-runs.js';
 import { runActionsRoutes } from './http/routes/run-actions.js';
 import { type OpenStreams, runEventsRoute } from './http/routes/run-events.js';
 import { submitRunRoute } from './http/routes/submit-run.js';
+import { webhookRoutes } from './http/routes/webhooks.js';
 import { defaultServerLimits, type ServerLimits } from './http/server-limits.js';
 import { TokenBuckets } from './http/token-bucket.js';
 import type { PlanRunner } from './plan-runner.js';
+import { PostgresHostStore } from './store/postgres-host-store.js';
+import { type WebhookOptions, WebhookService } from './webhooks/webhook-service.js';
 
 export interface CreateServerOptions {
   readonly store: HostStore;
@@ -35,6 +38,13 @@ export interface CreateServerOptions {
   /** Pino options, `true` for Fastify's defaults, or `false` (the default) for no log. */
   readonly logger?: FastifyServerOptions['logger'];
   readonly limits?: Partial<ServerLimits>;
+  /**
+   * Whether webhook receivers may be on private addresses (RFC 1918, link-local with 169.254.169.254, ULA);
+   * loopback receivers always may. Default false.
+   */
+  readonly allowPrivateWebhookTargets?: boolean;
+  /** Webhook delivery settings (the secrets' key, retries); webhooks need the PostgreSQL store. */
+  readonly webhooks?: Omit<WebhookOptions, 'allowPrivateTargets'>;
 }
 
 export interface HostServer {
@@ -68,7 +78,12 @@ function urlOf(app: FastifyInstance): string {
   return `http://${host}:${address.port}`;
 }
 
-function registerApi(app: FastifyInstance, deps: HostDeps, streams: OpenStreams): void {
+function registerApi(
+  app: FastifyInstance,
+  deps: HostDeps,
+  streams: OpenStreams,
+  webhooks: WebhookService | undefined,
+): void {
   app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -89,9 +104,19 @@ function registerApi(app: FastifyInstance, deps: HostDeps, streams: OpenStreams)
       await v1.register(runActionsRoutes, deps);
       await v1.register(runEventsRoute, { ...deps, streams });
       await v1.register(readAuditRoute, deps);
+      if (webhooks) await v1.register(webhookRoutes, { webhooks });
     },
     { prefix: '/v1' },
   );
+}
+
+/** Webhooks live in the PostgreSQL store (a trigger on runs makes the deliveries); another store has none. */
+function webhookServiceOf(options: CreateServerOptions): WebhookService | undefined {
+  if (!(options.store instanceof PostgresHostStore)) return undefined;
+  return new WebhookService(options.store.database, {
+    ...options.webhooks,
+    allowPrivateTargets: options.allowPrivateWebhookTargets ?? false,
+  });
 }
 
 /**
@@ -111,7 +136,8 @@ export function createServer(options: CreateServerOptions): Result<HostServer, S
   app.addHook('preClose', async () => {
     for (const stream of [...streams]) stream.end();
   });
-  registerApi(app, { store: options.store, runner: options.runner, limits }, streams);
+  const webhooks = webhookServiceOf(options);
+  registerApi(app, { store: options.store, runner: options.runner, limits }, streams, webhooks);
   let workersStarted = false;
   return ok({
     app,
@@ -119,10 +145,12 @@ export function createServer(options: CreateServerOptions): Result<HostServer, S
       await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
       options.workers?.start();
       workersStarted = true;
+      await webhooks?.start(app.log);
       return urlOf(app);
     },
     close: async () => {
       if (workersStarted) await options.workers?.drain();
+      await webhooks?.stop();
       await app.close();
     },
   });
