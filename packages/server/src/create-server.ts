@@ -14,6 +14,7 @@ import type { HostWorkers } from './host/workers.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import type { HostDeps } from './http/host-deps.js';
 import { healthRoutes } from './http/routes/health.js';
+import { metricsRoute, recordHttpDurations } from './http/routes/metrics.js';
 import { readAuditRoute } from './http/routes/read-audit.js';
 import { readRunsRoutes } from './http/routes/read-runs.js';
 import { runActionsRoutes } from './http/routes/run-actions.js';
@@ -22,6 +23,7 @@ import { submitRunRoute } from './http/routes/submit-run.js';
 import { webhookRoutes } from './http/routes/webhooks.js';
 import { defaultServerLimits, type ServerLimits } from './http/server-limits.js';
 import { TokenBuckets } from './http/token-bucket.js';
+import { HostTelemetry } from './observability/host-telemetry.js';
 import type { PlanRunner } from './plan-runner.js';
 import { PostgresHostStore } from './store/postgres-host-store.js';
 import { type WebhookOptions, WebhookService } from './webhooks/webhook-service.js';
@@ -43,6 +45,11 @@ export interface CreateServerOptions {
    * loopback receivers always may. Default false.
    */
   readonly allowPrivateWebhookTargets?: boolean;
+  /**
+   * Metrics, traces and run logs: give the same one whose `observe(runner)` the workers carry runs with. Default:
+   * one of its own (HTTP and store metrics only).
+   */
+  readonly telemetry?: HostTelemetry;
   /** Webhook delivery settings (the secrets' key, retries); webhooks need the PostgreSQL store. */
   readonly webhooks?: Omit<WebhookOptions, 'allowPrivateTargets'>;
 }
@@ -137,11 +144,18 @@ export function createServer(options: CreateServerOptions): Result<HostServer, S
     for (const stream of [...streams]) stream.end();
   });
   const webhooks = webhookServiceOf(options);
+  const telemetry =
+    options.telemetry ??
+    new HostTelemetry(options.store instanceof PostgresHostStore ? { db: options.store.database } : {});
+  telemetry.useLogger(app.log);
+  recordHttpDurations(app, telemetry.metrics);
+  app.register(metricsRoute, { metrics: telemetry.metrics, store: options.store });
   registerApi(app, { store: options.store, runner: options.runner, limits }, streams, webhooks);
   let workersStarted = false;
   return ok({
     app,
     listen: async () => {
+      // Fastify logs the listening URL as one JSON line ("Server listening at http://...").
       await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
       options.workers?.start();
       workersStarted = true;
