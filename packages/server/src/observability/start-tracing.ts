@@ -33,6 +33,7 @@ function exporterOf(name: string): SpanExporter | undefined {
  * (`tracingRequested`): `OTEL_TRACES_EXPORTER` `otlp` (the default once an endpoint is set; OTLP over HTTP,
  * `OTEL_EXPORTER_OTLP_*` read by the exporter) or `console`; `OTEL_SERVICE_NAME` and `OTEL_RESOURCE_ATTRIBUTES`;
  * `OTEL_TRACES_SAMPLER`, `OTEL_BSP_*` read by the SDK. Registers the global tracer provider. `ok(undefined)`: off.
+ * `env` decides only whether and which exporter: the exporter and the resource read `process.env` themselves.
  */
 export function startTracingFromEnv(env: Env = process.env): Result<StartedTracing | undefined, string> {
   if (!tracingRequested(env)) return ok(undefined);
