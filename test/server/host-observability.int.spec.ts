@@ -91,7 +91,7 @@ describe('the bot host observed (metrics, traces, logs)', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/yaml' },
       body: await demoPlan(),
     });
-    runId = (await submitted.json()).id;
+    runId = ((await submitted.json()) as { id: string }).id;
     await until(async () => ['succeeded', 'failed'].includes((await call('GET', `/v1/runs/${runId}`)).state));
     await until(() => receiver.received.length >= 3, 15_000);
   }, 180_000);
@@ -108,13 +108,17 @@ describe('the bot host observed (metrics, traces, logs)', () => {
     await drop();
   });
 
-  async function call(method: string, path: string, body?: object) {
+  async function call(
+    method: string,
+    path: string,
+    body?: object,
+  ): Promise<{ readonly secret: string; readonly state: string }> {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
-    return response.json();
+    return (await response.json()) as { readonly secret: string; readonly state: string };
   }
 
   describe('having run the demo plan to its end', () => {

@@ -18,7 +18,7 @@ export const createWebhookBodySchema = z.object({
     .meta({ description: 'Run events to deliver: queued, started, awaiting-approval, succeeded, failed, cancelled.' }),
 });
 
-export const webhookSchema = z
+const webhookSchema = z
   .object({
     id: z.string(),
     tenant: z.string(),

@@ -20,7 +20,7 @@ function keyOf(secret: string): Buffer {
 }
 
 /** `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the secret's bytes. */
-export function signatureOf(secret: string, id: string, timestamp: number, body: string): string {
+function signatureOf(secret: string, id: string, timestamp: number, body: string): string {
   const mac = createHmac('sha256', keyOf(secret)).update(`${id}.${timestamp}.${body}`).digest('base64');
   return `v1,${mac}`;
 }
