@@ -1,4 +1,12 @@
-import { context, type Span, SpanStatusCode, type Tracer, type TracerProvider, trace } from '@opentelemetry/api';
+import {
+  context,
+  isSpanContextValid,
+  type Span,
+  SpanStatusCode,
+  type Tracer,
+  type TracerProvider,
+  trace,
+} from '@opentelemetry/api';
 import type { FastifyBaseLogger } from 'fastify';
 import type { PlanRunner, RunnerContext, RunnerEvent, RunnerOutcome } from '../plan-runner.js';
 import type { HostDatabase } from '../store/host-database.js';
@@ -50,8 +58,13 @@ export class HostTelemetry {
     const attributes = { 'changeplane.run_id': runContext.runId, 'changeplane.tenant': runContext.tenant };
     const span = this.tracer.startSpan('changeplane.run', { attributes, startTime: timing?.createdAt });
     if (timing) this.#lockWait(span, timing);
-    const traceId = span.spanContext().traceId;
-    const log = this.#log?.child({ runId: runContext.runId, tenant: runContext.tenant, traceId });
+    // No trace id in the lines when tracing is off (the no-op span's id is all zeros).
+    const traceId = isSpanContextValid(span.spanContext()) ? span.spanContext().traceId : undefined;
+    const log = this.#log?.child({
+      runId: runContext.runId,
+      tenant: runContext.tenant,
+      ...(traceId ? { traceId } : {}),
+    });
     const observer = new RunObserver(this.metrics, this.tracer, span);
     const emit = (event: RunnerEvent) => {
       observer.observe(event);

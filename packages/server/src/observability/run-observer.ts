@@ -1,4 +1,4 @@
-import { context, type Span, type Tracer, trace } from '@opentelemetry/api';
+import { context, type Span, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import type { RunnerEvent } from '../plan-runner.js';
 import type { HostMetrics } from './host-metrics.js';
 
@@ -94,6 +94,6 @@ export class RunObserver {
     const operation = typeof error.operation === 'string' ? error.operation : 'unknown';
     const provider = state?.provider ?? 'unknown';
     this.#metrics.providerErrors.inc({ provider, operation });
-    (state?.call ?? state?.span)?.setStatus({ code: 2, message: `${operation} failed` });
+    (state?.call ?? state?.span)?.setStatus({ code: SpanStatusCode.ERROR, message: `${operation} failed` });
   }
 }

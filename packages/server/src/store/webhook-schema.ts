@@ -47,7 +47,8 @@ export function webhookTables(s: string): readonly string[] {
     `CREATE INDEX IF NOT EXISTS webhook_attempts_delivery ON ${s}.webhook_attempts (delivery_id, id)`,
     runEventTrigger(s),
     `DROP TRIGGER IF EXISTS runs_webhook_events ON ${s}.runs`,
-    `CREATE TRIGGER runs_webhook_events AFTER INSERT OR UPDATE ON ${s}.runs
+    // Only statements that set a run's state, reason or start: event appends (tasks) do not call it.
+    `CREATE TRIGGER runs_webhook_events AFTER INSERT OR UPDATE OF state, reason, started_at ON ${s}.runs
        FOR EACH ROW EXECUTE FUNCTION ${s}.enqueue_webhook_deliveries()`,
   ];
 }
