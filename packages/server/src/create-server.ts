@@ -16,6 +16,7 @@ import type { HostDeps } from './http/host-deps.js';
 import { statusDatabaseOf } from './http/host-status.js';
 import type { OverviewStream } from './http/overview-stream.js';
 import { healthRoutes } from './http/routes/health.js';
+import { metricsRoute, recordHttpDurations } from './http/routes/metrics.js';
 import { readAuditRoute } from './http/routes/read-audit.js';
 import { readRunsRoutes } from './http/routes/read-runs.js';
 import { readStatusRoutes } from './http/routes/read-status.js';
@@ -23,9 +24,13 @@ import { runActionsRoutes } from './http/routes/run-actions.js';
 import { type OpenStreams, runEventsRoute } from './http/routes/run-events.js';
 import { statusPageRoutes } from './http/routes/status-page.js';
 import { submitRunRoute } from './http/routes/submit-run.js';
+import { webhookRoutes } from './http/routes/webhooks.js';
 import { defaultServerLimits, type ServerLimits } from './http/server-limits.js';
 import { TokenBuckets } from './http/token-bucket.js';
+import { HostTelemetry } from './observability/host-telemetry.js';
 import type { PlanRunner } from './plan-runner.js';
+import { PostgresHostStore } from './store/postgres-host-store.js';
+import { type WebhookOptions, WebhookService } from './webhooks/webhook-service.js';
 
 export interface CreateServerOptions {
   readonly store: HostStore;
@@ -39,6 +44,18 @@ export interface CreateServerOptions {
   /** Pino options, `true` for Fastify's defaults, or `false` (the default) for no log. */
   readonly logger?: FastifyServerOptions['logger'];
   readonly limits?: Partial<ServerLimits>;
+  /**
+   * Whether webhook receivers may be on private addresses (RFC 1918, link-local with 169.254.169.254, ULA);
+   * loopback receivers always may. Default false.
+   */
+  readonly allowPrivateWebhookTargets?: boolean;
+  /**
+   * Metrics, traces and run logs: give the same one whose `observe(runner)` the workers carry runs with. Default:
+   * one of its own (HTTP and store metrics only).
+   */
+  readonly telemetry?: HostTelemetry;
+  /** Webhook delivery settings (the secrets' key, retries); webhooks need the PostgreSQL store. */
+  readonly webhooks?: Omit<WebhookOptions, 'allowPrivateTargets'>;
 }
 
 export interface HostServer {
@@ -77,6 +94,7 @@ function registerApi(
   deps: HostDeps,
   streams: OpenStreams,
   overviewStreams: Set<OverviewStream>,
+  webhooks: WebhookService | undefined,
 ): void {
   app.register(swagger, {
     openapi: {
@@ -100,9 +118,19 @@ function registerApi(
       await v1.register(runEventsRoute, { ...deps, streams });
       await v1.register(readAuditRoute, deps);
       await v1.register(readStatusRoutes, { ...deps, database: statusDatabaseOf(deps.store), overviewStreams });
+      if (webhooks) await v1.register(webhookRoutes, { webhooks });
     },
     { prefix: '/v1' },
   );
+}
+
+/** Webhooks live in the PostgreSQL store (a trigger on runs makes the deliveries); another store has none. */
+function webhookServiceOf(options: CreateServerOptions): WebhookService | undefined {
+  if (!(options.store instanceof PostgresHostStore)) return undefined;
+  return new WebhookService(options.store.database, {
+    ...options.webhooks,
+    allowPrivateTargets: options.allowPrivateWebhookTargets ?? false,
+  });
 }
 
 /**
@@ -123,18 +151,28 @@ export function createServer(options: CreateServerOptions): Result<HostServer, S
   app.addHook('preClose', async () => {
     for (const stream of [...streams, ...overviewStreams]) stream.end();
   });
-  registerApi(app, { store: options.store, runner: options.runner, limits }, streams, overviewStreams);
+  const webhooks = webhookServiceOf(options);
+  const telemetry =
+    options.telemetry ??
+    new HostTelemetry(options.store instanceof PostgresHostStore ? { db: options.store.database } : {});
+  telemetry.useLogger(app.log);
+  recordHttpDurations(app, telemetry.metrics);
+  app.register(metricsRoute, { metrics: telemetry.metrics, store: options.store });
+  registerApi(app, { store: options.store, runner: options.runner, limits }, streams, overviewStreams, webhooks);
   let workersStarted = false;
   return ok({
     app,
     listen: async () => {
+      // Fastify logs the listening URL as one JSON line ("Server listening at http://...").
       await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
       options.workers?.start();
       workersStarted = true;
+      await webhooks?.start(app.log);
       return urlOf(app);
     },
     close: async () => {
       if (workersStarted) await options.workers?.drain();
+      await webhooks?.stop();
       await app.close();
     },
   });

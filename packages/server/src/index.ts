@@ -21,6 +21,9 @@ export type {
 export type { RunState, RunTaskView, RunView } from './host/run-view.js';
 export type { HostWorkers } from './host/workers.js';
 export type { ServerLimits } from './http/server-limits.js';
+export type { HostMetrics } from './observability/host-metrics.js';
+export { HostTelemetry, type HostTelemetryOptions } from './observability/host-telemetry.js';
+export { type StartedTracing, startTracingFromEnv, tracingRequested } from './observability/start-tracing.js';
 export type {
   CheckedPlan,
   HeldChangeSet,
@@ -36,4 +39,14 @@ export {
   type PostgresHostStoreConnection,
   type PostgresHostStoreOptions,
 } from './store/postgres-host-store.js';
+export type { WebhookEvent } from './store/webhook-schema.js';
+export type { RetryPolicy } from './webhooks/retry-policy.js';
+export type { WebhookOptions } from './webhooks/webhook-service.js';
+export {
+  replayWindowSeconds,
+  signedHeaders,
+  type VerifyFailure,
+  verifyWebhook,
+  type WebhookHeaders,
+} from './webhooks/webhook-signature.js';
 export { PostgresWorkers, type PostgresWorkersOptions } from './workers/postgres-workers.js';

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { queueFunctions } from '../queue/queue-functions.js';
 import { hostTables } from './host-schema.js';
+import { webhookTables } from './webhook-schema.js';
 
 /** The advisory lock name claimers serialize on, per schema. */
 function claimLockName(schema: string): string {
@@ -27,6 +28,11 @@ export async function migrateHost(pool: pg.Pool, schema: string): Promise<void> 
         await client.query(statement);
       }
       await client.query(`INSERT INTO ${s}.host_migrations (version) VALUES (1) ON CONFLICT DO NOTHING`);
+    }
+    // Version 2: webhook subscriptions, deliveries and their attempts.
+    if (!applied.rows.some((row) => row.version === 2)) {
+      for (const statement of webhookTables(s)) await client.query(statement);
+      await client.query(`INSERT INTO ${s}.host_migrations (version) VALUES (2) ON CONFLICT DO NOTHING`);
     }
     await client.query('COMMIT');
   } catch (error) {

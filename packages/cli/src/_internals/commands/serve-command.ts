@@ -1,6 +1,12 @@
 import type { EmulatorSpeed, ProviderDescriptor, RunningEmulator } from '@changeplane/core/adapter';
 import { PostgresEntityLockStore, PostgresRunJournal } from '@changeplane/postgres';
-import { createServer, PostgresHostStore, PostgresWorkers } from '@changeplane/server';
+import {
+  createServer,
+  HostTelemetry,
+  PostgresHostStore,
+  PostgresWorkers,
+  startTracingFromEnv,
+} from '@changeplane/server';
 import { ExitCode } from '../../exit-codes.js';
 import { loadProviders } from '../../providers/loaded-provider.js';
 import { createCliPlanRunner } from '../host/cli-plan-runner.js';
@@ -15,6 +21,7 @@ export interface ServeOptions {
   readonly emulatorSpeed: EmulatorSpeed;
   readonly concurrency: number;
   readonly maxWait: number;
+  readonly allowPrivateWebhookTargets?: boolean;
 }
 
 /** What `serve` started, stopped in reverse order when it ends. */
@@ -45,6 +52,10 @@ export async function serveCommand(options: ServeOptions, descriptors: readonly 
     await stop();
     return exitCode;
   };
+  // Traces only when the standard OTEL_* variables ask for them (docs/server.md, "Traces").
+  const tracing = startTracingFromEnv();
+  if (tracing.isErr()) return fail(tracing.error, ExitCode.invalidInput);
+  if (tracing.value) cleanups.push(() => tracing.value?.shutdown() ?? Promise.resolve());
   const database = await hostDatabase(options.store, options.stateDir);
   if (database.isErr()) return fail(database.error, ExitCode.invalidInput);
   cleanups.push(() => database.value.release());
@@ -91,11 +102,16 @@ async function listen(
     maxWaitSeconds: options.maxWait,
   });
   cleanups.push(() => runner.close());
-  const workers = new PostgresWorkers(store.value, runner, { concurrency: options.concurrency });
+  // The workers carry runs with the observed runner: spans, metrics and one log line per run event.
+  const telemetry = new HostTelemetry({ db: store.value.database });
+  const observed = telemetry.observe(runner);
+  const workers = new PostgresWorkers(store.value, observed, { concurrency: options.concurrency });
   const server = createServer({
     store: store.value,
-    runner,
+    runner: observed,
     workers,
+    telemetry,
+    allowPrivateWebhookTargets: options.allowPrivateWebhookTargets === true,
     host: options.host,
     port: options.port,
     // One JSON line per event on stderr: stdout keeps the one line that says where the server listens.

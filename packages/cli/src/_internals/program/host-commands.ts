@@ -21,7 +21,11 @@ export function registerHostCommands(
     .option('--emulators', "run every provider's emulator beside the host and send runs there")
     .addOption(speedOption())
     .option('--concurrency <runs>', 'runs this server carries out at once', positiveNumber, 4)
-    .option('--max-wait <seconds>', 'longest wait for one change set', positiveNumber, 1_800);
+    .option('--max-wait <seconds>', 'longest wait for one change set', positiveNumber, 1_800)
+    .option(
+      '--allow-private-webhook-targets',
+      'let webhooks reach private addresses (RFC 1918, link-local, ULA); loopback is always allowed',
+    );
   for (const descriptor of descriptors)
     for (const option of descriptor.options)
       serve.option(option.flag, `${option.description}${option.env ? ` [env ${option.env}]` : ''}`);
