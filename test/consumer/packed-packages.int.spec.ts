@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The six published packages as a user gets them: `pnpm pack` each one, check the tarballs with publint
+ * The seven published packages as a user gets them: `pnpm pack` each one, check the tarballs with publint
  * (--strict) and arethetypeswrong, `npm install` them into a project outside the workspace, then import
  * them from ESM and CommonJS, type-check under nodenext, node16 and bundler with skipLibCheck false, and
  * run the installed `changeplane` bin.
@@ -22,6 +22,7 @@ const packages = [
   { dir: 'adapters/ros', name: '@changeplane/ros' },
   { dir: 'adapters/aws-marketplace', name: '@changeplane/aws-marketplace' },
   { dir: 'packages/postgres', name: '@changeplane/postgres' },
+  { dir: 'packages/client', name: '@changeplane/client' },
 ] as const;
 
 /**
@@ -60,6 +61,7 @@ const consumerTs = (rosClass: string) => `import 'reflect-metadata';
 import RosSdk from '@alicloud/ros20190910';
 import { type AwsMarketplaceProviderOptions, awsMarketplaceModule } from '@changeplane/aws-marketplace';
 import { main, type PlanFile } from '@changeplane/cli';
+import { type ChangeplaneClient, type ClientError, createClient, type RunView } from '@changeplane/client';
 import { type ChangeSetError, ChangeSetRegistry, createChangeSetContainer } from '@changeplane/core';
 import { type ProviderDescriptor, retryAttempts } from '@changeplane/core/adapter';
 import { startMarketplaceEmulator } from '@changeplane/emulator';
@@ -82,8 +84,10 @@ const registry: ChangeSetRegistry = createChangeSetContainer(rosModule(rosOption
 declare const pending: ResultAsync<number, ChangeSetError>;
 const exitCode: Promise<number> = main(['--help']);
 const plan: PlanFile | undefined = undefined;
+const hostClient: ChangeplaneClient = createClient({ url: 'http://127.0.0.1:8080', token: 't' });
+const waited: ResultAsync<RunView, ClientError> = hostClient.wait('run-id');
 declare const descriptor: ProviderDescriptor;
-export { container, descriptor, exitCode, notAClient, pending, plan, registry, retryAttempts, sdkClient, startMarketplaceEmulator };
+export { container, descriptor, exitCode, notAClient, pending, plan, registry, retryAttempts, sdkClient, startMarketplaceEmulator, waited };
 `;
 
 const consumerCts = `import core = require('@changeplane/core');
@@ -92,7 +96,8 @@ import ros = require('@changeplane/ros');
 import marketplace = require('@changeplane/aws-marketplace');
 import emulator = require('@changeplane/emulator');
 import cli = require('@changeplane/cli');
-export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main];
+import client = require('@changeplane/client');
+export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main, client.createClient];
 `;
 
 const probe = (load: string) => `${load}
@@ -103,6 +108,7 @@ console.log(JSON.stringify({
   marketplace: typeof marketplace.awsMarketplaceModule,
   emulator: typeof emulator.startMarketplaceEmulator,
   cli: typeof cli.main,
+  client: typeof client.createClient,
 }));
 `;
 
@@ -151,6 +157,7 @@ describe('the packed packages, installed with npm into a project outside the wor
     expect(tarballs.map((file) => file.replace(/^.*\//, '')).sort()).toEqual([
       'changeplane-aws-marketplace-0.1.0.tgz',
       'changeplane-cli-0.1.0.tgz',
+      'changeplane-client-0.1.0.tgz',
       'changeplane-core-0.1.0.tgz',
       'changeplane-emulator-0.1.0.tgz',
       'changeplane-postgres-0.1.0.tgz',
@@ -194,6 +201,7 @@ describe('the packed packages, installed with npm into a project outside the wor
       marketplace: 'function',
       emulator: 'function',
       cli: 'function',
+      client: 'function',
     };
     writeFileSync(
       join(project, 'esm.mjs'),
@@ -202,7 +210,8 @@ import * as coreAdapter from '@changeplane/core/adapter';
 import * as ros from '@changeplane/ros';
 import * as marketplace from '@changeplane/aws-marketplace';
 import * as emulator from '@changeplane/emulator';
-import * as cli from '@changeplane/cli';`),
+import * as cli from '@changeplane/cli';
+import * as client from '@changeplane/client';`),
     );
     writeFileSync(
       join(project, 'cjs.cjs'),
@@ -211,7 +220,8 @@ const coreAdapter = require('@changeplane/core/adapter');
 const ros = require('@changeplane/ros');
 const marketplace = require('@changeplane/aws-marketplace');
 const emulator = require('@changeplane/emulator');
-const cli = require('@changeplane/cli');`),
+const cli = require('@changeplane/cli');
+const client = require('@changeplane/client');`),
     );
     for (const file of ['esm.mjs', 'cjs.cjs']) {
       const result = await sh(process.execPath, [file], project);
