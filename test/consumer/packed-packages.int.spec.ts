@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The seven published packages as a user gets them: `pnpm pack` each one, check the tarballs with publint
+ * The eight published packages as a user gets them: `pnpm pack` each one, check the tarballs with publint
  * (--strict) and arethetypeswrong, `npm install` them into a project outside the workspace, then import
  * them from ESM and CommonJS, type-check under nodenext, node16 and bundler with skipLibCheck false, and
  * run the installed `changeplane` bin.
@@ -22,6 +22,7 @@ const packages = [
   { dir: 'adapters/ros', name: '@changeplane/ros' },
   { dir: 'adapters/aws-marketplace', name: '@changeplane/aws-marketplace' },
   { dir: 'packages/postgres', name: '@changeplane/postgres' },
+  { dir: 'packages/server', name: '@changeplane/server' },
   { dir: 'packages/client', name: '@changeplane/client' },
 ] as const;
 
@@ -96,8 +97,9 @@ import ros = require('@changeplane/ros');
 import marketplace = require('@changeplane/aws-marketplace');
 import emulator = require('@changeplane/emulator');
 import cli = require('@changeplane/cli');
+import server = require('@changeplane/server');
 import client = require('@changeplane/client');
-export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main, client.createClient];
+export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main, server.createServer, client.createClient];
 `;
 
 const probe = (load: string) => `${load}
@@ -108,6 +110,7 @@ console.log(JSON.stringify({
   marketplace: typeof marketplace.awsMarketplaceModule,
   emulator: typeof emulator.startMarketplaceEmulator,
   cli: typeof cli.main,
+  server: typeof server.createServer,
   client: typeof client.createClient,
 }));
 `;
@@ -162,6 +165,7 @@ describe('the packed packages, installed with npm into a project outside the wor
       'changeplane-emulator-0.1.0.tgz',
       'changeplane-postgres-0.1.0.tgz',
       'changeplane-ros-0.1.0.tgz',
+      'changeplane-server-0.1.0.tgz',
     ]);
     for (const tarball of tarballs) {
       const listing = (await sh('tar', ['tzf', tarball], work)).stdout.split('\n');
@@ -201,6 +205,7 @@ describe('the packed packages, installed with npm into a project outside the wor
       marketplace: 'function',
       emulator: 'function',
       cli: 'function',
+      server: 'function',
       client: 'function',
     };
     writeFileSync(
@@ -211,6 +216,7 @@ import * as ros from '@changeplane/ros';
 import * as marketplace from '@changeplane/aws-marketplace';
 import * as emulator from '@changeplane/emulator';
 import * as cli from '@changeplane/cli';
+import * as server from '@changeplane/server';
 import * as client from '@changeplane/client';`),
     );
     writeFileSync(
@@ -221,6 +227,7 @@ const ros = require('@changeplane/ros');
 const marketplace = require('@changeplane/aws-marketplace');
 const emulator = require('@changeplane/emulator');
 const cli = require('@changeplane/cli');
+const server = require('@changeplane/server');
 const client = require('@changeplane/client');`),
     );
     for (const file of ['esm.mjs', 'cjs.cjs']) {

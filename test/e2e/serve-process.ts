@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { postgresUrl } from '../support/postgres-test-schema.js';
-import { changeplaneBinary, isolatedEnv, repositoryRoot, runChangeplane } from './run-changeplane.js';
+import { changeplaneBinary, isolatedEnv, runChangeplane } from './run-changeplane.js';
 
 /** A `changeplane serve` process: its URL, and what it wrote to stderr (its JSON log lines). */
 export interface ServeProcess {
@@ -60,5 +60,3 @@ export async function createToken(store: string, args: readonly string[]): Promi
   if (created.code !== 0) throw new Error(`token create failed (${created.code}): ${created.stderr}`);
   return created.stdout.trim().split('\n').at(-1)!;
 }
-
-export { repositoryRoot };

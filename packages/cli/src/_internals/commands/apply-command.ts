@@ -205,6 +205,24 @@ export async function openJournaledRun(session: ApplySession): Promise<Result<Ru
   return ok(new RunJournaling(journal, run.runId, replay.value));
 }
 
+/**
+ * What stops the run and what asks before it starts: Ctrl-C and the terminal prompt for the command (every call is
+ * journaled before it is made: a second Ctrl-C has nothing left to write), or the host's cancel signal and
+ * approval for a hosted run, which this process's signals never stop.
+ */
+function stopAndConfirm(session: ApplySession, saved: boolean) {
+  const interrupts = session.hosted
+    ? { signal: session.hosted.signal, interrupt: () => undefined, dispose: () => undefined }
+    : handleInterrupts(() => undefined);
+  const asks = session.mode === 'apply' && !session.options.yes && !saved;
+  const confirm = session.hosted
+    ? session.hosted.approve
+    : asks
+      ? () => askConfirmation('Do you want to start these change sets?', () => interrupts.interrupt())
+      : undefined;
+  return { interrupts, confirm };
+}
+
 /** Runs connected providers: header, connection records in the journal, the run loop, the report. */
 export async function runConnected(
   session: ApplySession,
@@ -214,16 +232,7 @@ export async function runConnected(
   saved?: ReadonlyMap<string, ChangeSetHandle>,
 ): Promise<number> {
   const { mode, options, reporter } = session;
-  // Every call is journaled before it is made: a second Ctrl-C has nothing left to write.
-  // A hosted run is stopped by its host, never by this process's signals.
-  const interrupts = session.hosted
-    ? { signal: session.hosted.signal, interrupt: () => undefined, dispose: () => undefined }
-    : handleInterrupts(() => undefined);
-  const confirm = session.hosted
-    ? session.hosted.approve
-    : mode === 'apply' && !options.yes && !saved
-      ? () => askConfirmation('Do you want to start these change sets?', () => interrupts.interrupt())
-      : undefined;
+  const { interrupts, confirm } = stopAndConfirm(session, saved !== undefined);
   try {
     reporter.emit({
       type: 'run-started',

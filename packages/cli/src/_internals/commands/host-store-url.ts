@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { openEmbeddedStore } from '@changeplane/server';
 import { err, ok, type Result } from 'neverthrow';
+import { maskStoreUrl } from '../run/open-run-store.js';
 
 /** The PostgreSQL a host command uses, and how to let go of it. */
 export interface HostDatabase {
@@ -9,17 +10,6 @@ export interface HostDatabase {
   /** Where it is, for people: the embedded server's folder, or the URL with its password masked. */
   readonly description: string;
   release(): Promise<void>;
-}
-
-/** `postgres://user:secret@host/db` -> `postgres://user:****@host/db` */
-export function maskDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '****';
-    return parsed.toString();
-  } catch {
-    return 'an unreadable store URL';
-  }
 }
 
 /**
@@ -33,8 +23,8 @@ export async function hostDatabase(
 ): Promise<Result<HostDatabase, string>> {
   const url = store ?? env.CHANGEPLANE_STORE;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) return err(`--store takes a postgres:// URL, not ${maskDatabaseUrl(url)}`);
-    return ok({ url, description: maskDatabaseUrl(url), release: async () => undefined });
+    if (!/^postgres(ql)?:\/\//.test(url)) return err(`--store takes a postgres:// URL, not ${maskStoreUrl(url)}`);
+    return ok({ url, description: maskStoreUrl(url), release: async () => undefined });
   }
   const folder = join(stateDir, 'postgres');
   const embedded = await openEmbeddedStore(folder);

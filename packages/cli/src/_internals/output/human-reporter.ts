@@ -69,57 +69,34 @@ export class HumanReporter implements RunReporter {
     const c = this.#style.colors;
     switch (event.type) {
       case 'run-started':
-        this.#print(`${c.bold('changeplane')} ${event.command}${event.plan ? ` ${event.plan}` : ''}`);
-        if (event.emulators) {
-          const why =
-            event.emulators === 'no-credentials'
-              ? 'no credentials or endpoint were found for any provider'
-              : 'asked for with --emulators or the plan';
-          this.#print(c.bold(c.yellow(`⚠ EMULATORS — nothing here reaches a cloud (${why})`)));
-        }
-        for (const target of event.targets) {
-          const kind = target.emulator ? c.yellow('embedded emulator') : `credentials: ${target.credentialSource}`;
-          this.#print(c.dim(`  ${target.provider} → ${target.endpoint} (${kind})`));
-        }
+        this.#showStart(event);
         break;
       case 'notice':
         this.#print(event.message);
         break;
       case 'input-invalid':
-        this.#problem(c.red(`invalid input, nothing was started (${event.issues.length} problem(s)):`));
-        for (const issue of event.issues) {
-          this.#problem(
-            `  ${issue.file}: ${c.bold(issue.path || '(file)')}: ${issue.message}${issue.rule ? c.dim(` [${issue.rule}]`) : ''}`,
-          );
-        }
+        this.#showInvalidInput(event);
         break;
       case 'task-added':
         this.#tasks.set(event.task, { label: event.label, status: 'pending' });
         this.#render();
         break;
-      case 'task-status': {
-        const task = this.#tasks.get(event.task);
-        if (!task) break;
-        if (preparedStatuses.has(event.status)) this.#showSequences();
-        const changed = task.status !== event.status || task.rawStatus !== event.rawStatus;
-        task.status = event.status;
-        task.rawStatus = event.rawStatus;
-        task.detail = event.detail;
-        if (changed && !this.#live) this.#print(this.#line(task));
-        this.#render();
+      case 'task-status':
+        this.#showStatus(event);
         break;
-      }
       case 'task-changes':
         this.#showChanges(event.task, event.changes);
         break;
       case 'task-outputs':
         this.#outputs.set(event.task, event.outputs);
         break;
-      case 'task-failed': {
-        const task = this.#tasks.get(event.task);
-        this.#problem(c.red(`  ✖ ${task?.label ?? event.task}: [${event.error.kind}] ${event.error.message}`));
+      case 'task-failed':
+        this.#problem(
+          c.red(
+            `  ✖ ${this.#tasks.get(event.task)?.label ?? event.task}: [${event.error.kind}] ${event.error.message}`,
+          ),
+        );
         break;
-      }
       case 'confirmation-needed':
         this.#showSequences();
         this.#stopLive();
@@ -130,25 +107,71 @@ export class HumanReporter implements RunReporter {
         );
         break;
       case 'run-interrupted':
-        this.#stopLive();
-        this.#problem(c.yellow('interrupted: nothing more will be started.'));
-        if (event.inFlight.length > 0) {
-          this.#problem(c.yellow('still running in the cloud (`changeplane status` follows them):'));
-          for (const item of event.inFlight) this.#problem(`  ${item.label}: change set ${item.changeSetId}`);
-          this.#problem('to cancel them:');
-          for (const command of event.cancelCommands) this.#problem(`  ${command}`);
-        }
+        this.#showInterrupted(event);
         break;
       case 'run-finished':
-        this.#showSequences();
-        this.#stopLive();
-        if (event.summary.length > 0) this.#out.write(`${summaryTable(event.summary, this.#style)}\n`);
-        this.#showOutputs();
-        if (event.emulatorRun)
-          this.#print(c.yellow('⚠ emulator run: what ran on an embedded emulator reached no cloud'));
-        if (event.exitCode !== 0) this.#problem(`${event.reason} (exit ${event.exitCode})`);
+        this.#showFinished(event);
         break;
     }
+  }
+
+  #showStart(event: Extract<RunEvent, { type: 'run-started' }>): void {
+    const c = this.#style.colors;
+    this.#print(`${c.bold('changeplane')} ${event.command}${event.plan ? ` ${event.plan}` : ''}`);
+    if (event.emulators) {
+      const why =
+        event.emulators === 'no-credentials'
+          ? 'no credentials or endpoint were found for any provider'
+          : 'asked for with --emulators or the plan';
+      this.#print(c.bold(c.yellow(`⚠ EMULATORS — nothing here reaches a cloud (${why})`)));
+    }
+    for (const target of event.targets) {
+      const kind = target.emulator ? c.yellow('embedded emulator') : `credentials: ${target.credentialSource}`;
+      this.#print(c.dim(`  ${target.provider} → ${target.endpoint} (${kind})`));
+    }
+  }
+
+  #showInvalidInput(event: Extract<RunEvent, { type: 'input-invalid' }>): void {
+    const c = this.#style.colors;
+    this.#problem(c.red(`invalid input, nothing was started (${event.issues.length} problem(s)):`));
+    for (const issue of event.issues) {
+      this.#problem(
+        `  ${issue.file}: ${c.bold(issue.path || '(file)')}: ${issue.message}${issue.rule ? c.dim(` [${issue.rule}]`) : ''}`,
+      );
+    }
+  }
+
+  #showStatus(event: Extract<RunEvent, { type: 'task-status' }>): void {
+    const task = this.#tasks.get(event.task);
+    if (!task) return;
+    if (preparedStatuses.has(event.status)) this.#showSequences();
+    const changed = task.status !== event.status || task.rawStatus !== event.rawStatus;
+    task.status = event.status;
+    task.rawStatus = event.rawStatus;
+    task.detail = event.detail;
+    if (changed && !this.#live) this.#print(this.#line(task));
+    this.#render();
+  }
+
+  #showInterrupted(event: Extract<RunEvent, { type: 'run-interrupted' }>): void {
+    const c = this.#style.colors;
+    this.#stopLive();
+    this.#problem(c.yellow('interrupted: nothing more will be started.'));
+    if (event.inFlight.length === 0) return;
+    this.#problem(c.yellow('still running in the cloud (`changeplane status` follows them):'));
+    for (const item of event.inFlight) this.#problem(`  ${item.label}: change set ${item.changeSetId}`);
+    this.#problem('to cancel them:');
+    for (const command of event.cancelCommands) this.#problem(`  ${command}`);
+  }
+
+  #showFinished(event: Extract<RunEvent, { type: 'run-finished' }>): void {
+    const c = this.#style.colors;
+    this.#showSequences();
+    this.#stopLive();
+    if (event.summary.length > 0) this.#out.write(`${summaryTable(event.summary, this.#style)}\n`);
+    this.#showOutputs();
+    if (event.emulatorRun) this.#print(c.yellow('⚠ emulator run: what ran on an embedded emulator reached no cloud'));
+    if (event.exitCode !== 0) this.#problem(`${event.reason} (exit ${event.exitCode})`);
   }
 
   close(): void {

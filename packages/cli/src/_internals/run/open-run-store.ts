@@ -11,7 +11,7 @@ export interface RunStore {
 }
 
 /** `postgres://user:secret@host/db` -> `postgres://user:****@host/db` */
-function maskStoreUrl(url: string): string {
+export function maskStoreUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '****';
