@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The seven published packages as a user gets them: `pnpm pack` each one, check the tarballs with publint
+ * The eight published packages as a user gets them: `pnpm pack` each one, check the tarballs with publint
  * (--strict) and arethetypeswrong, `npm install` them into a project outside the workspace, then import
  * them from ESM and CommonJS, type-check under nodenext, node16 and bundler with skipLibCheck false, and
  * run the installed `changeplane` bin.
@@ -23,6 +23,7 @@ const packages = [
   { dir: 'adapters/aws-marketplace', name: '@changeplane/aws-marketplace' },
   { dir: 'packages/postgres', name: '@changeplane/postgres' },
   { dir: 'packages/server', name: '@changeplane/server' },
+  { dir: 'packages/client', name: '@changeplane/client' },
 ] as const;
 
 /**
@@ -61,6 +62,7 @@ const consumerTs = (rosClass: string) => `import 'reflect-metadata';
 import RosSdk from '@alicloud/ros20190910';
 import { type AwsMarketplaceProviderOptions, awsMarketplaceModule } from '@changeplane/aws-marketplace';
 import { main, type PlanFile } from '@changeplane/cli';
+import { type ChangeplaneClient, type ClientError, createClient, type RunView } from '@changeplane/client';
 import { type ChangeSetError, ChangeSetRegistry, createChangeSetContainer } from '@changeplane/core';
 import { type ProviderDescriptor, retryAttempts } from '@changeplane/core/adapter';
 import { startMarketplaceEmulator } from '@changeplane/emulator';
@@ -83,8 +85,10 @@ const registry: ChangeSetRegistry = createChangeSetContainer(rosModule(rosOption
 declare const pending: ResultAsync<number, ChangeSetError>;
 const exitCode: Promise<number> = main(['--help']);
 const plan: PlanFile | undefined = undefined;
+const hostClient: ChangeplaneClient = createClient({ url: 'http://127.0.0.1:8080', token: 't' });
+const waited: ResultAsync<RunView, ClientError> = hostClient.wait('run-id');
 declare const descriptor: ProviderDescriptor;
-export { container, descriptor, exitCode, notAClient, pending, plan, registry, retryAttempts, sdkClient, startMarketplaceEmulator };
+export { container, descriptor, exitCode, notAClient, pending, plan, registry, retryAttempts, sdkClient, startMarketplaceEmulator, waited };
 `;
 
 const consumerCts = `import core = require('@changeplane/core');
@@ -94,7 +98,8 @@ import marketplace = require('@changeplane/aws-marketplace');
 import emulator = require('@changeplane/emulator');
 import cli = require('@changeplane/cli');
 import server = require('@changeplane/server');
-export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main, server.createServer];
+import client = require('@changeplane/client');
+export const loaded: readonly unknown[] = [core.createChangeSetContainer, coreAdapter.retryAttempts, ros.rosModule, marketplace.awsMarketplaceModule, emulator.startRosEmulator, cli.main, server.createServer, client.createClient];
 `;
 
 const probe = (load: string) => `${load}
@@ -106,6 +111,7 @@ console.log(JSON.stringify({
   emulator: typeof emulator.startMarketplaceEmulator,
   cli: typeof cli.main,
   server: typeof server.createServer,
+  client: typeof client.createClient,
 }));
 `;
 
@@ -154,6 +160,7 @@ describe('the packed packages, installed with npm into a project outside the wor
     expect(tarballs.map((file) => file.replace(/^.*\//, '')).sort()).toEqual([
       'changeplane-aws-marketplace-0.1.0.tgz',
       'changeplane-cli-0.1.0.tgz',
+      'changeplane-client-0.1.0.tgz',
       'changeplane-core-0.1.0.tgz',
       'changeplane-emulator-0.1.0.tgz',
       'changeplane-postgres-0.1.0.tgz',
@@ -199,6 +206,7 @@ describe('the packed packages, installed with npm into a project outside the wor
       emulator: 'function',
       cli: 'function',
       server: 'function',
+      client: 'function',
     };
     writeFileSync(
       join(project, 'esm.mjs'),
@@ -208,7 +216,8 @@ import * as ros from '@changeplane/ros';
 import * as marketplace from '@changeplane/aws-marketplace';
 import * as emulator from '@changeplane/emulator';
 import * as cli from '@changeplane/cli';
-import * as server from '@changeplane/server';`),
+import * as server from '@changeplane/server';
+import * as client from '@changeplane/client';`),
     );
     writeFileSync(
       join(project, 'cjs.cjs'),
@@ -218,7 +227,8 @@ const ros = require('@changeplane/ros');
 const marketplace = require('@changeplane/aws-marketplace');
 const emulator = require('@changeplane/emulator');
 const cli = require('@changeplane/cli');
-const server = require('@changeplane/server');`),
+const server = require('@changeplane/server');
+const client = require('@changeplane/client');`),
     );
     for (const file of ['esm.mjs', 'cjs.cjs']) {
       const result = await sh(process.execPath, [file], project);

@@ -1,11 +1,12 @@
 import type { ProviderDescriptor } from '@changeplane/core/adapter';
 import type { Command } from 'commander';
+import { registerClientCommands } from './client-commands.js';
 import { positiveNumber, speedOption } from './program-options.js';
 
 const storeHelp =
   'postgres://... of the host [env CHANGEPLANE_STORE]; default: an embedded PostgreSQL in <state-dir>/postgres';
 
-/** `serve` (the bot host) and `token` (its bearer tokens). */
+/** `serve` (the bot host), `token` (its bearer tokens), and `submit` / `runs` (its client). */
 export function registerHostCommands(
   program: Command,
   descriptors: readonly ProviderDescriptor[],
@@ -62,6 +63,7 @@ export function registerHostCommands(
       done(await tokenRevokeCommand(name, options));
     },
   );
+  registerClientCommands(program, done);
 }
 
 function collect(value: string, previous: readonly string[]): string[] {
