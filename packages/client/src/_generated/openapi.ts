@@ -178,6 +178,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/locks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every held lock: its key, holding run, since when, recorded change set, and the runs waiting for it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HeldLockList'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The line, the running runs, the latest finished runs and the held locks (the status page) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Overview'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/runs': {
     parameters: {
       query?: never;
@@ -474,6 +582,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The overview as text/event-stream: an `overview` event now and on every change */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': components['schemas']['Error'];
+          };
+        };
+        /** @description Events `overview`, whose JSON `data:` is a GET /v1/overview body */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -539,6 +692,104 @@ export interface components {
         provider: string;
         target: string;
       }[];
+    };
+    HeldLock: {
+      /** @description The change set recorded on the lock (the holder's tenant sees it): not its connection. */
+      changeSet?: {
+        changeSetId?: string;
+        provider: string;
+      };
+      holder:
+        | {
+            runId: string;
+            tenant: string;
+          }
+        | {
+            /**
+             * @description A run of a tenant this token may not see: no id, no tenant.
+             * @constant
+             */
+            anotherTenant: true;
+          };
+      /** @description The lock key: `aws-marketplace:AWSMarketplace:prod-a`, `alibaba-ros:…`. */
+      key: string;
+      /** @description When the holding run took it (ISO 8601). */
+      since: string;
+      /** @description Queued runs that need the key, first in line first. */
+      readonly waiting: (
+        | {
+            runId: string;
+            tenant: string;
+          }
+        | {
+            /**
+             * @description A run of a tenant this token may not see: no id, no tenant.
+             * @constant
+             */
+            anotherTenant: true;
+          }
+      )[];
+    };
+    HeldLockInput: {
+      /** @description The change set recorded on the lock (the holder's tenant sees it): not its connection. */
+      changeSet?: {
+        changeSetId?: string;
+        provider: string;
+      };
+      holder:
+        | {
+            runId: string;
+            tenant: string;
+          }
+        | {
+            /**
+             * @description A run of a tenant this token may not see: no id, no tenant.
+             * @constant
+             */
+            anotherTenant: true;
+          };
+      /** @description The lock key: `aws-marketplace:AWSMarketplace:prod-a`, `alibaba-ros:…`. */
+      key: string;
+      /** @description When the holding run took it (ISO 8601). */
+      since: string;
+      /** @description Queued runs that need the key, first in line first. */
+      readonly waiting: (
+        | {
+            runId: string;
+            tenant: string;
+          }
+        | {
+            /**
+             * @description A run of a tenant this token may not see: no id, no tenant.
+             * @constant
+             */
+            anotherTenant: true;
+          }
+      )[];
+    };
+    HeldLockList: {
+      readonly items: components['schemas']['HeldLock'][];
+    };
+    HeldLockListInput: {
+      readonly items: components['schemas']['HeldLockInput'][];
+    };
+    Overview: {
+      readonly locks: components['schemas']['HeldLock'][];
+      /** @description Queued runs by place in line (1 runs next). */
+      readonly queue: components['schemas']['Run'][];
+      /** @description Finished runs, the latest first (at most 20). */
+      readonly recent: components['schemas']['Run'][];
+      /** @description Claimed runs not finished, with their change sets. */
+      readonly running: components['schemas']['Run'][];
+    };
+    OverviewInput: {
+      readonly locks: components['schemas']['HeldLockInput'][];
+      /** @description Queued runs by place in line (1 runs next). */
+      readonly queue: components['schemas']['RunInput'][];
+      /** @description Finished runs, the latest first (at most 20). */
+      readonly recent: components['schemas']['RunInput'][];
+      /** @description Claimed runs not finished, with their change sets. */
+      readonly running: components['schemas']['RunInput'][];
     };
     Run: {
       awaitingApproval?: {
@@ -615,6 +866,78 @@ export interface components {
     RunPageInput: {
       readonly items: components['schemas']['RunInput'][];
       next?: string;
+    };
+    Webhook: {
+      createdAt: string;
+      createdBy: string;
+      readonly events: ('queued' | 'started' | 'awaiting-approval' | 'succeeded' | 'failed' | 'cancelled')[];
+      id: string;
+      tenant: string;
+      url: string;
+    };
+    WebhookCreated: {
+      /** @description The signing secret (`whsec_` + base64): shown in this answer only. Keep it; verify with it. */
+      secret: string;
+      webhook: components['schemas']['Webhook'];
+    };
+    WebhookCreatedInput: {
+      /** @description The signing secret (`whsec_` + base64): shown in this answer only. Keep it; verify with it. */
+      secret: string;
+      webhook: components['schemas']['WebhookInput'];
+    };
+    WebhookDeliveries: {
+      readonly items: {
+        attempts: number;
+        createdAt: string;
+        deliveredAt?: string;
+        event: string;
+        /** @description Sent as the `webhook-id` header: the same on every retry. */
+        id: string;
+        readonly log: {
+          at: string;
+          durationMs: number;
+          error?: string;
+          statusCode?: number;
+        }[];
+        nextAttemptAt?: string;
+        runId: string;
+        /** @enum {string} */
+        state: 'pending' | 'delivered' | 'failed';
+      }[];
+    };
+    WebhookDeliveriesInput: {
+      readonly items: {
+        attempts: number;
+        createdAt: string;
+        deliveredAt?: string;
+        event: string;
+        /** @description Sent as the `webhook-id` header: the same on every retry. */
+        id: string;
+        readonly log: {
+          at: string;
+          durationMs: number;
+          error?: string;
+          statusCode?: number;
+        }[];
+        nextAttemptAt?: string;
+        runId: string;
+        /** @enum {string} */
+        state: 'pending' | 'delivered' | 'failed';
+      }[];
+    };
+    WebhookInput: {
+      createdAt: string;
+      createdBy: string;
+      readonly events: ('queued' | 'started' | 'awaiting-approval' | 'succeeded' | 'failed' | 'cancelled')[];
+      id: string;
+      tenant: string;
+      url: string;
+    };
+    WebhookList: {
+      readonly items: components['schemas']['Webhook'][];
+    };
+    WebhookListInput: {
+      readonly items: components['schemas']['WebhookInput'][];
     };
   };
   responses: never;
