@@ -28,6 +28,7 @@ export interface HostedRunStore {
   readonly lockStore?: EntityLockStore;
 }
 
+/** What a bot host gives the run loop: the providers it drives, its store, and where options come from. */
 export interface CliPlanRunnerOptions {
   readonly descriptors: readonly ProviderDescriptor[];
   readonly store: HostedRunStore;
