@@ -125,7 +125,8 @@ describe(claimRun, () => {
           await submitted(store, 'starve-c', [index % 2 ? 'starve:x' : 'starve:y'], `single-${index}`);
         }
         const view = valueOrThrow(await store.getRun(both), 'reading')!;
-        if (view.state === 'queued') expect(view.reason).toMatch(/^waiting for starve:/);
+        // Queued, it says why: the locks it waits on, or that it is next once they are released.
+        if (view.state === 'queued') expect(view.reason).toMatch(/^(waiting for starve:|next in line)/);
         await eventually(() => runner.ledger.runs.filter((run) => run.outcome).length === 31, 15_000);
         const order = startOrder(runner.ledger);
         const at = order.indexOf('both');

@@ -4,12 +4,30 @@
  */
 export function hostTables(s: string): readonly string[] {
   return [
+    ...serverTables(s),
+    ...runTables(s),
+    ...lockTables(s),
+    ...eventTables(s),
+    ...auditTables(s),
+    ...tokenTables(s),
+  ];
+}
+
+/** The servers and their heartbeats. */
+function serverTables(s: string): readonly string[] {
+  return [
     `CREATE TABLE IF NOT EXISTS ${s}.servers (
        id text PRIMARY KEY,
        heartbeat_at timestamptz NOT NULL DEFAULT now(),
        draining boolean NOT NULL DEFAULT false,
        gone boolean NOT NULL DEFAULT false
      )`,
+  ];
+}
+
+/** The runs: the queue and what each run came to. */
+function runTables(s: string): readonly string[] {
+  return [
     `CREATE TABLE IF NOT EXISTS ${s}.runs (
        id uuid PRIMARY KEY,
        seq bigserial UNIQUE,
@@ -40,6 +58,12 @@ export function hostTables(s: string): readonly string[] {
     // Runs a server carries out (running, or planned and awaiting approval): what adoption looks at.
     `CREATE INDEX IF NOT EXISTS runs_active ON ${s}.runs (server_id) WHERE started_at IS NOT NULL AND finished_at IS NULL`,
     `CREATE INDEX IF NOT EXISTS runs_by_state ON ${s}.runs (state, seq)`,
+  ];
+}
+
+/** Held locks, their releases, and whom the claim served last. */
+function lockTables(s: string): readonly string[] {
+  return [
     `CREATE TABLE IF NOT EXISTS ${s}.held_locks (
        key text PRIMARY KEY,
        run_id uuid NOT NULL REFERENCES ${s}.runs (id),
@@ -52,12 +76,24 @@ export function hostTables(s: string): readonly string[] {
     // The last claim of each tenant (a counter, not a clock): ties between tenants go to the least recently served.
     `CREATE SEQUENCE IF NOT EXISTS ${s}.claim_order`,
     `CREATE TABLE IF NOT EXISTS ${s}.tenant_service (tenant text PRIMARY KEY, served bigint NOT NULL)`,
+  ];
+}
+
+/** Each run's events, in order. */
+function eventTables(s: string): readonly string[] {
+  return [
     `CREATE TABLE IF NOT EXISTS ${s}.run_events (
        id bigserial PRIMARY KEY,
        run_id uuid NOT NULL,
        event jsonb NOT NULL
      )`,
     `CREATE INDEX IF NOT EXISTS run_events_run ON ${s}.run_events (run_id, id)`,
+  ];
+}
+
+/** The audit log, append-only. */
+function auditTables(s: string): readonly string[] {
+  return [
     `CREATE TABLE IF NOT EXISTS ${s}.audit (
        id bigserial PRIMARY KEY,
        at timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -79,6 +115,12 @@ export function hostTables(s: string): readonly string[] {
     `DROP TRIGGER IF EXISTS audit_no_truncate ON ${s}.audit`,
     `CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON ${s}.audit
        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_is_append_only()`,
+  ];
+}
+
+/** Bearer tokens, by name, stored as hashes. */
+function tokenTables(s: string): readonly string[] {
+  return [
     `CREATE TABLE IF NOT EXISTS ${s}.tokens (
        name text PRIMARY KEY,
        hash text NOT NULL UNIQUE,
