@@ -1,4 +1,4 @@
-import { ListChangeSetsCommand } from '@aws-sdk/client-marketplace-catalog';
+import { ListChangeSetsCommand, type ListChangeSetsCommandOutput } from '@aws-sdk/client-marketplace-catalog';
 import { emulatorClients } from '../support/emulator-clients.js';
 import { sleep } from './serve-fleet.js';
 
@@ -18,7 +18,7 @@ export async function listedChangeSets(environment: Record<string, string>): Pro
   const all: ListedChangeSet[] = [];
   let next: string | undefined;
   do {
-    let page: Awaited<ReturnType<typeof marketplace.send<ListChangeSetsCommand>>>;
+    let page: ListChangeSetsCommandOutput;
     try {
       page = await marketplace.send(
         new ListChangeSetsCommand({ Catalog: 'AWSMarketplace', MaxResults: 20, ...(next ? { NextToken: next } : {}) }),

@@ -164,17 +164,34 @@ export async function listAll<T>(base: string, token: string, path: string): Pro
   }
 }
 
-/** A run's events from its SSE stream (the stream replays the store and ends once the run is final). */
-export async function readEvents(base: string, token: string, runId: string): Promise<Record<string, unknown>[]> {
+/**
+ * A run's events from its SSE stream (the stream replays the store and ends once the run is final); a run
+ * that is not final within `timeoutMs` answers no events.
+ */
+export async function readEvents(
+  base: string,
+  token: string,
+  runId: string,
+  timeoutMs = 15_000,
+): Promise<Record<string, unknown>[]> {
   for (;;) {
-    const response = await fetch(`${base}/v1/runs/${runId}/events`, { headers: { authorization: `Bearer ${token}` } });
-    if (response.status === 429) {
-      await response.body?.cancel();
-      await sleep(1_000);
-      continue;
+    let text: string;
+    try {
+      const response = await fetch(`${base}/v1/runs/${runId}/events`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (response.status === 429) {
+        await response.body?.cancel();
+        await sleep(1_000);
+        continue;
+      }
+      if (response.status !== 200) throw new Error(`events of ${runId}: ${response.status}`);
+      text = await response.text();
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') return [];
+      throw error;
     }
-    if (response.status !== 200) throw new Error(`events of ${runId}: ${response.status}`);
-    const text = await response.text();
     return text
       .split('\n')
       .filter((line) => line.startsWith('data: '))
