@@ -102,22 +102,31 @@ function makespan(data: Collected, submittedPerEntity: ReadonlyMap<string, numbe
  */
 function handoff(data: Collected) {
   const byId = new Map(data.runs.map((run) => [run.id, run]));
-  const claim: number[] = [];
-  const firstCall: number[] = [];
-  const started: number[] = [];
+  const claims = data.runs.map((run) => at(run.startedAt)).filter(Number.isFinite);
+  const all = { claim: [] as number[], firstCall: [] as number[], started: [] as number[] };
+  const direct = { claim: [] as number[], firstCall: [] as number[] };
   for (const row of data.audit.filter((entry) => entry.action === 'lock-handoff')) {
     const run = byId.get(row.run ?? '');
     const ms = Number(row.detail?.ms);
     if (!run || !Number.isFinite(ms)) continue;
-    const release = at(run.startedAt) - ms;
-    claim.push(ms);
-    firstCall.push(eventAt(data.events.get(run.id), 'creating') - release);
-    started.push(eventAt(data.events.get(run.id), 'running') - release);
+    const claimed = at(run.startedAt);
+    const release = claimed - ms;
+    const firstCall = eventAt(data.events.get(run.id), 'creating') - release;
+    all.claim.push(ms);
+    all.firstCall.push(firstCall);
+    all.started.push(eventAt(data.events.get(run.id), 'running') - release);
+    // Direct: no other run was claimed between the release and this claim (no wait for a free worker slot).
+    if (!claims.some((other) => other > release && other < claimed)) {
+      direct.claim.push(ms);
+      direct.firstCall.push(firstCall);
+    }
   }
   return {
-    releaseToClaim: latency(claim),
-    releaseToFirstProviderCall: latency(firstCall.filter(Number.isFinite)),
-    releaseToStartChangeSetAnswered: latency(started.filter(Number.isFinite)),
+    releaseToClaim: latency(all.claim),
+    releaseToFirstProviderCall: latency(all.firstCall.filter(Number.isFinite)),
+    releaseToStartChangeSetAnswered: latency(all.started.filter(Number.isFinite)),
+    directReleaseToClaim: latency(direct.claim),
+    directReleaseToFirstProviderCall: latency(direct.firstCall.filter(Number.isFinite)),
   };
 }
 

@@ -35,6 +35,10 @@ export function printServeBench(run: ServeBenchRun): void {
       measured: p(handoffMs.releaseToFirstProviderCall),
       goal: `p99 < 50: ${verdict(handoffMs.releaseToFirstProviderCall.p99 < 50)}`,
     },
+    'direct hand-off (first claim after the release) -> claim / first provider call ms': {
+      measured: `${p(handoffMs.directReleaseToClaim)}; ${p(handoffMs.directReleaseToFirstProviderCall)}`,
+      goal: `p99 < 50: ${verdict(handoffMs.directReleaseToFirstProviderCall.p99 < 50)}`,
+    },
     'hand-off release -> StartChangeSet answered ms': {
       measured: p(handoffMs.releaseToStartChangeSetAnswered),
       goal: '',

@@ -1,6 +1,7 @@
 // `pnpm bench serve`: 10 tenants x 20 bots submit 1,000 runs on 50 Zipf-skewed entities to two `changeplane
 // serve` processes on one fresh database of the machine's PostgreSQL, the emulators in their own process.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { listedChangeSets } from './emulator-change-sets.js';
 import { analyse, type Collected, type ListedRun } from './serve-bench-analysis.js';
@@ -71,13 +72,20 @@ export async function benchServeOnce(options: ServeBenchOptions = serveBenchDefa
     const finishedWithinBudget = Date.now() < deadline;
     const submitted = outcomes.flatMap((outcome) => outcome.submitted);
     const collected = await collect(servers[0]!, tokens, submitted, emulators.environment);
-    const figures = analyse({
+    const data = {
       ...collected,
       began,
       submitted,
       refusals: outcomes.flatMap((outcome) => outcome.refusals),
       concurrency: options.servers * options.concurrencyPerServer,
-    });
+    };
+    // What the figures come from, to compute them again (reports/ is not committed).
+    mkdirSync('reports', { recursive: true });
+    writeFileSync(
+      `reports/bench-serve-raw-${began}.json`,
+      JSON.stringify({ ...data, events: Object.fromEntries(data.events) }),
+    );
+    const figures = analyse(data);
     return { options, finishedWithinBudget, loadAtStart, loadAtEnd: loadavg()[0], ...figures };
   } finally {
     await Promise.all(servers.map((server) => stopServe(server)));
