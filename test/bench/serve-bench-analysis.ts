@@ -30,6 +30,8 @@ export interface Collected {
   readonly events: ReadonlyMap<string, readonly Record<string, unknown>[]>;
   readonly changeSets: readonly ListedChangeSet[];
   readonly concurrency: number;
+  /** When the bots stopped following their runs (all terminal, or the budget ran out). */
+  readonly endedAt: number;
 }
 
 const at = (text: string | undefined) => (text === undefined ? Number.NaN : Date.parse(text));
@@ -39,6 +41,14 @@ const eventAt = (events: readonly Record<string, unknown>[] | undefined, status:
 /** How many times each text occurs. */
 const tally = (texts: readonly string[]) =>
   Object.fromEntries([...new Set(texts)].map((text) => [text, texts.filter((other) => other === text).length]));
+
+function succeededRunsPerEntity(data: Collected): Map<string, number> {
+  const succeeded = new Set(data.runs.filter((run) => run.state === 'succeeded').map((run) => run.id));
+  const counts = new Map<string, number>();
+  for (const run of data.submitted.filter((one) => succeeded.has(one.id)))
+    counts.set(run.entity, (counts.get(run.entity) ?? 0) + 1);
+  return counts;
+}
 
 /** Correctness: duplicates and losses from the emulator's listing, provider 423s from the runs' events. */
 function correctness(data: Collected) {
@@ -53,6 +63,8 @@ function correctness(data: Collected) {
   const failedEvents = [...data.events.values()].flat().filter((event) => event.type === 'task-failed');
   return {
     ...countDuplicatesAndLosses(submittedPerEntity, succeededPerEntity),
+    // Against the runs that reported success: a loss here is a run that says it succeeded without its change.
+    againstSucceededRuns: countDuplicatesAndLosses(succeededRunsPerEntity(data), succeededPerEntity),
     changeSetsListed: data.changeSets.length,
     changeSetsNotSucceeded: data.changeSets.filter((changeSet) => changeSet.status !== 'SUCCEEDED').length,
     changeSetsOfNoRun: data.changeSets.filter((changeSet) => !referenced.has(changeSet.id)).length,
@@ -140,9 +152,12 @@ function fairness(data: Collected) {
   const from = Math.max(
     ...tenants.map((t) => Math.min(...data.runs.filter((r) => r.tenant === t).map((r) => at(r.createdAt)))),
   );
-  const to = Math.min(
-    ...tenants.map((t) => Math.max(...data.runs.filter((r) => r.tenant === t).map((r) => at(r.startedAt)))),
-  );
+  // A tenant with a run never claimed was backlogged to the end of the measurement.
+  const lastClaim = (tenant: string) => {
+    const claims = data.runs.filter((r) => r.tenant === tenant).map((r) => at(r.startedAt));
+    return claims.some(Number.isNaN) ? data.endedAt : Math.max(...claims);
+  };
+  const to = Math.min(...tenants.map(lastClaim));
   const completions = data.runs
     .filter((run) => run.finishedAt !== undefined)
     .map((run) => ({ tenant: run.tenant, finishedAt: at(run.finishedAt) }));

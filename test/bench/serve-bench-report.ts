@@ -18,7 +18,10 @@ export function printServeBench(run: ServeBenchRun): void {
       measured: correctness.duplicates,
       goal: `0: ${verdict(correctness.duplicates === 0)}`,
     },
-    'lost changes (emulator listing)': { measured: correctness.lost, goal: `0: ${verdict(correctness.lost === 0)}` },
+    'lost changes (emulator listing) vs submitted / vs succeeded runs': {
+      measured: `${correctness.lost} / ${correctness.againstSucceededRuns.lost}`,
+      goal: `0 (vs succeeded runs): ${verdict(correctness.againstSucceededRuns.lost === 0)}`,
+    },
     'provider 423s (task-failed events)': {
       measured: correctness.provider423s,
       goal: `0: ${verdict(correctness.provider423s === 0)}`,

@@ -69,7 +69,8 @@ export async function benchServeOnce(options: ServeBenchOptions = serveBenchDefa
         runBot(bot, tokens.bots.get(bot.name)!, servers[index % servers.length]!, 2_000, deadline),
       ),
     );
-    const finishedWithinBudget = Date.now() < deadline;
+    const endedAt = Date.now();
+    const finishedWithinBudget = endedAt < deadline;
     const submitted = outcomes.flatMap((outcome) => outcome.submitted);
     const collected = await collect(servers[0]!, tokens, submitted, emulators.environment);
     const data = {
@@ -78,6 +79,7 @@ export async function benchServeOnce(options: ServeBenchOptions = serveBenchDefa
       submitted,
       refusals: outcomes.flatMap((outcome) => outcome.refusals),
       concurrency: options.servers * options.concurrencyPerServer,
+      endedAt,
     };
     // What the figures come from, to compute them again (reports/ is not committed).
     mkdirSync('reports', { recursive: true });
