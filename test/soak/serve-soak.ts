@@ -16,7 +16,7 @@ import {
 } from '../bench/serve-fleet.js';
 import { startRestartablePostgres } from './restartable-postgres.js';
 import { type SoakRun, serveSoakFigures } from './serve-soak-figures.js';
-import { newServerId } from './server-ids.js';
+import { heldLocks, newServerId } from './server-ids.js';
 
 export interface ServeSoakOptions {
   readonly killEveryMs: number;
@@ -85,7 +85,8 @@ export async function serveSoak(options: ServeSoakOptions = serveSoakDefaults) {
       '/v1/audit',
     );
     const changeSets = await listedChangeSets(emulators.environment);
-    return serveSoakFigures({ began, restartedAt, submitted, runs, audit, changeSets, kills: fleet.kills });
+    const figures = serveSoakFigures({ began, restartedAt, submitted, runs, audit, changeSets, kills: fleet.kills });
+    return { ...figures, locksHeldAtEnd: await heldLocks(postgres.url) };
   } finally {
     await Promise.all(fleet.slots.map((slot) => (slot ? stopServe(slot, 5_000) : undefined)));
     emulators.stop();

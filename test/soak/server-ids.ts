@@ -26,3 +26,15 @@ export async function newServerId(store: string, known: ReadonlySet<string | und
   }
   return undefined;
 }
+
+/** Locks still held in the host's store (after every run ended: none, unless one is stuck or healing). */
+export async function heldLocks(store: string): Promise<number> {
+  const client = new pg.Client({ connectionString: store });
+  await client.connect();
+  try {
+    const rows = await client.query<{ n: string }>('SELECT count(*) AS n FROM changeplane_host.held_locks');
+    return Number(rows.rows[0]?.n ?? Number.NaN);
+  } finally {
+    await client.end();
+  }
+}
