@@ -57,7 +57,7 @@ export function serveBenchWorkload(
 }
 
 /** Runs per entity (rank order) under Zipf's law, summing exactly to `runs` (largest remainder). */
-export function zipfCounts(runs: number, entities: number, skew: number): number[] {
+function zipfCounts(runs: number, entities: number, skew: number): number[] {
   const weights = Array.from({ length: entities }, (_, rank) => 1 / (rank + 1) ** skew);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const exact = weights.map((weight) => (runs * weight) / total);

@@ -32,7 +32,7 @@ export interface ServeBenchOptions {
   readonly budgetMs: number;
 }
 
-export const serveBenchDefaults: ServeBenchOptions = {
+const serveBenchDefaults: ServeBenchOptions = {
   runs: Number(process.env.SERVE_BENCH_RUNS ?? 1_000),
   tenants: 10,
   botsPerTenant: 20,

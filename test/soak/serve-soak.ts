@@ -26,7 +26,7 @@ export interface ServeSoakOptions {
   readonly tenants: number;
 }
 
-export const serveSoakDefaults: ServeSoakOptions = {
+const serveSoakDefaults: ServeSoakOptions = {
   killEveryMs: 10_000,
   durationMs: 120_000,
   submitEveryMs: 500,
