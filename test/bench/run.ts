@@ -1,4 +1,4 @@
-// `pnpm bench [planner] [scheduler] [overhead] [startup] [locks] [claim]`: each figure beside its goal, from several runs
+// `pnpm bench [planner] [scheduler] [overhead] [startup] [locks] [claim] [serve]`: each figure beside its goal, from several runs
 // (min/median/max, p95 where it applies); bench-results.json keeps every run. A benchmark, not a test.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -9,6 +9,8 @@ import { benchLocks } from './lock-bench.js';
 import { benchLockClaim } from './lock-claim-bench.js';
 import { benchPlanner } from './planner-bench.js';
 import { benchSchedulerOnce, type SchedulerBenchRun } from './scheduler-bench.js';
+import { benchServeOnce } from './serve-bench.js';
+import { printServeBench, writeServeBench } from './serve-bench-report.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const only = process.argv.slice(2);
@@ -131,6 +133,12 @@ if (want('claim')) {
   };
   console.table(goals);
   results.claim = { rows, goals };
+}
+if (only.includes('serve')) {
+  // Only when named: it takes minutes (two servers, 1,000 runs); reports/bench-serve.json keeps every run.
+  const run = await benchServeOnce();
+  printServeBench(run);
+  results.serve = writeServeBench(run);
 }
 results.loadAverageAtEnd = loadavg();
 // Every run is kept: this one is appended to the file's history, and its sections are the latest ones.

@@ -1,8 +1,10 @@
-// `pnpm soak [crash] [many-bots] [lease-loss]`: the library-level proofs of issue 10 against PostgreSQL
+// `pnpm soak [crash] [many-bots] [lease-loss] [serve]`: the library-level proofs of issue 10 against PostgreSQL
 // (CHANGEPLANE_STORE, else the machine's server) and the Marketplace emulator. Soak runs, not timed tests.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { crashSoak } from './crash-soak.js';
 import { leaseLoss } from './lease-loss.js';
 import { manyBots } from './many-bots.js';
+import { serveSoak } from './serve-soak.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const only = process.argv.slice(2);
@@ -36,6 +38,24 @@ if (want('lease-loss')) {
   );
   console.table(result.rows);
   failures += result.failures;
+}
+if (only.includes('serve')) {
+  // Only when named: two servers, kill -9 every 10 s for 2 minutes, one PostgreSQL restart (an embedded one).
+  const result = await serveSoak();
+  console.log('\nServe soak: 2 servers, one SIGKILLed and restarted every 10 s for 2 min, one PostgreSQL restart');
+  console.log(JSON.stringify(result, null, 2));
+  const ok =
+    result.terminal === result.submitted &&
+    result.againstSubmitted.duplicates === 0 &&
+    result.againstSubmitted.lost === 0 &&
+    !(result.adoptionMs.max >= 30_000) &&
+    result.locksHeldAtEnd === 0;
+  if (!ok) failures += 1;
+  mkdirSync('reports', { recursive: true });
+  const file = 'reports/soak-serve.json';
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { history?: unknown[] }) : {};
+  const history = [...(previous.history ?? []), { at: new Date().toISOString(), ...result }];
+  writeFileSync(file, `${JSON.stringify({ latest: history.at(-1), history }, null, 2)}\n`);
 }
 console.log(failures === 0 ? '\nsoak: PASS' : `\nsoak: FAIL (${failures} rounds)`);
 process.exitCode = failures === 0 ? 0 : 1;
