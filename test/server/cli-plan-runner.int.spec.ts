@@ -91,6 +91,8 @@ describe('createCliPlanRunner', () => {
         expect(types).toContain('task-status');
         expect(run.held.length).toBeGreaterThanOrEqual(2);
         for (const held of run.held) expect(held.locks.length).toBeGreaterThan(0);
+        // Seen settled during the run, then (asked again) from the provider itself.
+        expect(await runner.isFinal(run.held[0]!)).toBe(true);
         expect(await runner.isFinal(run.held[0]!)).toBe(true);
       }, 120_000);
     });

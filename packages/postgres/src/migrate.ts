@@ -38,6 +38,13 @@ export async function migrate(pool: pg.Pool, schema: string): Promise<void> {
       await client.query(`CREATE INDEX IF NOT EXISTS run_entries_run_id ON ${s}.run_entries (run_id, seq)`);
       await client.query(`INSERT INTO ${s}.migrations (version) VALUES (1) ON CONFLICT DO NOTHING`);
     }
+    if (!applied.rows.some((row) => row.version === 2)) {
+      // A plan's runs found by its hash (startRun), not by reading every entry.
+      await client.query(
+        `CREATE INDEX IF NOT EXISTS run_entries_plan ON ${s}.run_entries ((entry->>'planHash')) WHERE entry->>'type' = 'run-started'`,
+      );
+      await client.query(`INSERT INTO ${s}.migrations (version) VALUES (2) ON CONFLICT DO NOTHING`);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

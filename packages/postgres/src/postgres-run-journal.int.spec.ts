@@ -19,6 +19,22 @@ describe(PostgresRunJournal, () => {
     await drop();
   });
 
+  describe('having unfinished and finished runs of many plans', () => {
+    it("should pick up the plan's own latest unfinished run, reading only that plan's runs", async () => {
+      const bot = journal();
+      const started = async (plan: string) => (await bot.startRun(plan, { newRun: true }))._unsafeUnwrap().runId;
+      for (let index = 0; index < 20; index += 1) await started(`other-${index}`);
+      const finished = await started('plan-many');
+      await bot.finishRun(finished, 'succeeded');
+      const older = await started('plan-many');
+      const latest = await started('plan-many');
+      await started('plan-many-suffix');
+      expect((await bot.findUnfinishedRun('plan-many'))._unsafeUnwrap()?.runId).toBe(latest);
+      await bot.finishRun(latest, 'failed');
+      expect((await journal().startRun('plan-many'))._unsafeUnwrap()).toMatchObject({ runId: older, resumed: true });
+    });
+  });
+
   describe('having a bot that crashed mid-run', () => {
     it('should let another bot find the unfinished run, replay it and list its change sets', async () => {
       const first = journal();

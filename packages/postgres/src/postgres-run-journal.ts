@@ -43,6 +43,20 @@ export class PostgresRunJournal extends EntryLogRunJournal {
     ).map((result) => result.rows.map((row) => row.entry));
   }
 
+  /** Only the entries of the plan's runs: a host with thousands of runs starts each one without reading them all. */
+  protected override readPlanRuns(planHash: string): ResultAsync<JournalEntry[], RunJournalError> {
+    const table = this.#db.table('run_entries');
+    return ResultAsync.fromPromise(
+      this.#db.query<{ entry: JournalEntry }>(
+        `SELECT entry FROM ${table} WHERE run_id IN (
+           SELECT run_id FROM ${table} WHERE entry->>'type' = 'run-started' AND entry->>'planHash' = $1)
+         ORDER BY seq`,
+        [planHash],
+      ),
+      (cause) => this.#db.error('read', cause),
+    ).map((result) => result.rows.map((row) => row.entry));
+  }
+
   /** Closes the pool it made (not one the caller passed). */
   override close(): ResultAsync<void, RunJournalError> {
     return ResultAsync.fromPromise(this.#db.close(), (cause) => this.#db.error('close', cause));

@@ -35,6 +35,14 @@ export abstract class EntryLogRunJournal implements RunJournal {
     return this.readAll().map((entries) => entries.filter((entry) => entry.runId === runId));
   }
 
+  /**
+   * The entries of the runs of one plan, at least (a store may answer this without reading everything): what
+   * `startRun` looks at to pick up the plan's unfinished run.
+   */
+  protected readPlanRuns(_planHash: string): ResultAsync<JournalEntry[], RunJournalError> {
+    return this.readAll();
+  }
+
   /** Called before a run starts or resumes in this process (the file journal takes its lock here). */
   protected beginRun(): ResultAsync<void, RunJournalError> {
     return okAsync(undefined);
@@ -73,8 +81,10 @@ export abstract class EntryLogRunJournal implements RunJournal {
   }
 
   findUnfinishedRun(planHash: string): ResultAsync<RunRecord | undefined, RunJournalError> {
-    return this.listRuns().map((runs) =>
-      runs.filter((run) => run.planHash === planHash && run.status === 'unfinished').at(-1),
+    return this.readPlanRuns(planHash).map((entries) =>
+      runRecordsOf(entries)
+        .filter((run) => run.planHash === planHash && run.status === 'unfinished')
+        .at(-1),
     );
   }
 

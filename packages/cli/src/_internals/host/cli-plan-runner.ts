@@ -57,6 +57,8 @@ class CliPlanRunner implements PlanRunner {
   readonly #providers: readonly LoadedProvider[];
   readonly #schema: z.ZodType<PlanFile>;
   readonly #env: NodeJS.ProcessEnv;
+  /** Change sets this process saw end: asked whether one is final, the answer is known without a call. */
+  readonly #settled = new Set<string>();
 
   constructor(options: CliPlanRunnerOptions, providers: readonly LoadedProvider[]) {
     this.#options = options;
@@ -94,7 +96,12 @@ class CliPlanRunner implements PlanRunner {
         ),
       ),
     );
-    const held = new HeldChangeSets(this.#options.store.journal, (changeSet) => context.holding(changeSet), tasks);
+    const held = new HeldChangeSets(
+      this.#options.store.journal,
+      (changeSet) => context.holding(changeSet),
+      tasks,
+      this.#settled,
+    );
     let finished: { readonly exitCode: number; readonly reason: string } | undefined;
     const reporter = new EventLogReporter(
       (event) => context.emit(event),
@@ -117,6 +124,7 @@ class CliPlanRunner implements PlanRunner {
     const reference = changeSet.ref as HeldReference;
     const provider = this.#providers.find((candidate) => candidate.descriptor.id === changeSet.provider);
     if (!provider || !reference?.changeSet || !reference.connection) return undefined;
+    if (this.#settled.delete(reference.changeSet.changeSetId)) return true;
     const connection = await provider.runtime.connect(reference.connection).catch(() => undefined);
     if (!connection) return undefined;
     try {
