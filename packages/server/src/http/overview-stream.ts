@@ -1,18 +1,15 @@
 import type { ServerResponse } from 'node:http';
-import type { FastifyBaseLogger } from 'fastify';
 import type { ResultAsync } from 'neverthrow';
 import type { HostStore, StoreError } from '../host/host-store.js';
 import { claimWake } from '../store/host-notifications.js';
+import { ServerSentEventStream, type StreamOptions } from './server-sent-event-stream.js';
 import type { OverviewBody } from './status-schemas.js';
 
 /** What an overview stream needs besides the response it writes to. */
-export interface OverviewStreamOptions {
+export interface OverviewStreamOptions extends StreamOptions {
   readonly store: HostStore;
   /** Reads the overview as the client's token may see it. */
   readonly read: () => ResultAsync<OverviewBody, StoreError>;
-  readonly heartbeatMs: number;
-  readonly log: FastifyBaseLogger;
-  readonly onEnd: () => void;
 }
 
 /**
@@ -20,53 +17,29 @@ export interface OverviewStreamOptions {
  * at once, then again whenever it changes. It is woken by the store's notifications, not by a timer: a submitted
  * run or released locks (the queue's `claim` wake), and any change of a run in view (its id).
  */
-export class OverviewStream {
+export class OverviewStream extends ServerSentEventStream {
   private readonly watched = new Map<string, Promise<() => Promise<void>>>();
-  private pumping = false;
-  private again = false;
-  private ended = false;
   private last = '';
-  private heartbeat?: NodeJS.Timeout;
 
   constructor(
-    private readonly response: ServerResponse,
+    response: ServerResponse,
     private readonly options: OverviewStreamOptions,
   ) {
-    response.once('close', () => this.end());
+    super(response, { ...options, name: 'overview stream' });
   }
 
   async start(): Promise<void> {
-    this.response.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    this.response.write(': overview of the host\n\n');
+    this.writeHead('overview of the host');
     // Watch before the first read, so a change between the two is not missed.
     this.watch(claimWake);
-    this.heartbeat = setInterval(() => this.response.write(': heartbeat\n\n'), this.options.heartbeatMs);
+    this.startHeartbeat();
     await this.pump();
   }
 
-  /** Reads the overview and sends it when it changed; runs once at a time, again when woken meanwhile. */
-  async pump(): Promise<void> {
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      do {
-        this.again = false;
-        await this.sendWhenChanged();
-      } while (this.again && !this.ended);
-    } catch (error) {
-      this.options.log.error({ err: error }, 'overview stream failed');
-      this.end();
-    } finally {
-      this.pumping = false;
-    }
+  /** Reads the overview and sends it when it changed; an overview stream goes on until the client leaves. */
+  protected async step(): Promise<boolean> {
+    await this.sendWhenChanged();
+    return false;
   }
 
   private async sendWhenChanged(): Promise<void> {
@@ -103,14 +76,8 @@ export class OverviewStream {
     );
   }
 
-  /** Ends the stream (the client left, or the server closes). */
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    clearInterval(this.heartbeat);
+  protected override release(): void {
     for (const unwatch of this.watched.values()) void unwatch.then((stop) => stop()).catch(() => undefined);
     this.watched.clear();
-    if (!this.response.writableEnded) this.response.end();
-    this.options.onEnd();
   }
 }

@@ -1,41 +1,32 @@
 import type { ServerResponse } from 'node:http';
-import type { FastifyBaseLogger } from 'fastify';
 import type { HostStore, StoredEvent } from '../host/host-store.js';
+import { ServerSentEventStream, type StreamOptions } from './server-sent-event-stream.js';
 
 const terminalStates = new Set(['succeeded', 'failed', 'cancelled']);
 
-/** What a stream needs besides the response it writes to. */
-export interface RunEventStreamOptions {
+/** What a run's event stream needs besides the response it writes to. */
+export interface RunEventStreamOptions extends StreamOptions {
   readonly store: HostStore;
   readonly runId: string;
   /** The last event the client has (`Last-Event-ID`): the stream starts after it. */
   readonly afterId: number;
-  readonly heartbeatMs: number;
-  readonly log: FastifyBaseLogger;
-  readonly onEnd: () => void;
 }
 
 /**
  * One client's Server-Sent Events of a run: what the store has after `afterId`, then each new event as the
  * store's watch reports it, each with its store id as `id:`, until the run's `run-finished` event (or a
- * terminal state with nothing left to send). Comments keep an idle connection open through proxies.
+ * terminal state with nothing left to send).
  */
-export class RunEventStream {
+export class RunEventStream extends ServerSentEventStream {
   private lastId: number;
-  private pumping = false;
-  private again = false;
-  private ended = false;
-  private heartbeat?: NodeJS.Timeout;
   private unwatch?: () => Promise<void>;
-  private readonly closed: Promise<void>;
 
   constructor(
-    private readonly response: ServerResponse,
+    response: ServerResponse,
     private readonly options: RunEventStreamOptions,
   ) {
+    super(response, { ...options, name: 'event stream' });
     this.lastId = options.afterId;
-    this.closed = new Promise((resolve) => response.once('close', () => resolve()));
-    void this.closed.then(() => this.end());
   }
 
   async start(): Promise<void> {
@@ -48,42 +39,16 @@ export class RunEventStream {
   }
 
   private async open(): Promise<void> {
-    this.response.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    this.response.write(': events of the run\n\n');
+    this.writeHead('events of the run');
     // Watch before the first read, so nothing appended between the two is missed.
     this.unwatch = await this.options.store.watch(this.options.runId, () => void this.pump());
     if (this.ended) return void this.unwatch();
-    this.heartbeat = setInterval(() => this.response.write(': heartbeat\n\n'), this.options.heartbeatMs);
+    this.startHeartbeat();
     await this.pump();
   }
 
-  /** Sends what the store has after the last sent id; runs once at a time, again when woken meanwhile. */
-  async pump(): Promise<void> {
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      do {
-        this.again = false;
-        if (await this.sendNewEvents()) return this.end();
-      } while (this.again && !this.ended);
-    } catch (error) {
-      this.options.log.error({ err: error }, 'event stream failed');
-      this.end();
-    } finally {
-      this.pumping = false;
-    }
-  }
-
   /** Whether the stream is done: the run finished and every event is sent. */
-  private async sendNewEvents(): Promise<boolean> {
+  protected async step(): Promise<boolean> {
     if (await this.drain()) return true;
     const run = await this.options.store.getRun(this.options.runId);
     if (!(run.isOk() && (!run.value || terminalStates.has(run.value.state)))) return false;
@@ -115,13 +80,7 @@ export class RunEventStream {
     }
   }
 
-  /** Ends the stream (the run finished, the client left, or the server closes). */
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    clearInterval(this.heartbeat);
+  protected override release(): void {
     void this.unwatch?.().catch(() => undefined);
-    if (!this.response.writableEnded) this.response.end();
-    this.options.onEnd();
   }
 }
