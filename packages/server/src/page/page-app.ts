@@ -99,7 +99,8 @@ export async function followOverview(token: string, signal: AbortSignal): Promis
     (frame) => {
       if (frame.event !== 'overview' || !frame.data) return;
       const overview = JSON.parse(frame.data) as OverviewBody;
-      keepingFocus(main, () => renderOverview(main, overview));
+      // A frame read as the view was left (log out, another page) must not draw over the new one.
+      if (!signal.aborted) keepingFocus(main, () => renderOverview(main, overview));
     },
     async () => false,
   );
@@ -116,7 +117,10 @@ export async function followRun(token: string, id: string, signal: AbortSignal):
   if (!run)
     return void main.replaceChildren(h('h1', {}, 'No such run'), h('p', {}, h('a', { href: '#/' }, '← Overview')));
   const events: PageEvent[] = [];
-  const draw = () => keepingFocus(main, () => renderRun(main, run!, events));
+  // Left (log out, another page): a read that ends late, or fails as it is aborted, must not draw over the new view.
+  const draw = () => {
+    if (!signal.aborted) keepingFocus(main, () => renderRun(main, run!, events));
+  };
   const reread = coalesced(async () => {
     run = await getJson<RunView>(url, token, signal).catch(() => run);
     draw();
