@@ -25,6 +25,11 @@ function summaryOf(run: RunView): SummaryRow[] {
   }));
 }
 
+/** `run <id> queued: place 2 in line`; without the place when the host gave none (it was claimed at once). */
+function queuedNotice(runId: string, place: number | undefined): string {
+  return place === undefined ? `run ${runId} queued` : `run ${runId} queued: place ${place} in line`;
+}
+
 /** While the run waits in line and nothing has come on its stream, says where it stands when that changes. */
 async function showPlaceInLine(
   client: ChangeplaneClient,
@@ -33,8 +38,7 @@ async function showPlaceInLine(
   stop: () => boolean,
 ): Promise<void> {
   let shown = accepted.position;
-  if (accepted.state === 'queued')
-    reporter.emit({ type: 'notice', message: `run ${accepted.id} queued: place ${shown ?? '?'} in line` });
+  if (accepted.state === 'queued') reporter.emit({ type: 'notice', message: queuedNotice(accepted.id, shown) });
   while (!stop()) {
     await new Promise((resolve) => setTimeout(resolve, placeInLinePollMs).unref());
     if (stop()) return;
@@ -42,7 +46,7 @@ async function showPlaceInLine(
     if (run.isErr() || run.value.state !== 'queued') return;
     if (run.value.position !== shown && !stop()) {
       shown = run.value.position;
-      reporter.emit({ type: 'notice', message: `run ${accepted.id} queued: place ${shown ?? '?'} in line` });
+      reporter.emit({ type: 'notice', message: queuedNotice(accepted.id, shown) });
     }
   }
 }
