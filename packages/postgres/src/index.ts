@@ -1,3 +1,4 @@
+export { applyMigrations, type Migration, type MigrationTarget } from './apply-migrations.js';
 export { migrate } from './migrate.js';
 export { PostgresConnection } from './postgres-connection.js';
 export { PostgresEntityLockStore } from './postgres-entity-lock-store.js';

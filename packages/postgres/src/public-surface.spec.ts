@@ -5,8 +5,15 @@ import { publicSurfaceOf } from '../../../test/support/public-surface.js';
 describe('public surface', () => {
   it('the index exports exactly these values and types', { timeout: 60_000 }, () => {
     expect(publicSurfaceOf(new URL('./index.ts', import.meta.url))).toEqual({
-      values: ['PostgresConnection', 'PostgresEntityLockStore', 'PostgresRunJournal', 'migrate', 'postgresStoreModule'],
-      types: ['PostgresStoreOptions'],
+      values: [
+        'PostgresConnection',
+        'PostgresEntityLockStore',
+        'PostgresRunJournal',
+        'applyMigrations',
+        'migrate',
+        'postgresStoreModule',
+      ],
+      types: ['Migration', 'MigrationTarget', 'PostgresStoreOptions'],
     });
   });
 });
