@@ -2,7 +2,9 @@ import type pg from 'pg';
 
 /** One step of a schema: its version and its statements (`s` is the quoted schema name). */
 export interface Migration {
+  /** Applied once, in ascending order, and recorded in the version table. */
   readonly version: number;
+  /** The statements of the step, each idempotent, for the quoted schema name `s`. */
   readonly statements: (s: string) => readonly string[];
 }
 
